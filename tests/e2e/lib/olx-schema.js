@@ -1,0 +1,175 @@
+'use strict';
+// Checks OLX Partner API responses against the published OpenAPI document.
+//
+// The document lives outside the repo (../shared/specs from the repo root) and
+// is not copied in; when it is absent every check is skipped with one notice,
+// so the suite still runs on a bare checkout.
+//
+// Two rules bridge the gap between the document and live OLX:
+//  - live OLX wraps every payload in {"data": ...} while most documented
+//    schemas show the bare object or array: when the schema has no top-level
+//    `data` property and the body has one, the checker validates body.data;
+//  - formats are not validated: the document says `format: date-time` but its
+//    own examples (and OLX) use "2018-01-30 08:26:36", which is not RFC 3339.
+
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const yaml = require('js-yaml');
+const Ajv = require('ajv');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const SPEC_PATH = path.join(REPO_ROOT, '..', 'shared', 'specs', 'olx-partner-api.yaml');
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+const BODY_SHOWN = 2000; // characters of a failing body put in the message
+
+// One compiled route table per template: literal segments outrank `{param}`
+// segments, so /users/me wins over /users/{id} and /categories/suggestion over
+// /categories/{categoryId}.
+function compileTemplate(template) {
+	const names = [];
+	const segs = template.split('/').filter(Boolean);
+	const src = segs.map((s) => {
+		const m = /^\{([^}]+)\}$/.exec(s);
+		if (m) { names.push(m[1]); return '([^/]+)'; }
+		return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	}).join('/');
+	// rank: one digit per segment, 1 for literal, 0 for param; compared as strings
+	const rank = segs.map((s) => (s.startsWith('{') ? '0' : '1')).join('');
+	return { template, names, rank, re: new RegExp('^/' + src + '/?$') };
+}
+
+// Tests send malformed escapes on purpose; keep the raw text rather than throw.
+function safeDecode(s) {
+	try { return decodeURIComponent(s); } catch { return s; }
+}
+
+function createChecker(specPath = SPEC_PATH) {
+	let spec = null;      // parsed document, null when absent
+	let base = '';        // server base path, e.g. /api/partner
+	let routes = [];      // compiled templates, best match first
+	let loaded = false;
+	let skipNoticed = false;
+	const validators = new Map();
+	const seen = new Map(); // "GET /template" -> {count, statuses:{}}
+	const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+
+	function load() {
+		if (loaded) return spec;
+		loaded = true;
+		if (!fs.existsSync(specPath)) return null;
+		spec = yaml.load(fs.readFileSync(specPath, 'utf8'));
+		const server = spec.servers && spec.servers[0] && spec.servers[0].url;
+		base = server ? new URL(server).pathname.replace(/\/$/, '') : '';
+		routes = Object.keys(spec.paths).map(compileTemplate);
+		routes.sort((a, b) => (a.rank.length - b.rank.length) || (a.rank < b.rank ? 1 : a.rank > b.rank ? -1 : 0));
+		return spec;
+	}
+
+	// Concrete request path (with the /api/partner base, query allowed) ->
+	// {template, params} or null when no documented path matches.
+	function match(reqPath) {
+		if (!load()) return null;
+		let p = reqPath.split('?')[0];
+		if (!p.startsWith(base + '/')) return null;
+		p = p.slice(base.length);
+		for (const r of routes) {
+			const m = r.re.exec(p);
+			if (!m) continue;
+			const params = {};
+			r.names.forEach((n, i) => { params[n] = safeDecode(m[i + 1]); });
+			return { template: r.template, params };
+		}
+		return null;
+	}
+
+	function schemaFor(method, template, status) {
+		const op = spec.paths[template][method.toLowerCase()];
+		const resp = op && op.responses && op.responses[String(status)];
+		const media = resp && resp.content && resp.content['application/json'];
+		return media && media.schema ? media.schema : null;
+	}
+
+	function record(method, template, status, outcome) {
+		const key = method.toUpperCase() + ' ' + template;
+		const e = seen.get(key) || { count: 0, statuses: {} };
+		e.count++;
+		const s = (e.statuses[status] = e.statuses[status] || { valid: 0, invalid: 0, unchecked: 0 });
+		s[outcome]++;
+		seen.set(key, e);
+	}
+
+	function check(method, reqPath, status, body) {
+		if (!load()) {
+			if (!skipNoticed) {
+				skipNoticed = true;
+				console.log(`olx-schema: ${specPath} not found, skipping OLX schema checks`);
+			}
+			return;
+		}
+		const hit = match(reqPath);
+		if (!hit) return;
+		const schema = schemaFor(method, hit.template, status);
+		if (!schema) { record(method, hit.template, status, 'unchecked'); return; }
+		const key = `${method.toUpperCase()} ${hit.template} ${status}`;
+		let validate = validators.get(key);
+		if (!validate) { validate = ajv.compile(schema); validators.set(key, validate); }
+		const documentsEnvelope = !!(schema.properties && schema.properties.data);
+		const isEnvelope = body !== null && typeof body === 'object' && !Array.isArray(body) && 'data' in body;
+		const payload = !documentsEnvelope && isEnvelope ? body.data : body;
+		if (validate(payload)) { record(method, hit.template, status, 'valid'); return; }
+		record(method, hit.template, status, 'invalid');
+		const shown = JSON.stringify(body, null, 1);
+		throw new assert.AssertionError({
+			message: `OLX schema mismatch for ${key} (request ${method.toUpperCase()} ${reqPath}):\n` +
+				ajv.errorsText(validate.errors, { separator: '\n', dataVar: documentsEnvelope || !isEnvelope ? 'body' : 'body.data' }) +
+				'\nerrors: ' + JSON.stringify(validate.errors) +
+				'\nbody: ' + (shown.length > BODY_SHOWN ? shown.slice(0, BODY_SHOWN) + '…' : shown),
+			actual: payload,
+			expected: schema,
+			operator: 'checkOlx',
+		});
+	}
+
+	// Every documented operation, as "METHOD /template", for coverage reports.
+	function operations() {
+		if (!load()) return [];
+		const out = [];
+		for (const t of Object.keys(spec.paths))
+			for (const m of Object.keys(spec.paths[t]))
+				if (METHODS.includes(m)) out.push(m.toUpperCase() + ' ' + t);
+		return out;
+	}
+
+	function coverage() {
+		return Object.fromEntries([...seen].map(([k, v]) => [k, JSON.parse(JSON.stringify(v))]));
+	}
+
+	return {
+		get available() { return !!load(); },
+		get basePath() { load(); return base; },
+		specPath, match, check, operations, coverage,
+	};
+}
+
+const defaultChecker = createChecker();
+
+// Test files run in separate processes; with SOUK_OLX_COVERAGE_DIR set each one
+// leaves its share of the coverage record there for a report to merge.
+process.on('exit', () => {
+	const dir = process.env.SOUK_OLX_COVERAGE_DIR;
+	const cov = defaultChecker.coverage();
+	if (!dir || Object.keys(cov).length === 0) return;
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(path.join(dir, `olx-coverage-${process.pid}.json`), JSON.stringify(cov, null, 1));
+});
+
+module.exports = {
+	SPEC_PATH,
+	createChecker,
+	checkOlx: defaultChecker.check,
+	matchOlxPath: defaultChecker.match,
+	olxOperations: defaultChecker.operations,
+	olxCoverage: defaultChecker.coverage,
+	olxSpecAvailable: () => defaultChecker.available,
+};
