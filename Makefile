@@ -1,0 +1,82 @@
+# souk -- build, run and test. `make run` and `make test` install what they
+# need from Debian (scripts/deps.sh) and npm (package-lock.json) first.
+
+CC ?= cc
+PKGS := libmicrohttpd json-c sqlite3 libsodium
+WARN := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
+	-Wpointer-arith -Wcast-qual -Wsign-compare -Wformat=2 -Wvla -Wnull-dereference
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) -pthread -MMD -MP
+LIBS = $(shell pkg-config --libs $(PKGS)) -pthread -lm
+
+BUILD ?= build
+OPT ?= -O2 -g
+SAN ?=
+CFLAGS_ALL = $(BASE_CFLAGS) $(OPT) $(SAN) $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
+
+SRCS := $(shell find src -name '*.c' | sort)
+LIB_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(filter-out src/main.c,$(SRCS))) \
+	$(BUILD)/gen/migrations_sqlite.o $(BUILD)/gen/seed_data.o
+UNIT_SRCS := $(shell find tests/unit -name '*.c' | sort)
+UNIT_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(UNIT_SRCS))
+SEED_FILES := $(shell find data -type f \( -name '*.tsv' -o -name '*.json' \) 2>/dev/null | sort)
+
+.PHONY: all deps test-deps run test unit e2e asan clean bench
+
+all: deps $(BUILD)/souk
+
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/souk: $(LIB_OBJS) $(BUILD)/src/main.o
+	$(CC) $(OPT) $(SAN) -o $@ $^ $(LIBS)
+
+$(BUILD)/unit: $(LIB_OBJS) $(UNIT_OBJS)
+	$(CC) $(OPT) $(SAN) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/gen/migrations_sqlite.c: scripts/embed-sql.sh $(wildcard migrations/sqlite/*.sql)
+	@mkdir -p $(dir $@)
+	sh scripts/embed-sql.sh sqlite migrations/sqlite > $@
+
+$(BUILD)/gen/seed_data.c: scripts/embed-data.sh $(SEED_FILES)
+	@mkdir -p $(dir $@)
+	sh scripts/embed-data.sh $(SEED_FILES) > $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(BASE_CFLAGS) -Wno-missing-prototypes -Wno-overlength-strings $(OPT) $(SAN) -c -o $@ $<
+
+run: all
+	./$(BUILD)/souk serve
+
+# --- tests ------------------------------------------------------------------
+
+test-deps:
+	@sh scripts/deps.sh --test
+	@[ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
+
+unit: deps $(BUILD)/unit
+	./$(BUILD)/unit
+
+e2e: all test-deps
+	SOUK_BIN=./$(BUILD)/souk npm run -s test:e2e
+
+asan:
+	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" build/asan/souk build/asan/unit
+
+# Release build: unit and end-to-end tests; then the same suite again on the
+# ASan + UBSan build.
+test: test-deps
+	$(MAKE) unit e2e
+	$(MAKE) asan
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 ./build/asan/unit
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 SOUK_SANITIZED=1 \
+		SOUK_BIN=./build/asan/souk npm run -s test:e2e
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,20 @@
+/* faces.h -- the dialects souk speaks, and the route table that binds their
+ * handlers to paths. Each face lives in its own folder under api/ (web/ for
+ * the pages); this header is how the server reaches them. */
+#ifndef SOUK_FACES_H
+#define SOUK_FACES_H
+
+#include "../http/http.h"
+
+/* Faces */
+extern const Face face_olx;	/* OLX Partner API v2, /api/partner */
+extern const Face face_oauth;	/* the OAuth2 token endpoint, /api/open/oauth */
+extern const Face face_web;	/* HTML pages: login, consent, linked apps */
+extern const Face face_sys;	/* /healthz, /metrics, discovery */
+
+/* Route table (routes.c) */
+extern const Route souk_routes[];
+extern const int souk_routes_count;
+extern const Face *const souk_faces[];	/* by path prefix, longest first */
+
+#endif

@@ -1,0 +1,24 @@
+/* reply.h -- small helpers every face uses to write JSON answers and to read
+ * fields of a JSON or form body. */
+#ifndef SOUK_REPLY_H
+#define SOUK_REPLY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../http/http.h"
+
+/* Starts a JSON body in r->out. */
+void reply_json(Request *r, JsonW *w);
+/* Ends it: status and application/json. */
+void reply_json_done(Request *r, int status);
+
+/* A body field as a string, from JSON (strings and numbers) or form data. */
+const char *body_str(Request *r, const char *name);
+
+/* Parses a decimal query parameter; def when absent; false when malformed or out of [min,max]. */
+bool query_int(Request *r, const char *name, int64_t def, int64_t min, int64_t max, int64_t *out);
+/* Parses a decimal path parameter; false when it is not a positive integer. */
+bool param_id(Request *r, int i, int64_t *out);
+
+#endif

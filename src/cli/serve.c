@@ -1,0 +1,141 @@
+/* serve.c -- `souk serve`: migrate, seed, create the demo accounts on a new
+ * marketplace, then answer HTTP until SIGINT or SIGTERM. */
+#include "cli.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../api/faces.h"
+#include "../core/accounts.h"
+#include "../core/errors.h"
+#include "../http/http.h"
+#include "../store/store.h"
+#include "../util/crypto.h"
+
+static int parse_listen(const char *s, char *host, size_t hlen, int *port)
+{
+	const char *colon = strrchr(s, ':');
+	if (!colon || (size_t)(colon - s) >= hlen) return -1;
+	memcpy(host, s, (size_t)(colon - s));
+	host[colon - s] = '\0';
+	char *end;
+	long p = strtol(colon + 1, &end, 10);
+	if (*end || p < 0 || p > 65535) return -1;
+	*port = (int)p;
+	return 0;
+}
+
+static const char *opt(const Args *a, const char *name, const char *env, const char *def)
+{
+	const char *v = args_get(a, name);
+	if (!v) v = getenv(env);
+	return v && *v ? v : def;
+}
+
+/* A marketplace without apps or users gets a demo app and two demo people,
+ * printed once: their secrets are stored only as hashes. */
+static int demo_create(Ctx *c, const char *base)
+{
+	int64_t napps;
+	if (store_app_count(c->st, &napps) != 0 || napps > 0) return 0;
+
+	char seller_pw[17], buyer_pw[17], secret[CLIENT_SECRET_LEN + 1];
+	crypto_random_hex(seller_pw, 8);
+	crypto_random_hex(buyer_pw, 8);
+	User seller = {.email = "seller@souk.test", .name = "Demo Seller", .phone = "48500100200",
+		.is_business = true, .role = ROLE_SELLER};
+	User buyer = {.email = "buyer@souk.test", .name = "Demo Buyer", .role = ROLE_BUYER};
+	int64_t id;
+	char *redirect = arena_printf(c->arena, "%s/demo/callback", base);
+	App app = {.name = "souk demo app", .redirect_uris = redirect, .grants = GRANT_ALL,
+		.scopes = SCOPE_ALL};
+
+	int rc = store_begin(c->st);
+	if (!rc) rc = user_create(c, &seller, seller_pw, &id);
+	if (!rc) rc = user_create(c, &buyer, buyer_pw, &id);
+	if (!rc) rc = app_create(c, &app, secret);
+	if (!rc) rc = store_commit(c->st);
+	if (rc) {
+		store_rollback(c->st);
+		return rc;
+	}
+	printf("\nA new marketplace. Demo accounts (shown once; secrets are stored hashed):\n"
+	       "  partner app   client_id %s\n"
+	       "                client_secret %s\n"
+	       "                redirect_uri %s\n"
+	       "  seller login  %s / %s\n"
+	       "  buyer login   %s / %s\n\n"
+	       "Get an app token:\n"
+	       "  curl -s %s/api/open/oauth/token -d grant_type=client_credentials \\\n"
+	       "    -d client_id=%s -d client_secret=%s -d scope='v2 read write'\n"
+	       "Sign in as the seller and authorize the app:\n"
+	       "  %s/oauth/authorize?client_id=%s&response_type=code&state=demo\n\n",
+	       app.client_id, secret, redirect, seller.email, seller_pw, buyer.email, buyer_pw,
+	       base, app.client_id, secret, base, app.client_id);
+	return 0;
+}
+
+int cli_serve(const Args *a)
+{
+	static const char *const known[] = {"db", "listen", "threads", "body-max", "no-demo!", "quiet!", NULL};
+	char host[64];
+	int port;
+	Ctx c;
+	sigset_t set;
+
+	if (!args_check(a, known)) return 2;
+	const char *listen = opt(a, "listen", "SOUK_LISTEN", "127.0.0.1:8080");
+	int threads = atoi(opt(a, "threads", "SOUK_THREADS", "0"));
+	if (threads <= 0) threads = 2;
+	if (parse_listen(listen, host, sizeof(host), &port) != 0) {
+		fprintf(stderr, "souk: --listen takes HOST:PORT, not '%s'\n", listen);
+		return 2;
+	}
+
+	/* Block the stop signals before any thread starts, so only sigwait sees them. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (cli_open(a, &c) != 0) return 1;
+
+	HttpConfig cfg = {
+		.host = host,
+		.port = port,
+		.threads = threads,
+		.body_max = (size_t)atol(opt(a, "body-max", "SOUK_BODY_MAX", "1048576")),
+		.timeout_s = 30,
+		.access_log = !args_flag(a, "quiet") && !getenv("SOUK_QUIET"),
+		.routes = souk_routes,
+		.nroutes = souk_routes_count,
+		.faces = souk_faces,
+		.fallback = &face_sys,
+	};
+	if (http_start(&cfg) != 0) {
+		cli_close(&c);
+		return 1;
+	}
+	char *base = arena_printf(c.arena, "http://%s:%d", host, http_bound_port());
+	int rc = 0;
+	if (!args_flag(a, "no-demo") && !getenv("SOUK_NO_DEMO")) rc = demo_create(&c, base);
+	if (rc) {
+		fprintf(stderr, "souk: creating the demo accounts failed: %s\n",
+			c.err ? c.err : souk_strerror(rc));
+		http_stop();
+		cli_close(&c);
+		return 1;
+	}
+	printf("souk: listening on %s\n", base);
+	fflush(stdout);
+
+	int sig;
+	sigwait(&set, &sig);
+	fprintf(stderr, "souk: stopping (signal %d)\n", sig);
+	http_stop();
+	cli_close(&c);
+	return 0;
+}

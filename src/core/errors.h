@@ -1,0 +1,22 @@
+/* errors.h -- the one error enum of souk.
+ *
+ * Fallible functions return 0 or one of these (negative). Human detail goes in
+ * the caller's Ctx error slot; only a face turns an error into a status code. */
+#ifndef SOUK_ERRORS_H
+#define SOUK_ERRORS_H
+
+enum {
+	SOUK_OK = 0,
+	SOUK_ENOTFOUND = -1,	/* no such object (or not visible to the caller) */
+	SOUK_EINVAL = -2,	/* input breaks a rule; detail in ctx */
+	SOUK_EEXIST = -3,	/* unique key already taken */
+	SOUK_EDENIED = -4,	/* caller may not do this */
+	SOUK_ESTATE = -5,	/* object is in the wrong state for this */
+	SOUK_EAUTH = -6,	/* credentials wrong */
+	SOUK_ESTORE = -7,	/* storage failed; logged */
+	SOUK_EBUSY = -8,	/* storage busy past its timeout */
+};
+
+const char *souk_strerror(int rc);
+
+#endif

@@ -1,0 +1,136 @@
+/* dispatch.c -- every cross-cutting check, in one place, before a handler
+ * runs: body cap, face headers, route and method, bearer token, scope, user
+ * context, content type, JSON well-formedness. A handler that is reached may
+ * trust all of them. */
+#include "http.h"
+
+#include <json-c/json.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../core/auth.h"
+#include "../core/errors.h"
+
+static Router *router;
+
+static const Face *face_for_path(const HttpConfig *cfg, const char *path)
+{
+	for (const Face *const *f = cfg->faces; *f; f++)
+		if (strncmp(path, (*f)->prefix, strlen((*f)->prefix)) == 0) return *f;
+	return cfg->fallback;
+}
+
+static void allow_header(Request *r, unsigned allowed)
+{
+	static const struct { unsigned m; const char *name; } names[] = {
+		{HTTP_GET, "GET"}, {HTTP_POST, "POST"}, {HTTP_PUT, "PUT"},
+		{HTTP_PATCH, "PATCH"}, {HTTP_DELETE, "DELETE"},
+	};
+	char list[64] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!(allowed & names[i].m)) continue;
+		int n = snprintf(list + used, sizeof(list) - used, "%s%s", used ? ", " : "", names[i].name);
+		if (n > 0) used += (size_t)n;
+	}
+	http_add_header(r, "Allow", list);
+}
+
+static bool authenticate(Request *r, const Route *route)
+{
+	const char *h = http_header(r, "Authorization");
+	const char *tok = NULL;
+	if (h && strncasecmp(h, "Bearer ", 7) == 0) {
+		tok = h + 7;
+		while (*tok == ' ') tok++;
+	}
+	if (!tok || auth_bearer(&r->ctx, tok, strlen(tok), &r->principal) != 0) {
+		r->face->auth_error(r, AUTHFAIL_INVALID);
+		return false;
+	}
+	r->authenticated = true;
+	if ((r->principal.scopes & route->scopes) != route->scopes) {
+		r->face->auth_error(r, AUTHFAIL_SCOPE);
+		return false;
+	}
+	if (route->auth == ROUTE_USER && r->principal.user_id == 0) {
+		r->face->auth_error(r, AUTHFAIL_NOT_USER);
+		return false;
+	}
+	return true;
+}
+
+static bool media_is(const char *ct, const char *type)
+{
+	size_t n = strlen(type);
+	return ct && strncasecmp(ct, type, n) == 0 && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+/* Content type and, for JSON, a well-formed document that is consumed whole. */
+static bool check_body(Request *r, const Route *route)
+{
+	if (!route->body || !(r->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH))) return true;
+	const char *ct = http_header(r, "Content-Type");
+	bool json = media_is(ct, "application/json");
+	bool form = media_is(ct, "application/x-www-form-urlencoded");
+
+	if ((route->body & BODY_FORM) && form) return true;
+	if (!(route->body & BODY_JSON) || (!json && (ct || r->body.len))) {
+		r->face->error(r, 415, "Unsupported Media Type: send application/json");
+		return false;
+	}
+	json_tokener *tk = json_tokener_new();
+	r->json = json_tokener_parse_ex(tk, r->body.len ? r->body.p : "", (int)r->body.len);
+	bool ok = r->json && json_tokener_get_error(tk) == json_tokener_success &&
+		  json_tokener_get_parse_end(tk) == r->body.len;
+	json_tokener_free(tk);
+	if (!ok) {
+		if (r->json) json_object_put(r->json);
+		r->json = NULL;
+		if (r->face->bad_json) r->face->bad_json(r);
+		else r->face->error(r, 400, "Malformed JSON body");
+	}
+	return ok;
+}
+
+void http_dispatch(Request *r, const HttpConfig *cfg)
+{
+	if (!router) router = router_new(cfg->routes, cfg->nroutes);	/* built once, on first use */
+
+	r->face = face_for_path(cfg, r->path);
+	if (r->body_too_large) {
+		r->face->error(r, 413, "Request body is too large");
+		return;
+	}
+	if (!r->method) {
+		r->face->error(r, 501, "Method not implemented");
+		return;
+	}
+	unsigned method = r->method == HTTP_HEAD ? HTTP_GET : r->method, allowed;
+	r->route_index = router_match(router, method, r->path, r->params, &r->nparams,
+		r->arena, &allowed);
+	if (r->route_index < 0) {
+		if (allowed) {
+			allow_header(r, allowed);
+			r->face->error(r, 405, "Method Not Allowed");
+		} else {
+			r->face->error(r, 404, "Not Found");
+		}
+		return;
+	}
+	const Route *route = r->route = &cfg->routes[r->route_index];
+	r->face = route->face;
+	if (r->face->check && !r->face->check(r)) return;
+	if (route->auth != ROUTE_PUBLIC && !authenticate(r, route)) return;
+	if (!check_body(r, route)) return;
+
+	int rc = route->handler(r);
+	if ((rc != 0 && !r->status) || !r->status) {
+		fprintf(stderr, "souk: trace=%s %s %s failed: %s\n", r->trace_id, r->method_name,
+			r->path, souk_strerror(rc));
+		buf_reset(&r->out);
+		r->nheaders = 0;
+		r->face->error(r, rc == SOUK_EBUSY ? 503 : 500, "Internal Server Error");
+	}
+}

@@ -1,0 +1,167 @@
+/* http.h -- the HTTP layer: requests, the route table's shape, and what a
+ * handler may call.
+ *
+ * The layer owns parsing, routing and every cross-cutting check (dispatch.c);
+ * it never knows a handler's domain. Faces (api/ folders) hand it their route
+ * table and their error writers. A Request and everything hung on it lives in
+ * the request's arena and dies with the request. */
+#ifndef SOUK_HTTP_H
+#define SOUK_HTTP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../core/ctx.h"
+#include "../model.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+
+struct json_object;
+struct MHD_Connection;
+
+typedef enum HttpMethod {
+	HTTP_GET = 1 << 0,
+	HTTP_POST = 1 << 1,
+	HTTP_PUT = 1 << 2,
+	HTTP_DELETE = 1 << 3,
+	HTTP_PATCH = 1 << 4,
+	HTTP_HEAD = 1 << 5,
+	HTTP_OPTIONS = 1 << 6,
+} HttpMethod;
+
+typedef struct Request Request;
+typedef int (*Handler)(Request *r);
+
+/* Why the dispatcher refused a caller's credentials. */
+typedef enum AuthFail {
+	AUTHFAIL_INVALID,	/* no token, unknown, expired or revoked */
+	AUTHFAIL_SCOPE,		/* token lacks a scope the route needs */
+	AUTHFAIL_NOT_USER,	/* client-context token on a user endpoint */
+} AuthFail;
+
+/* A dialect: how it reports errors and which headers it insists on. */
+typedef struct Face {
+	const char *name;	/* "olx", "oauth", "web", "sys" */
+	const char *prefix;	/* paths under it speak this face, for 404s */
+	/* Writes the face's error envelope for a status and a human detail. */
+	void (*error)(Request *r, int status, const char *detail);
+	/* The face's own request rules (headers); returns false after writing
+	 * an error response. NULL: none. */
+	bool (*check)(Request *r);
+	void (*auth_error)(Request *r, AuthFail why);
+	/* The face's answer to a body that is not well-formed JSON. NULL: a
+	 * plain 400 through error(). */
+	void (*bad_json)(Request *r);
+} Face;
+
+/* How a route authenticates its caller. */
+typedef enum RouteAuth {
+	ROUTE_PUBLIC = 0,	/* no token needed */
+	ROUTE_TOKEN,		/* any valid token: app or user context */
+	ROUTE_USER,		/* a token issued for a user */
+} RouteAuth;
+
+/* What a route's body may be; the dispatcher answers 415/400 otherwise. */
+enum {
+	BODY_NONE = 0,
+	BODY_JSON = 1 << 0,	/* application/json, parsed into r->json */
+	BODY_FORM = 1 << 1,	/* application/x-www-form-urlencoded */
+};
+
+typedef struct Route {
+	unsigned method;	/* one HttpMethod */
+	const char *pattern;	/* "/api/partner/cities/{id}/districts" */
+	Handler handler;
+	RouteAuth auth;
+	unsigned scopes;	/* SCOPE_* all required */
+	unsigned body;		/* BODY_* accepted */
+	int rate_class;		/* bucket family for rate limiting (0: none) */
+	const Face *face;
+} Route;
+
+#define HTTP_MAX_PARAMS 4
+#define HTTP_MAX_HEADERS 8
+
+struct Request {
+	struct MHD_Connection *conn;
+	Arena *arena;
+	HttpMethod method;
+	const char *method_name;
+	const char *path;
+	const Route *route;
+	int route_index;	/* into the route table, -1 when unmatched */
+	const Face *face;
+	const char *params[HTTP_MAX_PARAMS];	/* {placeholders} in the path */
+	int nparams;
+
+	Buf body;
+	bool body_too_large;
+	size_t discarded;		/* bytes of an oversized body read and dropped */
+	struct json_object *json;	/* parsed body for BODY_JSON routes */
+	struct FormField *form;		/* parsed form body, lazily */
+
+	Principal principal;
+	bool authenticated;
+	Ctx ctx;			/* the core context of this request */
+
+	char trace_id[17];
+	uint64_t t_start_ns;
+	uint64_t db_ns_start;
+
+	/* response */
+	int status;
+	Buf out;
+	const char *content_type;
+	struct { const char *name, *value; } headers[HTTP_MAX_HEADERS];
+	int nheaders;
+	bool responded;
+};
+
+/* Reading the request */
+const char *http_header(Request *r, const char *name);
+const char *http_query(Request *r, const char *name);
+const char *http_param(Request *r, int i);
+const char *http_form(Request *r, const char *name);	/* form body field, or NULL */
+const char *http_cookie(Request *r, const char *name);
+
+/* Writing the response: set status, content type and body in r->out. */
+void http_respond(Request *r, int status, const char *content_type);
+void http_add_header(Request *r, const char *name, const char *value);
+void http_redirect(Request *r, int status, const char *location);
+
+/* Server lifecycle (server.c) */
+typedef struct HttpConfig {
+	const char *host;
+	int port;
+	int threads;
+	size_t body_max;
+	unsigned timeout_s;
+	bool access_log;
+	const Route *routes;
+	int nroutes;
+	const Face *const *faces;	/* NULL-terminated, longest prefix first */
+	const Face *fallback;		/* face for paths no prefix claims */
+} HttpConfig;
+
+int http_start(const HttpConfig *cfg);
+int http_bound_port(void);
+void http_stop(void);
+
+/* Dispatch (dispatch.c): the one place cross-cutting checks run. */
+void http_dispatch(Request *r, const HttpConfig *cfg);
+
+/* Routing (router.c) */
+typedef struct Router Router;
+Router *router_new(const Route *routes, int n);
+void router_free(Router *rt);
+/* Index of the route for method+path, -1 if none; *allowed gets the methods
+ * the path does have (for 405 Allow). Fills r-style params. */
+int router_match(const Router *rt, unsigned method, const char *path,
+	const char **params, int *nparams, Arena *a, unsigned *allowed);
+
+/* Metrics (metrics.c) */
+void metrics_init(int nroutes);
+void metrics_record(int route_index, int status, uint64_t ns, uint64_t db_ns);
+void metrics_render(Buf *b, const Route *routes, int nroutes);
+
+#endif

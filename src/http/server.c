@@ -1,0 +1,283 @@
+/* server.c -- libmicrohttpd glue: connections in, Requests out.
+ *
+ * MHD runs an internal epoll thread pool; each worker thread owns its store
+ * connection (store_thread). A request is answered on the handler call that
+ * follows its last body chunk (answering on the very first call would make
+ * MHD drop keep-alive for requests with bodies). Bodies are capped here,
+ * since MHD itself would accept 64 MiB. */
+#include "http.h"
+
+#include <json-c/json.h>
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "../core/clock.h"
+#include "../store/store.h"
+#include "../util/crypto.h"
+
+#define DISCARD_MAX (64u << 20)
+
+static struct MHD_Daemon *daemon_;
+static HttpConfig config;
+
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static HttpMethod parse_method(const char *m)
+{
+	static const struct { const char *name; HttpMethod m; } table[] = {
+		{"GET", HTTP_GET}, {"POST", HTTP_POST}, {"PUT", HTTP_PUT},
+		{"DELETE", HTTP_DELETE}, {"PATCH", HTTP_PATCH}, {"HEAD", HTTP_HEAD},
+		{"OPTIONS", HTTP_OPTIONS},
+	};
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (strcmp(m, table[i].name) == 0) return table[i].m;
+	return 0;
+}
+
+/* Requests are recycled per thread: most of a request's cost would otherwise
+ * be malloc and free of its arena. */
+#define POOL_MAX 32
+static __thread Request *pool[POOL_MAX];
+static __thread int pool_n;
+
+static pthread_key_t thread_key;
+static pthread_once_t thread_key_once = PTHREAD_ONCE_INIT;
+
+/* Runs as an MHD worker thread exits: its pooled requests and its database
+ * connection would otherwise leak. */
+static void thread_exit(void *unused)
+{
+	(void)unused;
+	while (pool_n > 0) {
+		Request *r = pool[--pool_n];
+		arena_free(r->arena);
+		buf_free(&r->body);
+		buf_free(&r->out);
+		free(r);
+	}
+	store_thread_close();
+}
+
+static void thread_key_make(void)
+{
+	pthread_key_create(&thread_key, thread_exit);
+}
+
+static Request *request_new(void)
+{
+	Request *r;
+	if (!pthread_getspecific(thread_key)) pthread_setspecific(thread_key, &thread_key);
+	if (pool_n > 0) {
+		r = pool[--pool_n];
+		Arena *a = r->arena;
+		Buf body = r->body, out = r->out;
+		memset(r, 0, sizeof(*r));
+		r->arena = a;
+		r->body = body;
+		r->out = out;
+		buf_reset(&r->body);
+		buf_reset(&r->out);
+	} else {
+		r = xcalloc(1, sizeof(*r));
+		r->arena = arena_new();
+	}
+	r->route_index = -1;
+	return r;
+}
+
+static void request_free(Request *r)
+{
+	if (r->json) json_object_put(r->json);
+	r->json = NULL;
+	arena_reset(r->arena);
+	/* Do not keep a huge upload's buffer alive in the pool. */
+	if (r->body.cap > 65536) buf_free(&r->body);
+	if (r->out.cap > 262144) buf_free(&r->out);
+	if (pool_n < POOL_MAX) {
+		pool[pool_n++] = r;
+		return;
+	}
+	arena_free(r->arena);
+	buf_free(&r->body);
+	buf_free(&r->out);
+	free(r);
+}
+
+static void access_log(Request *r, uint64_t ns)
+{
+	char line[1024];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	int n = snprintf(line, sizeof(line),
+		"%04d-%02d-%02dT%02d:%02d:%02dZ trace=%s %s %s %d %zu %lluus client=%s\n",
+		tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+		r->trace_id, r->method_name, r->path, r->status, r->out.len,
+		(unsigned long long)(ns / 1000),
+		r->authenticated && r->principal.client_id ? r->principal.client_id : "-");
+	if (n > 0) fwrite(line, 1, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1, stderr);
+}
+
+static void free_out(void *p)
+{
+	free(p);
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *conn, Request *r)
+{
+	uint64_t ns = mono_ns() - r->t_start_ns;
+	metrics_record(r->route_index, r->status, ns, store_thread_db_ns() - r->db_ns_start);
+	if (config.access_log) access_log(r, ns);
+
+	/* Hand the body's heap buffer to MHD instead of copying it. */
+	size_t len = r->out.len;
+	void *body = r->out.p;
+	r->out.p = NULL;
+	r->out.len = r->out.cap = 0;
+	struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(
+		len, body ? body : xstrdup(""), free_out);
+	if (r->content_type) MHD_add_response_header(resp, "Content-Type", r->content_type);
+	MHD_add_response_header(resp, "Trace-Id", r->trace_id);
+	for (int i = 0; i < r->nheaders; i++)
+		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+	if (r->body_too_large) MHD_add_response_header(resp, "Connection", "close");
+	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	r->responded = true;
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+	const char *method, const char *version, const char *upload_data,
+	size_t *upload_data_size, void **con_cls)
+{
+	(void)cls;
+	(void)version;
+	Request *r = *con_cls;
+
+	if (!r) {
+		r = request_new();
+		*con_cls = r;
+		r->conn = conn;
+		r->t_start_ns = mono_ns();
+		r->db_ns_start = store_thread_db_ns();
+		r->method = parse_method(method);
+		r->method_name = arena_strdup(r->arena, method);
+		r->path = arena_strdup(r->arena, url);
+		crypto_random_hex(r->trace_id, 8);
+		r->ctx.arena = r->arena;
+		r->ctx.st = store_thread();
+		r->ctx.now = clock_now();
+
+		/* A declared length over the cap is refused before reading it. */
+		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+		if (cl && strtoull(cl, NULL, 10) > config.body_max) r->body_too_large = true;
+		return MHD_YES;
+	}
+	if (r->responded) {
+		*upload_data_size = 0;	/* discard the rest of a refused upload */
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		size_t n = *upload_data_size;
+		*upload_data_size = 0;
+		if (r->body.len + n > config.body_max) r->body_too_large = true;
+		if (!r->body_too_large) {
+			buf_append(&r->body, upload_data, n);
+			return MHD_YES;
+		}
+		/* Read and drop an oversized body up to a bound, so the client,
+		 * which is still sending, can read the 413; past it, answer now
+		 * and let the connection close. */
+		r->discarded += n;
+		if (r->discarded <= DISCARD_MAX) return MHD_YES;
+	}
+	http_dispatch(r, &config);
+	return send_response(conn, r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+	enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (*con_cls) request_free(*con_cls);
+	*con_cls = NULL;
+}
+
+int http_start(const HttpConfig *cfg)
+{
+	struct sockaddr_in addr;
+
+	config = *cfg;
+	pthread_once(&thread_key_once, thread_key_make);
+	memset(&addr, 0, sizeof(addr));
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t)cfg->port);
+	if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
+		fprintf(stderr, "souk: cannot listen on %s: not an IPv4 address\n", cfg->host);
+		return -1;
+	}
+	metrics_init(cfg->nroutes);
+	daemon_ = MHD_start_daemon(
+		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO,
+		0, NULL, NULL, on_request, NULL,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 1),
+		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
+		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_END);
+	if (!daemon_) {
+		fprintf(stderr, "souk: cannot listen on %s:%d\n", cfg->host, cfg->port);
+		return -1;
+	}
+	return 0;
+}
+
+int http_bound_port(void)
+{
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT);
+	return info ? info->port : -1;
+}
+
+void http_stop(void)
+{
+	if (daemon_) MHD_stop_daemon(daemon_);
+	daemon_ = NULL;
+}
+
+/* --- request accessors --------------------------------------------------- */
+
+const char *http_header(Request *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *http_query(Request *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *http_cookie(Request *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+const char *http_param(Request *r, int i)
+{
+	return i < r->nparams ? r->params[i] : NULL;
+}

@@ -1,0 +1,46 @@
+/* main.c -- souk: a classifieds marketplace server speaking the OLX, Allegro
+ * and Wallapop partner APIs. This file only picks the subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/crypto.h"
+
+static int usage(void)
+{
+	fputs("usage: souk <command> [options]\n\n"
+	      "  serve [--listen HOST:PORT] [--db PATH] [--threads N] [--no-demo] [--quiet]\n"
+	      "  migrate [--db PATH]\n"
+	      "  app create --name NAME --redirect-uri URI ... [--db PATH]\n"
+	      "  user create --email E --password P [--name N] [--business] [--db PATH]\n\n"
+	      "Environment: SOUK_LISTEN, SOUK_DB, SOUK_THREADS, SOUK_SYNC=full, SOUK_QUIET=1\n",
+	      stderr);
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*run)(const Args *a);
+	} commands[] = {
+		{"serve", cli_serve},
+		{"migrate", cli_migrate},
+		{"app", cli_app},
+		{"user", cli_user},
+	};
+
+	if (argc < 2) return usage();
+	if (crypto_setup() != 0) {
+		fputs("souk: libsodium failed to initialise\n", stderr);
+		return 1;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			Args a = {argc - 2, argv + 2};
+			return commands[i].run(&a);
+		}
+	}
+	return usage();
+}

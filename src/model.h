@@ -1,0 +1,70 @@
+/* model.h -- the marketplace's domain records, as plain data.
+ *
+ * The store fills them and the core works on them; neither owns behaviour
+ * here. Strings point into the arena of the call that produced the record. */
+#ifndef SOUK_MODEL_H
+#define SOUK_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Scopes an app may hold and a route may require (a bit set). */
+enum {
+	SCOPE_V2 = 1 << 0,
+	SCOPE_READ = 1 << 1,
+	SCOPE_WRITE = 1 << 2,
+	SCOPE_ALL = SCOPE_V2 | SCOPE_READ | SCOPE_WRITE,
+};
+
+/* Grants an app may use (a bit set). */
+enum {
+	GRANT_AUTHORIZATION_CODE = 1 << 0,
+	GRANT_CLIENT_CREDENTIALS = 1 << 1,
+	GRANT_REFRESH_TOKEN = 1 << 2,
+	GRANT_ALL = GRANT_AUTHORIZATION_CODE | GRANT_CLIENT_CREDENTIALS | GRANT_REFRESH_TOKEN,
+};
+
+typedef enum UserRole {
+	ROLE_SELLER = 0,
+	ROLE_BUYER = 1,
+	ROLE_MODERATOR = 2,
+	ROLE_OPERATOR = 3,
+} UserRole;
+
+typedef struct User {
+	int64_t id;
+	const char *email;
+	const char *name;
+	const char *phone;
+	const char *status;		/* "confirmed", "blocked" */
+	const char *password_hash;
+	UserRole role;
+	bool is_business;
+	int64_t created_at;
+	int64_t last_login_at;		/* 0 when never */
+} User;
+
+typedef struct App {
+	int64_t id;
+	const char *client_id;
+	const char *secret_hash;	/* SHA-256 hex of the client secret */
+	const char *name;
+	const char *redirect_uris;	/* registered callback URLs, one per line */
+	unsigned grants;		/* GRANT_* */
+	unsigned scopes;		/* SCOPE_* the app may ask for */
+	bool active;
+	bool external_url;		/* may set external_url on adverts */
+	int64_t created_at;
+} App;
+
+/* Who a bearer token speaks for: the result of a token lookup. */
+typedef struct Principal {
+	int64_t token_id;
+	int64_t app_id;
+	const char *client_id;
+	int64_t user_id;		/* 0: client context (client_credentials) */
+	unsigned scopes;
+	int64_t expires_at;
+} Principal;
+
+#endif

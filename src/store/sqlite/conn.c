@@ -1,0 +1,257 @@
+/* conn.c -- SQLite connections: one per thread, pragmas, statement cache,
+ * transactions and numbered migrations. */
+#include "sq.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../core/errors.h"
+#include "../../util/arena.h"
+
+/* Generated from migrations/sqlite/NNNN_name.sql by the build. */
+struct Migration {
+	int version;
+	const char *name;
+	const char *sql;
+};
+extern const struct Migration sqlite_migrations[];
+extern const int sqlite_migrations_count;
+
+static char *db_path;
+static __thread Store *thread_store;
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void store_configure(const char *path)
+{
+	free(db_path);
+	db_path = xstrdup(path);
+}
+
+int store_open(const char *path, Store **out)
+{
+	Store *st = xcalloc(1, sizeof(*st));
+	int rc = sqlite3_open_v2(path, &st->db,
+		SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "souk: cannot open database %s: %s\n", path,
+			st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+		store_close(st);
+		return SOUK_ESTORE;
+	}
+	/* Writers queue on the lock for up to 5 s instead of failing at once:
+	 * SQLite has one writer, and BEGIN IMMEDIATE makes them wait in line. */
+	sqlite3_busy_timeout(st->db, 5000);
+	const char *sync = getenv("SOUK_SYNC");
+	char pragmas[256];
+	snprintf(pragmas, sizeof(pragmas),
+		"PRAGMA journal_mode=WAL; PRAGMA synchronous=%s; PRAGMA foreign_keys=ON;"
+		"PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;",
+		sync && strcmp(sync, "full") == 0 ? "FULL" : "NORMAL");
+	char *err = NULL;
+	if (sqlite3_exec(st->db, pragmas, NULL, NULL, &err) != SQLITE_OK) {
+		fprintf(stderr, "souk: database setup failed: %s\n", err ? err : "?");
+		sqlite3_free(err);
+		store_close(st);
+		return SOUK_ESTORE;
+	}
+	*out = st;
+	return 0;
+}
+
+void store_close(Store *st)
+{
+	if (!st) return;
+	for (int i = 0; i < SQ_SLOTS; i++)
+		if (st->slot[i].stmt) sqlite3_finalize(st->slot[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+Store *store_thread(void)
+{
+	if (!thread_store) {
+		if (!db_path || store_open(db_path, &thread_store) != 0) {
+			fputs("souk: no database connection for this thread\n", stderr);
+			abort();
+		}
+	}
+	return thread_store;
+}
+
+void store_thread_close(void)
+{
+	store_close(thread_store);
+	thread_store = NULL;
+}
+
+uint64_t store_thread_db_ns(void)
+{
+	return thread_store ? thread_store->db_ns : 0;
+}
+
+sqlite3_stmt *sq_stmt(Store *st, const char *sql)
+{
+	size_t h = ((uintptr_t)sql >> 3) * 2654435761u;
+	for (size_t n = 0; n < SQ_SLOTS; n++, h++) {
+		size_t i = h & (SQ_SLOTS - 1);
+		if (st->slot[i].sql == sql) {
+			sqlite3_stmt *s = st->slot[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+		if (!st->slot[i].sql) {
+			sqlite3_stmt *s = NULL;
+			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+				/* A statement that does not compile is a bug in this file's SQL. */
+				fprintf(stderr, "souk: bad SQL: %s\n%s\n", sqlite3_errmsg(st->db), sql);
+				abort();
+			}
+			st->slot[i].sql = sql;
+			st->slot[i].stmt = s;
+			return s;
+		}
+	}
+	fputs("souk: statement cache full; raise SQ_SLOTS\n", stderr);
+	abort();
+}
+
+int sq_step(Store *st, sqlite3_stmt *s)
+{
+	uint64_t t = now_ns();
+	int rc = sqlite3_step(s);
+	st->db_ns += now_ns() - t;
+	return rc;
+}
+
+int sq_error(Store *st, int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return 0;
+	case SQLITE_CONSTRAINT:
+		return SOUK_EEXIST;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return SOUK_EBUSY;
+	}
+	fprintf(stderr, "souk: database error %d: %s\n", rc, sqlite3_errmsg(st->db));
+	return SOUK_ESTORE;
+}
+
+int sq_exec(Store *st, sqlite3_stmt *s)
+{
+	int rc = sq_step(st, s);
+	int ret = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : sq_error(st, rc);
+	sqlite3_reset(s);
+	return ret;
+}
+
+const char *sq_text(Arena *a, sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	if (!t) return NULL;
+	return arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(s, col));
+}
+
+void sq_bind_text(sqlite3_stmt *s, int idx, const char *v)
+{
+	if (v) sqlite3_bind_text(s, idx, v, -1, SQLITE_TRANSIENT);
+	else sqlite3_bind_null(s, idx);
+}
+
+/* --- transactions ------------------------------------------------------- */
+
+static int exec_sql(Store *st, const char *sql)
+{
+	uint64_t t = now_ns();
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	st->db_ns += now_ns() - t;
+	return rc == SQLITE_OK ? 0 : sq_error(st, rc);
+}
+
+int store_begin(Store *st) { return exec_sql(st, "BEGIN IMMEDIATE"); }
+int store_commit(Store *st) { return exec_sql(st, "COMMIT"); }
+
+void store_rollback(Store *st)
+{
+	if (!sqlite3_get_autocommit(st->db)) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* --- migrations --------------------------------------------------------- */
+
+int store_schema_version(Store *st)
+{
+	sqlite3_stmt *s = sq_stmt(st, "PRAGMA user_version");
+	int v = sq_step(st, s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+	sqlite3_reset(s);
+	return v;
+}
+
+int store_migrate(Store *st, int *applied)
+{
+	int rc = 0, n = 0;
+
+	/* One writer migrates; others wait on the lock and then find nothing to do. */
+	if ((rc = store_begin(st)) != 0) return rc;
+	int have = store_schema_version(st);
+	for (int i = 0; i < sqlite_migrations_count; i++) {
+		const struct Migration *m = &sqlite_migrations[i];
+		if (m->version <= have) continue;
+		char *err = NULL;
+		if (sqlite3_exec(st->db, m->sql, NULL, NULL, &err) != SQLITE_OK) {
+			fprintf(stderr, "souk: migration %04d_%s failed: %s\n", m->version, m->name,
+				err ? err : "?");
+			sqlite3_free(err);
+			rc = SOUK_ESTORE;
+			goto fail;
+		}
+		char pragma[64];
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", m->version);
+		if ((rc = exec_sql(st, pragma)) != 0) goto fail;
+		n++;
+	}
+	if ((rc = store_commit(st)) != 0) goto fail;
+	if (applied) *applied = n;
+	return 0;
+fail:
+	store_rollback(st);
+	return rc;
+}
+
+/* --- settings ----------------------------------------------------------- */
+
+int store_setting_get(Store *st, Arena *a, const char *key, const char **value)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT value FROM settings WHERE key = ?");
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	int rc = sq_step(st, s);
+	if (rc == SQLITE_ROW) {
+		*value = sq_text(a, s, 0);
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? SOUK_ENOTFOUND : sq_error(st, rc);
+}
+
+int store_setting_put(Store *st, const char *key, const char *value)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"INSERT INTO settings(key, value) VALUES(?, ?) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+	return sq_exec(st, s);
+}

@@ -1,0 +1,41 @@
+/* sq.h -- what the SQLite store files share: the connection record, the
+ * prepared-statement cache and row helpers. Private to src/store/sqlite/. */
+#ifndef SOUK_SQ_H
+#define SOUK_SQ_H
+
+#include <sqlite3.h>
+
+#include "../store.h"
+
+#define SQ_SLOTS 512	/* statement cache size; a power of two */
+
+struct Store {
+	sqlite3 *db;
+	uint64_t db_ns;
+	struct {
+		const char *sql;	/* key: the address of a static SQL string */
+		sqlite3_stmt *stmt;
+	} slot[SQ_SLOTS];
+};
+
+/* A prepared statement for this static SQL string, reset and unbound.
+ * Statements are keyed by the string's address: write SQL as string
+ * literals or static consts, never built at run time. */
+sqlite3_stmt *sq_stmt(Store *st, const char *sql);
+
+/* Steps once, timing it. Returns the SQLite code (SQLITE_ROW, SQLITE_DONE...). */
+int sq_step(Store *st, sqlite3_stmt *s);
+
+/* Runs a statement that returns no rows; 0 or SOUK_E*. */
+int sq_exec(Store *st, sqlite3_stmt *s);
+
+/* Maps a SQLite result code to SOUK_E*, logging unexpected failures. */
+int sq_error(Store *st, int rc);
+
+/* Column text copied into the arena (NULL for SQL NULL). */
+const char *sq_text(Arena *a, sqlite3_stmt *s, int col);
+
+/* Binds text, or NULL when s is NULL. */
+void sq_bind_text(sqlite3_stmt *s, int idx, const char *v);
+
+#endif

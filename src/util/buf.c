@@ -1,0 +1,230 @@
+/* buf.c -- byte buffer, escaping, and the streaming JSON writer. */
+#include "buf.h"
+#include "arena.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void buf_reserve(Buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap) return;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + extra + 1) cap *= 2;
+	b->p = xrealloc(b->p, cap);
+	b->cap = cap;
+}
+
+void buf_append(Buf *b, const void *s, size_t n)
+{
+	buf_reserve(b, n);
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
+void buf_puts(Buf *b, const char *s)
+{
+	buf_append(b, s, strlen(s));
+}
+
+void buf_putc(Buf *b, char c)
+{
+	buf_reserve(b, 1);
+	b->p[b->len++] = c;
+}
+
+void buf_printf(Buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	buf_reserve(b, 64);
+	va_start(ap, fmt);
+	n = vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+	va_end(ap);
+	if (n < 0) return;
+	if ((size_t)n >= b->cap - b->len) {
+		buf_reserve(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+		va_end(ap);
+	}
+	b->len += (size_t)n;
+}
+
+void buf_reset(Buf *b)
+{
+	b->len = 0;
+}
+
+void buf_free(Buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->len = b->cap = 0;
+}
+
+const char *buf_cstr(Buf *b)
+{
+	buf_reserve(b, 0);
+	b->p[b->len] = '\0';
+	return b->p;
+}
+
+void buf_json_string(Buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, run = 0;
+
+	buf_reserve(b, n + 2);
+	buf_putc(b, '"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\') continue;
+		buf_append(b, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"': buf_append(b, "\\\"", 2); break;
+		case '\\': buf_append(b, "\\\\", 2); break;
+		case '\n': buf_append(b, "\\n", 2); break;
+		case '\r': buf_append(b, "\\r", 2); break;
+		case '\t': buf_append(b, "\\t", 2); break;
+		default: {
+			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			buf_append(b, u, 6);
+		}
+		}
+	}
+	buf_append(b, s + run, n - run);
+	buf_putc(b, '"');
+}
+
+void buf_html(Buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&#39;"); break;
+		default: buf_putc(b, *s);
+		}
+	}
+}
+
+void buf_urlenc(Buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
+			buf_putc(b, (char)c);
+		} else {
+			char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+			buf_append(b, e, 3);
+		}
+	}
+}
+
+/* --- JSON writer -------------------------------------------------------- */
+
+void jw_init(JsonW *w, Buf *b)
+{
+	w->b = b;
+	w->depth = 0;
+	w->need_comma[0] = false;
+}
+
+/* Called before every value and every key: writes the separating comma. */
+static void sep(JsonW *w)
+{
+	if (w->need_comma[w->depth]) buf_putc(w->b, ',');
+	w->need_comma[w->depth] = true;
+}
+
+static void open(JsonW *w, char c)
+{
+	sep(w);
+	buf_putc(w->b, c);
+	assert(w->depth + 1 < JW_MAX_DEPTH);
+	w->need_comma[++w->depth] = false;
+}
+
+static void close_(JsonW *w, char c)
+{
+	assert(w->depth > 0);
+	w->depth--;
+	buf_putc(w->b, c);
+}
+
+void jw_obj(JsonW *w) { open(w, '{'); }
+void jw_obj_end(JsonW *w) { close_(w, '}'); }
+void jw_arr(JsonW *w) { open(w, '['); }
+void jw_arr_end(JsonW *w) { close_(w, ']'); }
+
+void jw_key(JsonW *w, const char *k)
+{
+	sep(w);
+	buf_json_string(w->b, k, strlen(k));
+	buf_putc(w->b, ':');
+	/* the value that follows must not write a comma */
+	w->need_comma[w->depth] = false;
+}
+
+void jw_strn(JsonW *w, const char *s, size_t n)
+{
+	sep(w);
+	buf_json_string(w->b, s, n);
+}
+
+void jw_str(JsonW *w, const char *s)
+{
+	if (!s) {
+		jw_null(w);
+		return;
+	}
+	jw_strn(w, s, strlen(s));
+}
+
+void jw_int(JsonW *w, int64_t v)
+{
+	sep(w);
+	buf_printf(w->b, "%lld", (long long)v);
+}
+
+void jw_num(JsonW *w, double v)
+{
+	sep(w);
+	if (!isfinite(v)) buf_puts(w->b, "null");
+	else if (v == (double)(int64_t)v && fabs(v) < 1e15) buf_printf(w->b, "%lld", (long long)v);
+	else buf_printf(w->b, "%.15g", v);
+}
+
+void jw_bool(JsonW *w, bool v)
+{
+	sep(w);
+	buf_puts(w->b, v ? "true" : "false");
+}
+
+void jw_null(JsonW *w)
+{
+	sep(w);
+	buf_puts(w->b, "null");
+}
+
+void jw_raw(JsonW *w, const char *json)
+{
+	sep(w);
+	buf_puts(w->b, json);
+}
+
+void jw_kstr(JsonW *w, const char *k, const char *v) { jw_key(w, k); jw_str(w, v); }
+void jw_kint(JsonW *w, const char *k, int64_t v) { jw_key(w, k); jw_int(w, v); }
+void jw_knum(JsonW *w, const char *k, double v) { jw_key(w, k); jw_num(w, v); }
+void jw_kbool(JsonW *w, const char *k, bool v) { jw_key(w, k); jw_bool(w, v); }
+void jw_knull(JsonW *w, const char *k) { jw_key(w, k); jw_null(w); }

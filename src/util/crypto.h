@@ -1,0 +1,32 @@
+/* crypto.h -- randomness, hashing and comparisons for secrets (libsodium).
+ *
+ * Tokens, codes and client secrets are long random strings: they are stored as
+ * SHA-256 hex digests. Only passwords, which people choose, get Argon2id. */
+#ifndef SOUK_CRYPTO_H
+#define SOUK_CRYPTO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define SHA256_HEX_LEN 64
+#define PASSWORD_HASH_MAX 128
+
+/* Setup */
+int crypto_setup(void);
+
+/* Randomness */
+void crypto_random_hex(char *out, size_t nbytes);	/* out holds 2*nbytes+1 */
+void crypto_random_b64url(char *out, size_t outlen, size_t nbytes);
+
+/* Digests */
+void crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX_LEN + 1]);
+void crypto_sha256_b64url(const void *in, size_t len, char *out, size_t outlen);
+
+/* Comparisons */
+bool crypto_equal(const char *a, const char *b);	/* constant time in length of b */
+
+/* Passwords */
+int crypto_password_hash(const char *password, char out[PASSWORD_HASH_MAX]);
+bool crypto_password_verify(const char *hash, const char *password);
+
+#endif

@@ -1,0 +1,16 @@
+/* main.c -- runs every unit test file and prints the closing tally. */
+#include "t.h"
+
+#include "../../src/util/crypto.h"
+
+int t_passed, t_failed;
+
+int main(void)
+{
+	crypto_setup();
+	test_buf();
+	test_router();
+	test_scopes();
+	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
+	return t_failed ? 1 : 0;
+}

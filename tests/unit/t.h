@@ -1,0 +1,28 @@
+/* t.h -- the unit test harness: CHECK records a failure and goes on, so one
+ * run reports every broken expectation. */
+#ifndef SOUK_T_H
+#define SOUK_T_H
+
+#include <stdio.h>
+#include <string.h>
+
+extern int t_passed, t_failed;
+
+#define CHECK(cond) do { \
+	if (cond) t_passed++; \
+	else { t_failed++; fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); } \
+} while (0)
+
+#define CHECK_STR(a, b) do { \
+	const char *a_ = (a), *b_ = (b); \
+	if (a_ && b_ && strcmp(a_, b_) == 0) t_passed++; \
+	else { t_failed++; fprintf(stderr, "FAIL %s:%d: %s == \"%s\", got \"%s\"\n", \
+		__FILE__, __LINE__, #a, b_ ? b_ : "(null)", a_ ? a_ : "(null)"); } \
+} while (0)
+
+/* One function per test file, called from main.c. */
+void test_buf(void);
+void test_router(void);
+void test_scopes(void);
+
+#endif
