@@ -67,4 +67,61 @@ typedef struct Principal {
 	int64_t expires_at;
 } Principal;
 
+/* --- Adverts ------------------------------------------------------------ */
+
+/* Flags of an advert's price block. */
+enum {
+	PRICE_NEGOTIABLE = 1 << 0,
+	PRICE_TRADE = 1 << 1,
+	PRICE_BUDGET = 1 << 2,
+};
+
+/* One canonical advert: every face maps it to its own dialect. Money is in
+ * minor units; times are marketplace Unix seconds (0: never). */
+typedef struct Advert {
+	int64_t id;
+	int64_t user_id;
+	int64_t app_id;
+	int status;			/* AdvertStatus (core/advert_state.h) */
+	const char *title;
+	const char *description;
+	int64_t category_id;
+	const char *advertiser_type;	/* "private" | "business" */
+	const char *external_id;	/* NULL when not given */
+	const char *external_url;
+	const char *contact_name;
+	const char *contact_phone;
+	int64_t city_id;
+	int64_t district_id;		/* 0: none */
+	bool has_coordinates;
+	double latitude, longitude;
+	const char *images;		/* canonical JSON array of URL strings */
+	const char *attributes;		/* canonical JSON array of {code, value | values} */
+	bool has_price;
+	int64_t price_minor;
+	const char *price_currency;
+	unsigned price_flags;
+	const char *salary_type;	/* NULL: no salary block */
+	int64_t salary_from_minor, salary_to_minor;	/* -1: not given */
+	const char *salary_currency;
+	bool salary_negotiable;
+	int courier;			/* -1: not given, 0, 1 */
+	bool auto_extend;
+	int64_t created_at, updated_at, activated_at, valid_to, refreshed_at;
+	const char *moderation_reason;
+	int64_t advert_views, phone_views, users_observing;
+} Advert;
+
+/* An entry of the event journal. */
+typedef struct Event {
+	int64_t seq;
+	const char *type;
+	int64_t advert_id;
+	int64_t user_id;
+	const char *actor;
+	int from_status, to_status;	/* -1: none */
+	const char *reason;
+	int64_t at;
+} Event;
+
 #endif

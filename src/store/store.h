@@ -55,4 +55,36 @@ int store_access_token_insert(Store *st, const char *token_hash, const Principal
 int store_access_token_lookup(Store *st, Arena *a, const char *token_hash, int64_t now,
 	Principal *out);
 
+/* Adverts */
+typedef struct AdvertFilter {
+	int64_t user_id;
+	const char *external_id;	/* NULL: any */
+	const char *category_ids_json;	/* JSON array of ids, NULL: any */
+	int64_t offset, limit;
+} AdvertFilter;
+
+typedef enum AdvertCounter {
+	COUNTER_ADVERT_VIEWS = 0,
+	COUNTER_PHONE_VIEWS = 1,
+	COUNTER_USERS_OBSERVING = 2,
+} AdvertCounter;
+
+int store_advert_insert(Store *st, const Advert *ad, int64_t *id);
+int store_advert_update(Store *st, const Advert *ad);	/* content fields and status */
+int store_advert_get(Store *st, Arena *a, int64_t id, Advert *out);
+int store_advert_list(Store *st, Arena *a, const AdvertFilter *f, Advert **out, int *n,
+	int64_t *total);
+int store_advert_set_status(Store *st, const Advert *ad);	/* status, times, reason */
+int store_advert_delete(Store *st, int64_t id);
+/* Adverts of a user in a category whose status is one of statuses (up to 4). */
+int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_id,
+	const int *statuses, int nstatuses, int64_t *n);
+int store_advert_counter_add(Store *st, int64_t id, AdvertCounter which, int64_t delta);
+int store_advert_counter_reset(Store *st, int64_t id, AdvertCounter which);
+/* Ids of adverts in status whose valid_to is at or before `before`, oldest first. */
+int store_adverts_due(Store *st, int status, int64_t before, int max, int64_t *ids, int *n);
+
+/* Event journal */
+int store_event_append(Store *st, const Event *e, int64_t *seq);
+
 #endif
