@@ -12,7 +12,8 @@ static int usage(void)
 	      "  serve [--listen HOST:PORT] [--db PATH] [--threads N] [--no-demo] [--quiet]\n"
 	      "  migrate [--db PATH]\n"
 	      "  app create --name NAME --redirect-uri URI ... [--db PATH]\n"
-	      "  user create --email E --password P [--name N] [--business] [--db PATH]\n\n"
+	      "  user create --email E --password P [--name N] [--business] [--db PATH]\n"
+	      "  operator create --name NAME [--db PATH]    (a key for /api/admin)\n\n"
 	      "Environment: SOUK_LISTEN, SOUK_DB, SOUK_THREADS, SOUK_SYNC=full, SOUK_QUIET=1\n",
 	      stderr);
 	return 2;
@@ -28,6 +29,7 @@ int main(int argc, char **argv)
 		{"migrate", cli_migrate},
 		{"app", cli_app},
 		{"user", cli_user},
+		{"operator", cli_operator},
 	};
 
 	if (argc < 2) return usage();

@@ -11,6 +11,7 @@ extern const Face face_olx;	/* OLX Partner API v2, /api/partner */
 extern const Face face_oauth;	/* the OAuth2 token endpoint, /api/open/oauth */
 extern const Face face_web;	/* HTML pages: login, consent, linked apps */
 extern const Face face_sys;	/* /healthz, /metrics, discovery */
+extern const Face face_admin;	/* the operator API, /api/admin */
 
 /* Route table (routes.c) */
 extern const Route souk_routes[];

@@ -5,6 +5,7 @@
  * segment ("/categories/suggestion") must come before a {param} at the same
  * place ("/categories/{id}"). */
 #include "faces.h"
+#include "admin/admin.h"
 #include "olx/olx.h"
 #include "sys/sys.h"
 
@@ -17,6 +18,11 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/healthz", sys_healthz, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_sys},
 	{HTTP_GET, "/metrics", sys_metrics, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_sys},
 
+	/* operator API */
+	{HTTP_GET, "/api/admin/clock", admin_clock_get, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},
+	{HTTP_POST, "/api/admin/clock/advance", admin_clock_advance, ROUTE_OPERATOR, 0, BODY_JSON, 0,
+		&face_admin},
+
 	/* OLX: users */
 	{HTTP_GET, OLX "/users/me", olx_users_me, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},
 	{HTTP_GET, OLX "/users/{id}", olx_users_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
@@ -24,4 +30,4 @@ const Route souk_routes[] = {
 
 const int souk_routes_count = (int)(sizeof(souk_routes) / sizeof(souk_routes[0]));
 
-const Face *const souk_faces[] = {&face_olx, NULL};
+const Face *const souk_faces[] = {&face_admin, &face_olx, NULL};

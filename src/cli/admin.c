@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/accounts.h"
+#include "../core/auth.h"
 #include "../core/errors.h"
 #include "../core/scopes.h"
 #include "../util/buf.h"
@@ -159,6 +160,27 @@ int cli_user(const Args *a)
 	jw_kbool(&w, "is_business", u.is_business);
 	jw_obj_end(&w);
 	print_json(&b);
+	cli_close(&c);
+	return 0;
+}
+
+int cli_operator(const Args *a)
+{
+	static const char *const known[] = {"db", "name", NULL};
+	Args rest = {a->argc - 1, a->argv + 1};
+	Ctx c;
+
+	if (a->argc < 1 || strcmp(a->argv[0], "create") != 0) {
+		fputs("usage: souk operator create --name NAME [--db PATH]\n", stderr);
+		return 2;
+	}
+	if (!args_check(&rest, known)) return 2;
+	if (cli_open(&rest, &c) != 0) return 1;
+	char token[OPERATOR_KEY_LEN + 1];
+	int64_t id;
+	int rc = auth_operator_create(&c, args_get(&rest, "name"), token, &id);
+	if (rc) return fail(&c, rc, "operator create");
+	printf("{\"id\":%lld,\"token\":\"%s\"}\n", (long long)id, token);
 	cli_close(&c);
 	return 0;
 }

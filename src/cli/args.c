@@ -84,6 +84,7 @@ int cli_open(const Args *a, Ctx *c)
 	c->st = store_thread();
 	c->arena = arena_new();
 	if (store_migrate(c->st, &applied) != 0) return -1;
+	if (clock_load(c) != 0) return -1;
 	c->now = clock_now();
 	if (seed_reference(c) != 0) {
 		fprintf(stderr, "souk: loading reference data failed: %s\n", c->err ? c->err : "?");

@@ -32,5 +32,6 @@ int cli_serve(const Args *a);
 int cli_migrate(const Args *a);
 int cli_app(const Args *a);
 int cli_user(const Args *a);
+int cli_operator(const Args *a);
 
 #endif

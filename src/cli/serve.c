@@ -10,6 +10,8 @@
 #include "../api/faces.h"
 #include "../core/accounts.h"
 #include "../core/errors.h"
+#include "../core/jobs.h"
+#include "../core/schedule.h"
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../util/crypto.h"
@@ -79,7 +81,9 @@ static int demo_create(Ctx *c, const char *base)
 
 int cli_serve(const Args *a)
 {
-	static const char *const known[] = {"db", "listen", "threads", "body-max", "no-demo!", "quiet!", NULL};
+	static const char *const known[] = {
+		"db", "listen", "threads", "body-max", "job-tick-ms", "no-demo!", "quiet!", NULL,
+	};
 	char host[64];
 	int port;
 	Ctx c;
@@ -129,6 +133,12 @@ int cli_serve(const Args *a)
 		cli_close(&c);
 		return 1;
 	}
+	if (jobs_start(souk_jobs, atoi(opt(a, "job-tick-ms", "SOUK_JOB_TICK_MS", "500"))) != 0) {
+		fputs("souk: cannot start the job runner\n", stderr);
+		http_stop();
+		cli_close(&c);
+		return 1;
+	}
 	printf("souk: listening on %s\n", base);
 	fflush(stdout);
 
@@ -136,6 +146,7 @@ int cli_serve(const Args *a)
 	sigwait(&set, &sig);
 	fprintf(stderr, "souk: stopping (signal %d)\n", sig);
 	http_stop();
+	jobs_stop();
 	cli_close(&c);
 	return 0;
 }

@@ -7,4 +7,10 @@
 /* 0 and *out filled, or SOUK_EAUTH for an unknown, expired or revoked token. */
 int auth_bearer(Ctx *c, const char *token, size_t len, Principal *out);
 
+/* 0 and *key_id filled for a live operator key, or SOUK_EAUTH. */
+int auth_operator(Ctx *c, const char *token, size_t len, int64_t *key_id);
+/* Creates an operator key; the plaintext (OPERATOR_KEY_LEN + 1) is shown once. */
+#define OPERATOR_KEY_LEN 48
+int auth_operator_create(Ctx *c, const char *name, char *token, int64_t *id);
+
 #endif

@@ -45,6 +45,13 @@ static bool authenticate(Request *r, const Route *route)
 		tok = h + 7;
 		while (*tok == ' ') tok++;
 	}
+	if (route->auth == ROUTE_OPERATOR) {
+		if (!tok || auth_operator(&r->ctx, tok, strlen(tok), &r->operator_id) != 0) {
+			r->face->auth_error(r, AUTHFAIL_INVALID);
+			return false;
+		}
+		return true;
+	}
 	if (!tok || auth_bearer(&r->ctx, tok, strlen(tok), &r->principal) != 0) {
 		r->face->auth_error(r, AUTHFAIL_INVALID);
 		return false;

@@ -59,6 +59,7 @@ typedef enum RouteAuth {
 	ROUTE_PUBLIC = 0,	/* no token needed */
 	ROUTE_TOKEN,		/* any valid token: app or user context */
 	ROUTE_USER,		/* a token issued for a user */
+	ROUTE_OPERATOR,		/* an operator key (souk operator create) */
 } RouteAuth;
 
 /* What a route's body may be; the dispatcher answers 415/400 otherwise. */
@@ -102,6 +103,7 @@ struct Request {
 
 	Principal principal;
 	bool authenticated;
+	int64_t operator_id;		/* ROUTE_OPERATOR: the key that called */
 	Ctx ctx;			/* the core context of this request */
 
 	char trace_id[17];

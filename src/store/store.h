@@ -55,6 +55,11 @@ int store_access_token_insert(Store *st, const char *token_hash, const Principal
 int store_access_token_lookup(Store *st, Arena *a, const char *token_hash, int64_t now,
 	Principal *out);
 
+/* Operator keys (the /api/admin API) */
+int store_operator_key_insert(Store *st, const char *token_hash, const char *name, int64_t now,
+	int64_t *id);
+int store_operator_key_lookup(Store *st, const char *token_hash, int64_t *id);
+
 /* Adverts */
 typedef struct AdvertFilter {
 	int64_t user_id;
@@ -86,5 +91,74 @@ int store_adverts_due(Store *st, int status, int64_t before, int max, int64_t *i
 
 /* Event journal */
 int store_event_append(Store *st, const Event *e, int64_t *seq);
+
+/* OAuth: grants (token families), authorization codes, refresh tokens,
+ * consents and the login sessions of the pages. Secrets arrive as SHA-256
+ * hex; the store never sees a plaintext code, token or session id. */
+typedef struct AuthCode {
+	int64_t id;
+	int64_t app_id;
+	int64_t user_id;
+	unsigned scopes;
+	const char *redirect_uri;	/* where the code was sent */
+	bool redirect_explicit;		/* named in the authorize request */
+	const char *challenge;		/* PKCE code_challenge, or NULL */
+	const char *challenge_method;	/* "S256" or "plain", or NULL */
+	int64_t created_at, expires_at;
+	int64_t used_at;		/* 0 while unused */
+	int64_t family;			/* grant it was exchanged for, 0 while unused */
+} AuthCode;
+
+typedef struct RefreshToken {
+	int64_t id;
+	int64_t family;
+	int64_t app_id;
+	int64_t user_id;		/* 0: client context */
+	unsigned scopes;
+	int64_t issued_at, expires_at;
+	bool retired, revoked;
+	int64_t access_token_id;	/* the family's current access token */
+	const char *access_sealed;	/* it, sealed under this refresh token; or NULL */
+} RefreshToken;
+
+typedef struct Consent {
+	int64_t app_id;
+	const char *client_id;
+	const char *app_name;
+	unsigned scopes;
+	int64_t created_at, updated_at;
+} Consent;
+
+int store_oauth_grant_insert(Store *st, int64_t app_id, int64_t user_id, unsigned scopes,
+	int64_t now, int64_t *family);
+/* Revokes every access and refresh token of a family. */
+int store_oauth_family_revoke(Store *st, int64_t family);
+
+int store_oauth_code_insert(Store *st, const char *code_hash, const AuthCode *c);
+int store_oauth_code_by_hash(Store *st, Arena *a, const char *code_hash, AuthCode *out);
+int store_oauth_code_use(Store *st, int64_t id, int64_t family, int64_t now);
+
+int store_oauth_refresh_insert(Store *st, const char *token_hash, const RefreshToken *t,
+	int64_t *id);
+int store_oauth_refresh_by_hash(Store *st, Arena *a, const char *token_hash, RefreshToken *out);
+int store_oauth_refresh_retire(Store *st, int64_t id);
+int store_oauth_refresh_set_access(Store *st, int64_t id, int64_t access_token_id,
+	const char *sealed);
+/* Expiry of an access token that is not revoked; SOUK_ENOTFOUND otherwise. */
+int store_oauth_access_expiry(Store *st, int64_t access_token_id, int64_t *expires_at);
+
+int store_oauth_consent_get(Store *st, int64_t user_id, int64_t app_id, unsigned *scopes);
+int store_oauth_consent_put(Store *st, int64_t user_id, int64_t app_id, unsigned scopes,
+	int64_t now);
+/* The user's consents, newest first, in the arena. */
+int store_oauth_consent_list(Store *st, Arena *a, int64_t user_id, Consent **out, int *n);
+/* Deletes the consent and revokes every code, access and refresh token the
+ * app holds for the user. */
+int store_oauth_consent_revoke(Store *st, int64_t user_id, int64_t app_id);
+
+int store_web_session_insert(Store *st, const char *sid_hash, int64_t user_id, int64_t now,
+	int64_t expires_at);
+int store_web_session_user(Store *st, const char *sid_hash, int64_t now, int64_t *user_id);
+int store_web_session_delete(Store *st, const char *sid_hash);
 
 #endif

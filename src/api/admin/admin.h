@@ -1,0 +1,18 @@
+/* admin.h -- the operator API (/api/admin): the marketplace's own controls,
+ * used by operators, moderators' tools and tests. Authenticated with an
+ * operator key (`souk operator create`). */
+#ifndef SOUK_ADMIN_H
+#define SOUK_ADMIN_H
+
+#include "../reply.h"
+
+/* {"error":{"status":S,"detail":D}} */
+void admin_error(Request *r, int status, const char *detail);
+/* Answers a failed core call: validation 400, not found 404, state 409. */
+int admin_fail(Request *r, int rc);
+
+/* Handlers: the marketplace clock */
+int admin_clock_get(Request *r);
+int admin_clock_advance(Request *r);
+
+#endif

@@ -1,0 +1,29 @@
+/* operator.c -- keys of the operator API. */
+#include "sq.h"
+
+#include "../../core/errors.h"
+
+int store_operator_key_insert(Store *st, const char *token_hash, const char *name, int64_t now,
+	int64_t *id)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"INSERT INTO operator_keys(token_hash, name, created_at) VALUES(?, ?, ?)");
+	sq_bind_text(s, 1, token_hash);
+	sq_bind_text(s, 2, name);
+	sqlite3_bind_int64(s, 3, now);
+	int rc = sq_exec(st, s);
+	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+int store_operator_key_lookup(Store *st, const char *token_hash, int64_t *id)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"SELECT id FROM operator_keys WHERE token_hash = ? AND revoked = 0");
+	sq_bind_text(s, 1, token_hash);
+	int rc = sq_step(st, s);
+	if (rc == SQLITE_ROW) *id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW) return 0;
+	return rc == SQLITE_DONE ? SOUK_ENOTFOUND : sq_error(st, rc);
+}
