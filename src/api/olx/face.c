@@ -3,6 +3,7 @@
 #include "olx.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "../faces.h"
 
@@ -44,27 +45,39 @@ void olx_error(Request *r, int status, const char *detail)
 	reply_json_done(r, status);
 }
 
-void olx_validation_error(Request *r, const char *field, const char *title)
+void olx_validation(Request *r, const Violations *vs)
 {
 	JsonW w;
+	bool attributes = violations_has(vs, "attributes");
 	reply_json(r, &w);
 	jw_obj(&w);
 	jw_key(&w, "error");
 	jw_obj(&w);
 	jw_kint(&w, "status", 400);
+	/* The seed's attribute error (publishing error 7) alone carries "code". */
+	if (attributes) jw_kint(&w, "code", 400);
 	jw_kstr(&w, "title", "Invalid request");
 	jw_kstr(&w, "detail", "Data validation error occurred");
 	jw_key(&w, "validation");
 	jw_arr(&w);
-	jw_obj(&w);
-	jw_kstr(&w, "field", field);
-	jw_kstr(&w, "title", title);
-	jw_kstr(&w, "detail", title);
-	jw_obj_end(&w);
+	for (int i = 0; i < vs->n; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "field", vs->v[i].field);
+		jw_kstr(&w, "title", vs->v[i].title);
+		if (vs->v[i].detail) jw_kstr(&w, "detail", vs->v[i].title);
+		jw_obj_end(&w);
+	}
 	jw_arr_end(&w);
 	jw_obj_end(&w);
 	jw_obj_end(&w);
 	reply_json_done(r, 400);
+}
+
+void olx_validation_error(Request *r, const char *field, const char *title)
+{
+	Violations vs = {0};
+	violations_add(&vs, field, title);
+	olx_validation(r, &vs);
 }
 
 /* Some errors of the seed come inside a "data" wrapper; these are written
@@ -161,7 +174,7 @@ static void auth_error(Request *r, AuthFail why)
 	}
 }
 
-static void bad_json(Request *r)
+void olx_syntax_error(Request *r)
 {
 	wrapped_error(r, 400, "Error while decoding JSON data: Syntax error");
 }
@@ -172,5 +185,15 @@ const Face face_olx = {
 	.error = olx_error,
 	.check = check,
 	.auth_error = auth_error,
-	.bad_json = bad_json,
+	.bad_json = olx_syntax_error,
 };
+
+void olx_time(JsonW *w, const char *key, int64_t t)
+{
+	char s[32];
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(s, sizeof(s), "%Y-%m-%d %H:%M:%S", &tm);
+	jw_kstr(w, key, s);
+}

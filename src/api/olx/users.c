@@ -1,21 +1,8 @@
 /* users.c -- GET /users/me and GET /users/{id}. */
 #include "olx.h"
 
-#include <time.h>
-
 #include "../../core/accounts.h"
 #include "../../core/errors.h"
-
-/* OLX writes times as "2018-01-29 14:04:13". */
-static void olx_time(JsonW *w, const char *key, int64_t t)
-{
-	char s[32];
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	strftime(s, sizeof(s), "%Y-%m-%d %H:%M:%S", &tm);
-	jw_kstr(w, key, s);
-}
 
 int olx_users_me(Request *r)
 {
