@@ -6,8 +6,10 @@
  * place ("/categories/{id}"). */
 #include "faces.h"
 #include "admin/admin.h"
+#include "oauth/oauth.h"
 #include "olx/olx.h"
 #include "sys/sys.h"
+#include "../web/web.h"
 
 #define OLX "/api/partner"
 #define R_V2 (SCOPE_V2 | SCOPE_READ)
@@ -23,6 +25,20 @@ const Route souk_routes[] = {
 	{HTTP_POST, "/api/admin/clock/advance", admin_clock_advance, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
 
+	/* OAuth2: token endpoint, metadata, authorization pages */
+	{HTTP_POST, "/api/open/oauth/token", oauth_token_post, ROUTE_PUBLIC, 0, BODY_JSON | BODY_FORM, 0,
+		&face_oauth},
+	{HTTP_GET, "/.well-known/oauth-authorization-server", oauth_metadata_get, ROUTE_PUBLIC, 0,
+		BODY_NONE, 0, &face_sys},
+	{HTTP_GET, "/oauth/authorize", web_authorize_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
+	{HTTP_POST, "/oauth/authorize", web_authorize_post, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
+	{HTTP_GET, "/oauth/login", web_login_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
+	{HTTP_POST, "/oauth/login", web_login_post, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
+	{HTTP_POST, "/oauth/logout", web_logout_post, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
+	{HTTP_GET, "/account/apps", web_apps_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
+	{HTTP_POST, "/account/apps/revoke", web_apps_revoke, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
+	{HTTP_GET, "/demo/callback", web_demo_callback, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
+
 	/* OLX: users */
 	{HTTP_GET, OLX "/users/me", olx_users_me, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},
 	{HTTP_GET, OLX "/users/{id}", olx_users_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
@@ -30,4 +46,4 @@ const Route souk_routes[] = {
 
 const int souk_routes_count = (int)(sizeof(souk_routes) / sizeof(souk_routes[0]));
 
-const Face *const souk_faces[] = {&face_admin, &face_olx, NULL};
+const Face *const souk_faces[] = {&face_oauth, &face_admin, &face_olx, &face_web, NULL};

@@ -61,3 +61,56 @@ bool crypto_password_verify(const char *hash, const char *password)
 {
 	return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 }
+
+/* --- sealing (OAuth: access tokens under their refresh token) ------------ */
+
+static void seal_key(const char *context, const char *secret,
+	unsigned char key[crypto_secretbox_KEYBYTES])
+{
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, crypto_secretbox_KEYBYTES);
+	crypto_generichash_update(&h, (const unsigned char *)context, strlen(context) + 1);
+	crypto_generichash_update(&h, (const unsigned char *)secret, strlen(secret));
+	crypto_generichash_final(&h, key, crypto_secretbox_KEYBYTES);
+}
+
+int crypto_seal(const char *context, const char *secret, const char *plain,
+	char *out, size_t outlen)
+{
+	unsigned char key[crypto_secretbox_KEYBYTES];
+	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + 128];
+	size_t n = strlen(plain);
+
+	if (n > 128) return -1;
+	if (outlen < sodium_base64_ENCODED_LEN(crypto_secretbox_NONCEBYTES +
+		crypto_secretbox_MACBYTES + n, sodium_base64_VARIANT_URLSAFE_NO_PADDING)) return -1;
+	seal_key(context, secret, key);
+	randombytes_buf(box, crypto_secretbox_NONCEBYTES);
+	crypto_secretbox_easy(box + crypto_secretbox_NONCEBYTES, (const unsigned char *)plain, n,
+		box, key);
+	sodium_memzero(key, sizeof(key));
+	sodium_bin2base64(out, outlen, box, crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + n,
+		sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	return 0;
+}
+
+int crypto_unseal(const char *context, const char *secret, const char *sealed,
+	char *out, size_t outlen)
+{
+	unsigned char key[crypto_secretbox_KEYBYTES];
+	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + 128];
+	size_t n;
+
+	if (sodium_base642bin(box, sizeof(box), sealed, strlen(sealed), NULL, &n, NULL,
+		sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) return -1;
+	if (n < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) return -1;
+	size_t plen = n - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES;
+	if (plen + 1 > outlen) return -1;
+	seal_key(context, secret, key);
+	int rc = crypto_secretbox_open_easy((unsigned char *)out, box + crypto_secretbox_NONCEBYTES,
+		n - crypto_secretbox_NONCEBYTES, box, key);
+	sodium_memzero(key, sizeof(key));
+	if (rc != 0) return -1;
+	out[plen] = '\0';
+	return 0;
+}

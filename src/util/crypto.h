@@ -29,4 +29,15 @@ bool crypto_equal(const char *a, const char *b);	/* constant time in length of b
 int crypto_password_hash(const char *password, char out[PASSWORD_HASH_MAX]);
 bool crypto_password_verify(const char *hash, const char *password);
 
+/* Sealing (OAuth): a short secret encrypted under a key derived from another
+ * secret and a context string (BLAKE2b, then XSalsa20-Poly1305 with a random
+ * nonce). The sealed text is base64url; only the holder of `secret` can open
+ * it. */
+#define CRYPTO_SEALED_MAX 256	/* sealed text of a plaintext up to 128 bytes */
+int crypto_seal(const char *context, const char *secret, const char *plain,
+	char *out, size_t outlen);
+/* 0 and the plaintext in out, or -1 when the key is wrong or the text altered. */
+int crypto_unseal(const char *context, const char *secret, const char *sealed,
+	char *out, size_t outlen);
+
 #endif

@@ -1,0 +1,178 @@
+/* token.c -- POST /api/open/oauth/token: client authentication (body or
+ * HTTP Basic), then one of the three grants of core/oauth. */
+#include "oauth.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "../../core/errors.h"
+#include "../../core/oauth.h"
+
+static int b64val(char c)
+{
+	if (c >= 'A' && c <= 'Z') return c - 'A';
+	if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+	if (c >= '0' && c <= '9') return c - '0' + 52;
+	if (c == '+') return 62;
+	if (c == '/') return 63;
+	return -1;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9') return c - '0';
+	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+	return -1;
+}
+
+/* application/x-www-form-urlencoded decoding; false on a broken escape or NUL. */
+static bool form_decode(Arena *a, const char *s, size_t n, const char **out)
+{
+	char *o = arena_alloc(a, n + 1), *p = o;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '+') {
+			*p++ = ' ';
+		} else if (s[i] == '%') {
+			if (i + 2 >= n || hexval(s[i + 1]) < 0 || hexval(s[i + 2]) < 0) return false;
+			char ch = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+			if (!ch) return false;
+			*p++ = ch;
+			i += 2;
+		} else {
+			*p++ = s[i];
+		}
+	}
+	*p = '\0';
+	*out = o;
+	return true;
+}
+
+bool oauth_basic_decode(Arena *a, const char *header, const char **id, const char **secret)
+{
+	if (!header || strncasecmp(header, "Basic ", 6) != 0) return false;
+	const char *s = header + 6;
+	while (*s == ' ') s++;
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ') n--;
+	if (n == 0 || n > 2048) return false;
+
+	char *raw = arena_alloc(a, n + 1);
+	size_t len = 0, pad = 0;
+	unsigned acc = 0;
+	int bits = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '=') {
+			pad++;
+			continue;
+		}
+		int v = b64val(s[i]);
+		if (v < 0 || pad) return false;	/* nothing may follow padding */
+		acc = (acc << 6) | (unsigned)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			raw[len++] = (char)((acc >> bits) & 0xff);
+		}
+	}
+	if (pad > 2 || ((n - pad) % 4 == 1)) return false;
+	raw[len] = '\0';
+	if (memchr(raw, '\0', len)) return false;
+	const char *colon = memchr(raw, ':', len);
+	if (!colon) return false;
+	return form_decode(a, raw, (size_t)(colon - raw), id) &&
+	       form_decode(a, colon + 1, len - (size_t)(colon - raw) - 1, secret);
+}
+
+static void token_error(Request *r, OAuthError e)
+{
+	static const struct {
+		OAuthError e;
+		int status;
+		const char *code, *description, *human;
+	} table[] = {
+		{OAUTH_NO_GRANT_TYPE, 400, "invalid_request",
+			"The grant type was not specified in the request", NULL},
+		{OAUTH_UNSUPPORTED_GRANT, 400, "unsupported_grant_type",
+			"The authorization grant type is not supported by the authorization server", NULL},
+		{OAUTH_BAD_CLIENT, 400, "invalid_client", "The client credentials are invalid", NULL},
+		{OAUTH_CLIENT_INACTIVE, 401, "invalid_client", "Client is not active", NULL},
+		{OAUTH_GRANT_NOT_ALLOWED, 400, "unauthorized_client",
+			"The grant type is unauthorized for this client_id", "Unauthorized client."},
+		{OAUTH_NO_CODE, 400, "invalid_request", "Missing parameter: \"code\" is required", NULL},
+		{OAUTH_BAD_CODE, 400, "invalid_grant",
+			"Authorization code doesn't exist or is invalid for the client", NULL},
+		{OAUTH_NO_VERIFIER, 400, "invalid_grant",
+			"Missing parameter: \"code_verifier\" is required", NULL},
+		{OAUTH_BAD_VERIFIER, 400, "invalid_grant",
+			"The code_verifier does not match the code_challenge", NULL},
+		{OAUTH_UNEXPECTED_VERIFIER, 400, "invalid_grant",
+			"A code_verifier was sent but the authorization request had no code_challenge", NULL},
+		{OAUTH_NO_REFRESH, 400, "invalid_request",
+			"Missing parameter: \"refresh_token\" is required", NULL},
+		{OAUTH_BAD_REFRESH, 400, "invalid_grant", "Invalid refresh token",
+			"Provided authorization credentials are invalid or expired."},
+		{OAUTH_BAD_SCOPE, 400, "invalid_scope",
+			"The scope requested is invalid for this client", NULL},
+	};
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		if (table[i].e != e) continue;
+		oauth_error_body(r, table[i].status, table[i].code, table[i].description,
+			table[i].human);
+		return;
+	}
+	oauth_error_body(r, 500, "server_error", "Internal Server Error", NULL);
+}
+
+int oauth_token_post(Request *r)
+{
+	TokenRequest in = {
+		.grant_type = body_str(r, "grant_type"),
+		.client_id = body_str(r, "client_id"),
+		.client_secret = body_str(r, "client_secret"),
+		.scope = body_str(r, "scope"),
+		.code = body_str(r, "code"),
+		.redirect_uri = body_str(r, "redirect_uri"),
+		.code_verifier = body_str(r, "code_verifier"),
+		.refresh_token = body_str(r, "refresh_token"),
+	};
+	const char *auth = http_header(r, "Authorization"), *id, *secret;
+	if (auth && strncasecmp(auth, "Basic ", 6) == 0) {
+		/* One authentication method per request (RFC 6749 2.3): a body
+		 * client_id must name the same client, a body secret is refused. */
+		if (!oauth_basic_decode(r->arena, auth, &id, &secret) || in.client_secret ||
+		    (in.client_id && strcmp(in.client_id, id) != 0)) {
+			if (in.grant_type && *in.grant_type) {
+				oauth_error_body(r, 400, "invalid_client",
+					"The client credentials are invalid", NULL);
+				return 0;
+			}
+		} else {
+			in.client_id = id;
+			in.client_secret = secret;
+		}
+	}
+
+	TokenGrant g;
+	OAuthError e;
+	int rc = oauth_token(&r->ctx, &in, &g, &e);
+	if (rc == SOUK_EINVAL) {
+		token_error(r, e);
+		return 0;
+	}
+	if (rc) return rc;
+
+	JsonW w;
+	reply_json(r, &w);
+	jw_obj(&w);
+	jw_kstr(&w, "access_token", g.access_token);
+	jw_kint(&w, "expires_in", g.expires_in);
+	jw_kstr(&w, "token_type", "bearer");
+	jw_kstr(&w, "scope", g.scope);
+	if (g.refresh_token[0]) jw_kstr(&w, "refresh_token", g.refresh_token);
+	jw_obj_end(&w);
+	http_add_header(r, "Cache-Control", "no-store");
+	http_add_header(r, "Pragma", "no-cache");
+	reply_json_done(r, 200);
+	return 0;
+}

@@ -1,0 +1,53 @@
+/* web.h -- the marketplace's own pages: login, the OAuth consent page,
+ * linked apps and the demo app's callback. Plain HTML forms with inline CSS
+ * and no JavaScript; every value written is escaped, every form carries a
+ * CSRF token, and every page forbids framing.
+ *
+ * A login session is a random id in an HttpOnly SameSite=Lax cookie, stored
+ * hashed (core/oauth). CSRF: a random pre-session cookie; each form carries a
+ * digest of it, compared in constant time. */
+#ifndef SOUK_WEB_H
+#define SOUK_WEB_H
+
+#include <stdbool.h>
+
+#include "../api/reply.h"
+
+/* Handlers */
+int web_authorize_get(Request *r);
+int web_authorize_post(Request *r);
+int web_login_get(Request *r);
+int web_login_post(Request *r);
+int web_logout_post(Request *r);
+int web_apps_get(Request *r);
+int web_apps_revoke(Request *r);
+int web_demo_callback(Request *r);
+
+/* Page layout (page.c): page_begin writes the head and opens the card;
+ * page_end closes it, sets the security headers and the status. */
+void page_begin(Request *r, const char *title);
+void page_end(Request *r, int status);
+/* An HTML error page. */
+void page_error(Request *r, int status, const char *title, const char *detail);
+/* A redirect that carries no-store. */
+void page_redirect(Request *r, int status, const char *location);
+
+/* Sessions and CSRF (page.c) */
+#define WEB_SESSION_COOKIE "souk_session"
+#define WEB_CSRF_COOKIE "souk_csrf"
+/* The logged-in user, or 0. */
+int64_t web_session_user(Request *r);
+/* The CSRF token for this browser's forms (sets the cookie on first use). */
+const char *web_csrf_token(Request *r);
+/* Whether the posted form's csrf field matches this browser's cookie. */
+bool web_csrf_ok(Request *r);
+/* <input type=hidden name=csrf ...> */
+void web_csrf_field(Request *r);
+/* A hidden field, escaped; nothing when value is NULL. */
+void web_hidden(Request *r, const char *name, const char *value);
+
+/* The login form, posting to /oauth/login and coming back to next. */
+void web_login_page(Request *r, const char *next, const char *email, const char *message,
+	int status);
+
+#endif
