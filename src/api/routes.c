@@ -24,6 +24,14 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/api/admin/clock", admin_clock_get, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},
 	{HTTP_POST, "/api/admin/clock/advance", admin_clock_advance, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
+	{HTTP_GET, "/api/admin/moderation/queue", admin_moderation_queue, ROUTE_OPERATOR, 0, BODY_NONE, 0,
+		&face_admin},
+	{HTTP_POST, "/api/admin/adverts/{id}/moderation", admin_moderation_decide, ROUTE_OPERATOR, 0,
+		BODY_JSON, 0, &face_admin},
+	{HTTP_POST, "/api/admin/adverts/{id}/simulate", admin_simulate, ROUTE_OPERATOR, 0, BODY_JSON, 0,
+		&face_admin},
+	{HTTP_PUT, "/api/admin/settings/{key}", admin_setting_put, ROUTE_OPERATOR, 0, BODY_JSON, 0,
+		&face_admin},
 
 	/* OAuth2: token endpoint, metadata, authorization pages */
 	{HTTP_POST, "/api/open/oauth/token", oauth_token_post, ROUTE_PUBLIC, 0, BODY_JSON | BODY_FORM, 0,
@@ -38,6 +46,24 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/account/apps", web_apps_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
 	{HTTP_POST, "/account/apps/revoke", web_apps_revoke, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 	{HTTP_GET, "/demo/callback", web_demo_callback, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
+	{HTTP_GET, "/oferta/{id}", web_advert_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
+	{HTTP_POST, "/oferta/{id}/phone", web_advert_phone, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
+	{HTTP_POST, "/oferta/{id}/observe", web_advert_observe, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
+
+	/* OLX: adverts (literal segments before {params}) */
+	{HTTP_GET, OLX "/adverts", olx_adverts_list, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_POST, OLX "/adverts", olx_adverts_create, ROUTE_USER, W_V2, BODY_JSON, 2, &face_olx},
+	{HTTP_GET, OLX "/adverts/{id}", olx_adverts_get, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_PUT, OLX "/adverts/{id}", olx_adverts_replace, ROUTE_USER, W_V2, BODY_JSON, 2, &face_olx},
+	{HTTP_DELETE, OLX "/adverts/{id}", olx_adverts_delete, ROUTE_USER, W_V2, BODY_NONE, 2, &face_olx},
+	{HTTP_POST, OLX "/adverts/{id}/commands", olx_adverts_command, ROUTE_USER, W_V2, BODY_JSON, 2,
+		&face_olx},
+	{HTTP_GET, OLX "/adverts/{id}/moderation-reason", olx_adverts_moderation_reason, ROUTE_USER, R_V2,
+		BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/adverts/{id}/statistics", olx_adverts_statistics, ROUTE_USER, R_V2, BODY_NONE, 1,
+		&face_olx},
+	{HTTP_DELETE, OLX "/adverts/{id}/statistics/{name}", olx_adverts_statistics_clear, ROUTE_USER, W_V2,
+		BODY_NONE, 2, &face_olx},
 
 	/* OLX: users */
 	{HTTP_GET, OLX "/users/me", olx_users_me, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},

@@ -86,6 +86,10 @@ int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_
 	const int *statuses, int nstatuses, int64_t *n);
 int store_advert_counter_add(Store *st, int64_t id, AdvertCounter which, int64_t delta);
 int store_advert_counter_reset(Store *st, int64_t id, AdvertCounter which);
+/* Up to max adverts in a status, oldest change first (moderation queue). */
+int store_adverts_by_status(Store *st, Arena *a, int status, int64_t max, Advert **out, int *n);
+/* Another advert of the same seller in `status`, same category and title (case-blind): its id, or 0. */
+int store_advert_duplicate(Store *st, const Advert *ad, int status, int64_t *other);
 /* Ids of adverts in status whose valid_to is at or before `before`, oldest first. */
 int store_adverts_due(Store *st, int status, int64_t before, int max, int64_t *ids, int *n);
 

@@ -24,5 +24,6 @@ extern int t_passed, t_failed;
 void test_buf(void);
 void test_router(void);
 void test_scopes(void);
+void test_attributes(void);
 
 #endif
