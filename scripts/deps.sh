@@ -3,7 +3,7 @@
 # to test). Idempotent: asks apt only for what is missing, so a machine that
 # has everything pays one dpkg query.
 set -eu
-pkgs="gcc make pkg-config libmicrohttpd-dev libjson-c-dev libsqlite3-dev libsodium-dev"
+pkgs="gcc make pkg-config libmicrohttpd-dev libjson-c-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev"
 if [ "${1:-}" = "--test" ]; then
 	pkgs="$pkgs nodejs npm curl sqlite3 chromium"
 fi

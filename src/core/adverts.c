@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../net/remote.h"
 #include "../util/buf.h"
 #include "advert_state.h"
 #include "catalog.h"
@@ -19,6 +20,7 @@
 #define COORD_MAX_KM 30.0		/* coordinates this close to the chosen place */
 #define MODERATION_DELAY_DEFAULT 1	/* seconds an advert waits before the rules run */
 #define JOB_BATCH 100
+#define IMAGE_TIMEOUT_MS 3000		/* per image URL check */
 
 /* --- the journal --------------------------------------------------------- */
 
@@ -149,7 +151,7 @@ static int check(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs)
 			return ctx_fail(c, SOUK_EINVAL, "images", "Image error: Image limit exceeded");
 	}
 	for (int i = 0; i < in->nimages; i++)
-		if (!is_http_url(in->images[i]))
+		if (!is_http_url(in->images[i]) || !remote_file_exists(in->images[i], IMAGE_TIMEOUT_MS))
 			return ctx_fail(c, SOUK_EINVAL, "images", "Image error: Remote file not exists");
 	if (vs->n) return SOUK_EINVAL;
 	canonical_attributes(c, in, ad);
