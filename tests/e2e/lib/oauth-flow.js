@@ -109,8 +109,10 @@ function makeUser(s, { email, password = 'correct horse battery', business = tru
 	return { id: u.id, email, password };
 }
 
+// POST /api/open/oauth/token as a form; fields left undefined are not sent.
 function token(s, form, opts = {}) {
-	return s.req('POST', '/api/open/oauth/token', { form, ...opts });
+	const fields = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined));
+	return s.req('POST', '/api/open/oauth/token', { form: fields, ...opts });
 }
 
 // authorization_code from start to finish: returns the token response.
