@@ -61,7 +61,7 @@ for (const name of ['client_secret_post', 'client_secret_basic']) {
 		assert.match(tokens.access_token, /^[0-9a-f]{40}$/);
 		assert.strictEqual(tokens.token_type, 'bearer');
 		assert.strictEqual(tokens.scope, 'v2 read write');
-		assert.strictEqual(tokens.expiresIn(), 86400);
+		assert.strictEqual(tokens.expires_in, 86400);
 
 		const u = await me(s, tokens.access_token);
 		assert.strictEqual(u.status, 200, u.text);
