@@ -11,6 +11,7 @@ int main(void)
 	test_buf();
 	test_router();
 	test_scopes();
+	test_oauth();
 	test_text_rules();
 	test_advert_state();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
