@@ -230,6 +230,8 @@ test('refresh: while the access token lives, the same tokens come back with the 
 test('refresh: an expired access token is replaced; a refresh token under a day old is kept', async () => {
 	const t = await codeGrant(s, app, seller);
 	sql(s, `UPDATE access_tokens SET expires_at = issued_at - 1 WHERE token_hash = '${sha256hex(t.access_token)}'`);
+	// 23 hours old: still under a day
+	sql(s, `UPDATE oauth_refresh_tokens SET issued_at = issued_at - 82800 WHERE token_hash = '${sha256hex(t.refresh_token)}'`);
 	assert.strictEqual((await me(s, t.access_token)).status, 401);
 	const r = await token(s, { grant_type: 'refresh_token', client_id: app.client_id,
 		client_secret: app.client_secret, refresh_token: t.refresh_token });

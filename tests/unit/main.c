@@ -11,6 +11,9 @@ int main(void)
 	test_buf();
 	test_router();
 	test_scopes();
+	test_oauth();
+	test_text_rules();
+	test_advert_state();
 	test_attributes();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;

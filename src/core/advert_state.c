@@ -1,0 +1,211 @@
+/* advert_state.c -- the advert lifecycle as one table. */
+#include "advert_state.h"
+
+#include <string.h>
+
+#include "errors.h"
+
+/* --- names ------------------------------------------------------------------ */
+
+static const char *const status_names[ADVERT_STATUS_COUNT] = {
+	[ADVERT_NONE] = "none",
+	[ADVERT_NEW] = "new",
+	[ADVERT_ACTIVE] = "active",
+	[ADVERT_LIMITED] = "limited",
+	[ADVERT_REMOVED_BY_USER] = "removed_by_user",
+	[ADVERT_OUTDATED] = "outdated",
+	[ADVERT_UNCONFIRMED] = "unconfirmed",
+	[ADVERT_UNPAID] = "unpaid",
+	[ADVERT_MODERATED] = "moderated",
+	[ADVERT_BLOCKED] = "blocked",
+	[ADVERT_DISABLED] = "disabled",
+	[ADVERT_REMOVED_BY_MODERATOR] = "removed_by_moderator",
+	[ADVERT_DELETED] = "deleted",
+};
+
+static const char *const event_names[ADVERT_EVENT_COUNT] = {
+	[ADVERT_EV_CREATE] = "create",
+	[ADVERT_EV_OVER_LIMIT] = "over_limit",
+	[ADVERT_EV_AWAIT_CONFIRMATION] = "await_confirmation",
+	[ADVERT_EV_CONFIRM] = "confirm",
+	[ADVERT_EV_AWAIT_PAYMENT] = "await_payment",
+	[ADVERT_EV_PAY] = "pay",
+	[ADVERT_EV_MODERATION_ACCEPT] = "moderation_accept",
+	[ADVERT_EV_MODERATION_REJECT] = "moderation_reject",
+	[ADVERT_EV_MODERATION_BLOCK] = "moderation_block",
+	[ADVERT_EV_DISABLE] = "disable",
+	[ADVERT_EV_MODERATOR_REMOVE] = "moderator_remove",
+	[ADVERT_EV_RESUBMIT] = "resubmit",
+	[ADVERT_EV_ACTIVATE] = "activate",
+	[ADVERT_EV_DEACTIVATE] = "deactivate",
+	[ADVERT_EV_FINISH] = "finish",
+	[ADVERT_EV_EXPIRE] = "expire",
+	[ADVERT_EV_EXTEND] = "extend",
+	[ADVERT_EV_REFRESH] = "refresh",
+	[ADVERT_EV_DELETE] = "delete",
+};
+
+const char *advert_status_name(AdvertStatus s)
+{
+	return (int)s >= 0 && s < ADVERT_STATUS_COUNT ? status_names[s] : "?";
+}
+
+/* "none" is no stored status: it is not read back. */
+int advert_status_from_name(const char *name, AdvertStatus *out)
+{
+	if (name)
+		for (int s = ADVERT_NEW; s < ADVERT_STATUS_COUNT; s++)
+			if (strcmp(name, status_names[s]) == 0) {
+				*out = (AdvertStatus)s;
+				return SOUK_OK;
+			}
+	return SOUK_EINVAL;
+}
+
+const char *advert_event_name(AdvertEvent ev)
+{
+	return (int)ev >= 0 && ev < ADVERT_EVENT_COUNT ? event_names[ev] : "?";
+}
+
+int advert_event_from_name(const char *name, AdvertEvent *out)
+{
+	if (name)
+		for (int e = 0; e < ADVERT_EVENT_COUNT; e++)
+			if (strcmp(name, event_names[e]) == 0) {
+				*out = (AdvertEvent)e;
+				return SOUK_OK;
+			}
+	return SOUK_EINVAL;
+}
+
+/* --- the lifecycle ----------------------------------------------------------
+ *
+ *           create           moderation_accept               deactivate
+ *   (none) --------> new --------------------> active --------------------> removed_by_user
+ *                    |  ^                      |   ^  ^        activate          |
+ *         over_limit |  | activate      expire |   |  +--------------------------+
+ *                    v  | (after a packet)     v   | activate
+ *                   limited                   outdated
+ *                    |
+ *                    +-- finish --> removed_by_user
+ *
+ *   before moderation  new <-> unconfirmed    (await_confirmation / confirm)
+ *                      new <-> unpaid         (await_payment / pay)
+ *   moderation         new | active | disabled --moderation_reject--> moderated
+ *                      moderated --resubmit--> new
+ *                      new | active --disable--> disabled --moderation_accept--> active
+ *                      any living advert --moderation_block--> blocked
+ *                      any advert not removed yet --moderator_remove--> removed_by_moderator
+ *   staying put        active --extend | refresh--> active
+ *   the end            any advert but an active one --delete--> deleted (OLX: 404)
+ *
+ * Read from the seed's "Advert lifecycle" and "Advert statuses", the commands
+ * of POST /adverts/{id}/commands and Publishing errors 18-20. Ours, where OLX
+ * says nothing: creation passes through new (over_limit, await_confirmation
+ * and await_payment then move it on in the same transaction); activate brings
+ * outdated and removed_by_user adverts straight back (they were moderated
+ * once) but sends a limited one to moderation (it never was); a fixed
+ * moderated advert goes back to new; a disabled one is accepted or rejected.
+ * Whether a slot or a packet is free is the caller's question: with none,
+ * it sends over_limit instead of activate. */
+
+#define B(s) (1u << (s))
+#define LIVING (B(ADVERT_NEW) | B(ADVERT_ACTIVE) | B(ADVERT_LIMITED) | \
+	B(ADVERT_REMOVED_BY_USER) | B(ADVERT_OUTDATED) | B(ADVERT_UNCONFIRMED) | \
+	B(ADVERT_UNPAID) | B(ADVERT_MODERATED) | B(ADVERT_DISABLED))
+
+/* Refusals: seed wording (Publishing errors 18 and 19), field "ad". */
+static const char MSG_HAS_TO_BE_ACTIVE[] = "Ad has to be active";
+static const char MSG_INVALID_STATUS[] = "Invalid status";
+/* Publishing error 20, field "time". */
+static const char MSG_REFRESH_TOO_SOON[] = "You cannot refresh ad more often than once in 14 days";
+
+static const struct Rule {
+	unsigned from;		/* set of statuses, B(status) bits */
+	AdvertEvent ev;
+	AdvertStatus to;
+	const char *refusal;	/* said when no row of ev takes the status */
+} rules[] = {
+	{ B(ADVERT_NONE), ADVERT_EV_CREATE, ADVERT_NEW, MSG_INVALID_STATUS },
+	{ B(ADVERT_NEW) | B(ADVERT_OUTDATED) | B(ADVERT_REMOVED_BY_USER),
+	  ADVERT_EV_OVER_LIMIT, ADVERT_LIMITED, MSG_INVALID_STATUS },
+	{ B(ADVERT_NEW), ADVERT_EV_AWAIT_CONFIRMATION, ADVERT_UNCONFIRMED, MSG_INVALID_STATUS },
+	{ B(ADVERT_UNCONFIRMED), ADVERT_EV_CONFIRM, ADVERT_NEW, MSG_INVALID_STATUS },
+	{ B(ADVERT_NEW), ADVERT_EV_AWAIT_PAYMENT, ADVERT_UNPAID, MSG_INVALID_STATUS },
+	{ B(ADVERT_UNPAID), ADVERT_EV_PAY, ADVERT_NEW, MSG_INVALID_STATUS },
+	{ B(ADVERT_NEW) | B(ADVERT_DISABLED),
+	  ADVERT_EV_MODERATION_ACCEPT, ADVERT_ACTIVE, MSG_INVALID_STATUS },
+	{ B(ADVERT_NEW) | B(ADVERT_ACTIVE) | B(ADVERT_DISABLED),
+	  ADVERT_EV_MODERATION_REJECT, ADVERT_MODERATED, MSG_INVALID_STATUS },
+	{ LIVING, ADVERT_EV_MODERATION_BLOCK, ADVERT_BLOCKED, MSG_INVALID_STATUS },
+	{ B(ADVERT_NEW) | B(ADVERT_ACTIVE), ADVERT_EV_DISABLE, ADVERT_DISABLED, MSG_INVALID_STATUS },
+	{ LIVING | B(ADVERT_BLOCKED),
+	  ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR, MSG_INVALID_STATUS },
+	{ B(ADVERT_MODERATED), ADVERT_EV_RESUBMIT, ADVERT_NEW, MSG_INVALID_STATUS },
+	{ B(ADVERT_OUTDATED) | B(ADVERT_REMOVED_BY_USER),
+	  ADVERT_EV_ACTIVATE, ADVERT_ACTIVE, MSG_INVALID_STATUS },
+	{ B(ADVERT_LIMITED), ADVERT_EV_ACTIVATE, ADVERT_NEW, MSG_INVALID_STATUS },
+	{ B(ADVERT_ACTIVE), ADVERT_EV_DEACTIVATE, ADVERT_REMOVED_BY_USER, MSG_HAS_TO_BE_ACTIVE },
+	{ B(ADVERT_LIMITED), ADVERT_EV_FINISH, ADVERT_REMOVED_BY_USER, MSG_INVALID_STATUS },
+	{ B(ADVERT_ACTIVE), ADVERT_EV_EXPIRE, ADVERT_OUTDATED, MSG_INVALID_STATUS },
+	{ B(ADVERT_ACTIVE), ADVERT_EV_EXTEND, ADVERT_ACTIVE, MSG_HAS_TO_BE_ACTIVE },
+	{ B(ADVERT_ACTIVE), ADVERT_EV_REFRESH, ADVERT_ACTIVE, MSG_HAS_TO_BE_ACTIVE },
+	{ (LIVING & ~B(ADVERT_ACTIVE)) | B(ADVERT_BLOCKED) | B(ADVERT_REMOVED_BY_MODERATOR),
+	  ADVERT_EV_DELETE, ADVERT_DELETED, MSG_INVALID_STATUS },
+};
+
+int advert_transition(AdvertStatus from, AdvertEvent ev, AdvertStatus *to, AdvertRefusal *why)
+{
+	const char *refusal = MSG_INVALID_STATUS;
+
+	if ((int)from < 0 || from >= ADVERT_STATUS_COUNT || (int)ev < 0 || ev >= ADVERT_EVENT_COUNT)
+		return SOUK_EINVAL;
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		if (rules[i].ev != ev)
+			continue;
+		if (rules[i].from & B(from)) {
+			*to = rules[i].to;
+			return SOUK_OK;
+		}
+		refusal = rules[i].refusal;
+	}
+	if (why) {
+		why->field = "ad";
+		why->title = refusal;
+	}
+	return SOUK_ESTATE;
+}
+
+/* --- refresh ------------------------------------------------------------- */
+
+bool advert_can_refresh(int64_t last_refresh_at, int64_t now)
+{
+	if (last_refresh_at <= 0)
+		return true;
+	return now >= last_refresh_at && now - last_refresh_at >= ADVERT_REFRESH_INTERVAL;
+}
+
+int advert_check_refresh(int64_t last_refresh_at, int64_t now, AdvertRefusal *why)
+{
+	if (advert_can_refresh(last_refresh_at, now))
+		return SOUK_OK;
+	if (why) {
+		why->field = "time";
+		why->title = MSG_REFRESH_TOO_SOON;
+	}
+	return SOUK_ESTATE;
+}
+
+/* --- kinds ------------------------------------------------------------------ */
+
+bool advert_status_is_active(AdvertStatus s)
+{
+	return s == ADVERT_ACTIVE;
+}
+
+/* Only an active advert is shown; every other status is visible to its seller
+ * (and moderators) alone. */
+bool advert_status_is_public(AdvertStatus s)
+{
+	return s == ADVERT_ACTIVE;
+}

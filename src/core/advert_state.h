@@ -1,0 +1,80 @@
+/* advert_state.h -- the advert lifecycle: statuses with their OLX spellings,
+ * the events that move an advert, and the one function that says where an
+ * event takes an advert, or why it may not go. Pure: the caller loads the
+ * status, asks, and stores the answer. Store statuses by name, not by number. */
+#ifndef SOUK_ADVERT_STATE_H
+#define SOUK_ADVERT_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Statuses: the OLX set, in the seed's order, plus two of ours */
+typedef enum AdvertStatus {
+	ADVERT_NONE = 0,		/* ours: not created yet, the start of CREATE */
+	ADVERT_NEW,			/* "new": waiting for moderation */
+	ADVERT_ACTIVE,			/* "active": visible */
+	ADVERT_LIMITED,			/* "limited": over the free limit, needs a packet */
+	ADVERT_REMOVED_BY_USER,		/* "removed_by_user": ended or sold by the seller */
+	ADVERT_OUTDATED,		/* "outdated": valid_to passed */
+	ADVERT_UNCONFIRMED,		/* "unconfirmed": waiting for confirmation */
+	ADVERT_UNPAID,			/* "unpaid": waiting for payment */
+	ADVERT_MODERATED,		/* "moderated": rejected, the seller may fix it */
+	ADVERT_BLOCKED,			/* "blocked": blocked by moderation */
+	ADVERT_DISABLED,		/* "disabled": held for verification */
+	ADVERT_REMOVED_BY_MODERATOR,	/* "removed_by_moderator" */
+	ADVERT_DELETED,			/* ours, "deleted": gone for its seller; faces say 404 */
+	ADVERT_STATUS_COUNT
+} AdvertStatus;
+
+/* Events: what sellers, moderators, payments and the clock do to an advert */
+typedef enum AdvertEvent {
+	ADVERT_EV_CREATE,		/* posted */
+	ADVERT_EV_OVER_LIMIT,		/* no free slot left for it in its category */
+	ADVERT_EV_AWAIT_CONFIRMATION,	/* the seller must confirm it first */
+	ADVERT_EV_CONFIRM,		/* ... and did */
+	ADVERT_EV_AWAIT_PAYMENT,	/* a paid category: waiting for the money */
+	ADVERT_EV_PAY,			/* ... which came */
+	ADVERT_EV_MODERATION_ACCEPT,
+	ADVERT_EV_MODERATION_REJECT,	/* fixable: the seller may resubmit */
+	ADVERT_EV_MODERATION_BLOCK,
+	ADVERT_EV_DISABLE,		/* held for verification */
+	ADVERT_EV_MODERATOR_REMOVE,
+	ADVERT_EV_RESUBMIT,		/* the seller fixed a rejected advert */
+	ADVERT_EV_ACTIVATE,		/* OLX command "activate" (after a packet, if limited) */
+	ADVERT_EV_DEACTIVATE,		/* OLX command "deactivate" */
+	ADVERT_EV_FINISH,		/* OLX command "finish" */
+	ADVERT_EV_EXPIRE,		/* the clock passed valid_to */
+	ADVERT_EV_EXTEND,		/* OLX command "extend": a longer valid_to */
+	ADVERT_EV_REFRESH,		/* back to the top; see advert_check_refresh */
+	ADVERT_EV_DELETE,		/* OLX DELETE /adverts/{id} */
+	ADVERT_EVENT_COUNT
+} AdvertEvent;
+
+/* Why an event was refused, in the words a face reports:
+ * {"field": field, "title": title}. Both are static strings. */
+typedef struct AdvertRefusal {
+	const char *field;
+	const char *title;
+} AdvertRefusal;
+
+#define ADVERT_REFRESH_INTERVAL (14 * 24 * 3600)	/* seconds between refreshes */
+
+/* Names */
+const char *advert_status_name(AdvertStatus s);		/* "removed_by_user"; "?" if out of range */
+int advert_status_from_name(const char *name, AdvertStatus *out);	/* 0 or SOUK_EINVAL */
+const char *advert_event_name(AdvertEvent ev);		/* "moderation_accept", "activate" */
+int advert_event_from_name(const char *name, AdvertEvent *out);	/* 0 or SOUK_EINVAL */
+
+/* Transitions: 0 with *to set, or SOUK_ESTATE with *why filled (why may be
+ * NULL); SOUK_EINVAL for an out-of-range status or event. */
+int advert_transition(AdvertStatus from, AdvertEvent ev, AdvertStatus *to, AdvertRefusal *why);
+
+/* The refresh waiting period: last_refresh_at 0 means never refreshed. */
+bool advert_can_refresh(int64_t last_refresh_at, int64_t now);
+int advert_check_refresh(int64_t last_refresh_at, int64_t now, AdvertRefusal *why);
+
+/* Kinds of status */
+bool advert_status_is_active(AdvertStatus s);	/* running: counts, may be deactivated */
+bool advert_status_is_public(AdvertStatus s);	/* its page shows it to everyone */
+
+#endif

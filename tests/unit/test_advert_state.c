@@ -1,0 +1,266 @@
+/* test_advert_state.c -- the advert lifecycle: every allowed transition,
+ * every other (status, event) pair refused with its words, names both ways,
+ * the refresh waiting period. The expected table is written out here again,
+ * by hand, so a change to the one in advert_state.c has to be made twice. */
+#include "t.h"
+
+#include "../../src/core/advert_state.h"
+#include "../../src/core/errors.h"
+
+static const struct {
+	AdvertStatus from;
+	AdvertEvent ev;
+	AdvertStatus to;
+} allowed[] = {
+	{ ADVERT_NONE, ADVERT_EV_CREATE, ADVERT_NEW },
+
+	{ ADVERT_NEW, ADVERT_EV_OVER_LIMIT, ADVERT_LIMITED },
+	{ ADVERT_OUTDATED, ADVERT_EV_OVER_LIMIT, ADVERT_LIMITED },
+	{ ADVERT_REMOVED_BY_USER, ADVERT_EV_OVER_LIMIT, ADVERT_LIMITED },
+
+	{ ADVERT_NEW, ADVERT_EV_AWAIT_CONFIRMATION, ADVERT_UNCONFIRMED },
+	{ ADVERT_UNCONFIRMED, ADVERT_EV_CONFIRM, ADVERT_NEW },
+	{ ADVERT_NEW, ADVERT_EV_AWAIT_PAYMENT, ADVERT_UNPAID },
+	{ ADVERT_UNPAID, ADVERT_EV_PAY, ADVERT_NEW },
+
+	{ ADVERT_NEW, ADVERT_EV_MODERATION_ACCEPT, ADVERT_ACTIVE },
+	{ ADVERT_DISABLED, ADVERT_EV_MODERATION_ACCEPT, ADVERT_ACTIVE },
+	{ ADVERT_NEW, ADVERT_EV_MODERATION_REJECT, ADVERT_MODERATED },
+	{ ADVERT_ACTIVE, ADVERT_EV_MODERATION_REJECT, ADVERT_MODERATED },
+	{ ADVERT_DISABLED, ADVERT_EV_MODERATION_REJECT, ADVERT_MODERATED },
+	{ ADVERT_MODERATED, ADVERT_EV_RESUBMIT, ADVERT_NEW },
+	{ ADVERT_NEW, ADVERT_EV_DISABLE, ADVERT_DISABLED },
+	{ ADVERT_ACTIVE, ADVERT_EV_DISABLE, ADVERT_DISABLED },
+
+	{ ADVERT_NEW, ADVERT_EV_MODERATION_BLOCK, ADVERT_BLOCKED },
+	{ ADVERT_ACTIVE, ADVERT_EV_MODERATION_BLOCK, ADVERT_BLOCKED },
+	{ ADVERT_LIMITED, ADVERT_EV_MODERATION_BLOCK, ADVERT_BLOCKED },
+	{ ADVERT_REMOVED_BY_USER, ADVERT_EV_MODERATION_BLOCK, ADVERT_BLOCKED },
+	{ ADVERT_OUTDATED, ADVERT_EV_MODERATION_BLOCK, ADVERT_BLOCKED },
+	{ ADVERT_UNCONFIRMED, ADVERT_EV_MODERATION_BLOCK, ADVERT_BLOCKED },
+	{ ADVERT_UNPAID, ADVERT_EV_MODERATION_BLOCK, ADVERT_BLOCKED },
+	{ ADVERT_MODERATED, ADVERT_EV_MODERATION_BLOCK, ADVERT_BLOCKED },
+	{ ADVERT_DISABLED, ADVERT_EV_MODERATION_BLOCK, ADVERT_BLOCKED },
+
+	{ ADVERT_NEW, ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR },
+	{ ADVERT_ACTIVE, ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR },
+	{ ADVERT_LIMITED, ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR },
+	{ ADVERT_REMOVED_BY_USER, ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR },
+	{ ADVERT_OUTDATED, ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR },
+	{ ADVERT_UNCONFIRMED, ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR },
+	{ ADVERT_UNPAID, ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR },
+	{ ADVERT_MODERATED, ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR },
+	{ ADVERT_BLOCKED, ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR },
+	{ ADVERT_DISABLED, ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR },
+
+	{ ADVERT_OUTDATED, ADVERT_EV_ACTIVATE, ADVERT_ACTIVE },
+	{ ADVERT_REMOVED_BY_USER, ADVERT_EV_ACTIVATE, ADVERT_ACTIVE },
+	{ ADVERT_LIMITED, ADVERT_EV_ACTIVATE, ADVERT_NEW },
+	{ ADVERT_ACTIVE, ADVERT_EV_DEACTIVATE, ADVERT_REMOVED_BY_USER },
+	{ ADVERT_LIMITED, ADVERT_EV_FINISH, ADVERT_REMOVED_BY_USER },
+	{ ADVERT_ACTIVE, ADVERT_EV_EXPIRE, ADVERT_OUTDATED },
+	{ ADVERT_ACTIVE, ADVERT_EV_EXTEND, ADVERT_ACTIVE },
+	{ ADVERT_ACTIVE, ADVERT_EV_REFRESH, ADVERT_ACTIVE },
+
+	{ ADVERT_NEW, ADVERT_EV_DELETE, ADVERT_DELETED },
+	{ ADVERT_LIMITED, ADVERT_EV_DELETE, ADVERT_DELETED },
+	{ ADVERT_REMOVED_BY_USER, ADVERT_EV_DELETE, ADVERT_DELETED },
+	{ ADVERT_OUTDATED, ADVERT_EV_DELETE, ADVERT_DELETED },
+	{ ADVERT_UNCONFIRMED, ADVERT_EV_DELETE, ADVERT_DELETED },
+	{ ADVERT_UNPAID, ADVERT_EV_DELETE, ADVERT_DELETED },
+	{ ADVERT_MODERATED, ADVERT_EV_DELETE, ADVERT_DELETED },
+	{ ADVERT_BLOCKED, ADVERT_EV_DELETE, ADVERT_DELETED },
+	{ ADVERT_DISABLED, ADVERT_EV_DELETE, ADVERT_DELETED },
+	{ ADVERT_REMOVED_BY_MODERATOR, ADVERT_EV_DELETE, ADVERT_DELETED },
+};
+
+#define N_ALLOWED (sizeof(allowed) / sizeof(allowed[0]))
+
+static int expected(AdvertStatus from, AdvertEvent ev, AdvertStatus *to)
+{
+	for (size_t i = 0; i < N_ALLOWED; i++)
+		if (allowed[i].from == from && allowed[i].ev == ev) {
+			*to = allowed[i].to;
+			return 1;
+		}
+	return 0;
+}
+
+/* The words of a refusal. */
+static int refused(AdvertStatus from, AdvertEvent ev, const char *field, const char *title)
+{
+	AdvertStatus to = ADVERT_STATUS_COUNT;
+	AdvertRefusal why = {0};
+
+	return advert_transition(from, ev, &to, &why) == SOUK_ESTATE &&
+	       to == ADVERT_STATUS_COUNT && why.field && why.title &&
+	       strcmp(why.field, field) == 0 && strcmp(why.title, title) == 0;
+}
+
+static void test_all_pairs(void)
+{
+	int allowed_seen = 0;
+
+	for (int s = 0; s < ADVERT_STATUS_COUNT; s++) {
+		for (int e = 0; e < ADVERT_EVENT_COUNT; e++) {
+			AdvertStatus want, to = ADVERT_STATUS_COUNT;
+			AdvertRefusal why = {0};
+			int rc = advert_transition((AdvertStatus)s, (AdvertEvent)e, &to, &why);
+			int ok;
+
+			if (expected((AdvertStatus)s, (AdvertEvent)e, &want)) {
+				ok = rc == SOUK_OK && to == want && !why.title;
+				allowed_seen++;
+			} else {
+				ok = rc == SOUK_ESTATE && to == ADVERT_STATUS_COUNT &&
+				     why.field && strcmp(why.field, "ad") == 0 && why.title;
+			}
+			if (!ok)
+				fprintf(stderr, "  %s --%s--> rc %d, %s\n", advert_status_name((AdvertStatus)s),
+					advert_event_name((AdvertEvent)e), rc, advert_status_name(to));
+			CHECK(ok);
+		}
+	}
+	CHECK(allowed_seen == (int)N_ALLOWED);	/* no duplicate or out-of-range row */
+}
+
+static void test_refusals(void)
+{
+	/* Publishing error 18: deactivate anything but an active advert */
+	CHECK(refused(ADVERT_NEW, ADVERT_EV_DEACTIVATE, "ad", "Ad has to be active"));
+	CHECK(refused(ADVERT_OUTDATED, ADVERT_EV_DEACTIVATE, "ad", "Ad has to be active"));
+	CHECK(refused(ADVERT_REMOVED_BY_USER, ADVERT_EV_DEACTIVATE, "ad", "Ad has to be active"));
+	CHECK(refused(ADVERT_LIMITED, ADVERT_EV_DEACTIVATE, "ad", "Ad has to be active"));
+	CHECK(refused(ADVERT_BLOCKED, ADVERT_EV_DEACTIVATE, "ad", "Ad has to be active"));
+	/* extend and refresh need an active advert too */
+	CHECK(refused(ADVERT_OUTDATED, ADVERT_EV_EXTEND, "ad", "Ad has to be active"));
+	CHECK(refused(ADVERT_NEW, ADVERT_EV_REFRESH, "ad", "Ad has to be active"));
+	/* Publishing error 19: delete an active advert */
+	CHECK(refused(ADVERT_ACTIVE, ADVERT_EV_DELETE, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_DELETED, ADVERT_EV_DELETE, "ad", "Invalid status"));
+	/* the rest: Invalid status */
+	CHECK(refused(ADVERT_ACTIVE, ADVERT_EV_ACTIVATE, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_NEW, ADVERT_EV_ACTIVATE, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_BLOCKED, ADVERT_EV_ACTIVATE, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_MODERATED, ADVERT_EV_ACTIVATE, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_ACTIVE, ADVERT_EV_FINISH, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_OUTDATED, ADVERT_EV_FINISH, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_OUTDATED, ADVERT_EV_EXPIRE, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_ACTIVE, ADVERT_EV_MODERATION_ACCEPT, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_BLOCKED, ADVERT_EV_MODERATION_BLOCK, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_REMOVED_BY_MODERATOR, ADVERT_EV_MODERATOR_REMOVE, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_NEW, ADVERT_EV_CREATE, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_NONE, ADVERT_EV_ACTIVATE, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_DELETED, ADVERT_EV_ACTIVATE, "ad", "Invalid status"));
+	CHECK(refused(ADVERT_ACTIVE, ADVERT_EV_RESUBMIT, "ad", "Invalid status"));
+
+	/* why may be NULL; out-of-range input is EINVAL, not a crash */
+	AdvertStatus to = ADVERT_NEW;
+	CHECK(advert_transition(ADVERT_NEW, ADVERT_EV_DEACTIVATE, &to, NULL) == SOUK_ESTATE && to == ADVERT_NEW);
+	CHECK(advert_transition(ADVERT_STATUS_COUNT, ADVERT_EV_DELETE, &to, NULL) == SOUK_EINVAL);
+	CHECK(advert_transition((AdvertStatus)-1, ADVERT_EV_DELETE, &to, NULL) == SOUK_EINVAL);
+	CHECK(advert_transition(ADVERT_NEW, ADVERT_EVENT_COUNT, &to, NULL) == SOUK_EINVAL);
+	CHECK(advert_transition(ADVERT_NEW, (AdvertEvent)-3, &to, NULL) == SOUK_EINVAL);
+}
+
+/* A whole life: posted over the limit, packet and activation, moderation,
+ * expiry, reactivation, deactivation (sold), deletion. */
+static void test_story(void)
+{
+	static const AdvertEvent evs[] = {
+		ADVERT_EV_CREATE, ADVERT_EV_OVER_LIMIT, ADVERT_EV_ACTIVATE,
+		ADVERT_EV_MODERATION_ACCEPT, ADVERT_EV_EXTEND, ADVERT_EV_EXPIRE,
+		ADVERT_EV_ACTIVATE, ADVERT_EV_DEACTIVATE, ADVERT_EV_DELETE,
+	};
+	static const AdvertStatus want[] = {
+		ADVERT_NEW, ADVERT_LIMITED, ADVERT_NEW, ADVERT_ACTIVE, ADVERT_ACTIVE,
+		ADVERT_OUTDATED, ADVERT_ACTIVE, ADVERT_REMOVED_BY_USER, ADVERT_DELETED,
+	};
+	AdvertStatus s = ADVERT_NONE;
+
+	for (size_t i = 0; i < sizeof(evs) / sizeof(evs[0]); i++) {
+		CHECK(advert_transition(s, evs[i], &s, NULL) == SOUK_OK);
+		CHECK_STR(advert_status_name(s), advert_status_name(want[i]));
+	}
+}
+
+static void test_names(void)
+{
+	static const char *const olx[] = {
+		"new", "active", "limited", "removed_by_user", "outdated", "unconfirmed",
+		"unpaid", "moderated", "blocked", "disabled", "removed_by_moderator",
+	};
+	AdvertStatus s;
+	AdvertEvent e;
+
+	/* the OLX spellings, in the seed's order, right after ADVERT_NONE */
+	for (int i = 0; i < 11; i++) {
+		CHECK_STR(advert_status_name((AdvertStatus)(ADVERT_NEW + i)), olx[i]);
+		CHECK(advert_status_from_name(olx[i], &s) == SOUK_OK && (int)s == ADVERT_NEW + i);
+	}
+	CHECK_STR(advert_status_name(ADVERT_DELETED), "deleted");
+	CHECK(advert_status_from_name("deleted", &s) == SOUK_OK && s == ADVERT_DELETED);
+	CHECK_STR(advert_status_name(ADVERT_NONE), "none");
+	CHECK(advert_status_from_name("none", &s) == SOUK_EINVAL);
+	CHECK(advert_status_from_name("Active", &s) == SOUK_EINVAL);
+	CHECK(advert_status_from_name("active ", &s) == SOUK_EINVAL);
+	CHECK(advert_status_from_name("", &s) == SOUK_EINVAL);
+	CHECK(advert_status_from_name(NULL, &s) == SOUK_EINVAL);
+	CHECK_STR(advert_status_name(ADVERT_STATUS_COUNT), "?");
+	CHECK_STR(advert_status_name((AdvertStatus)-1), "?");
+
+	/* the OLX commands are event names */
+	CHECK(advert_event_from_name("activate", &e) == SOUK_OK && e == ADVERT_EV_ACTIVATE);
+	CHECK(advert_event_from_name("deactivate", &e) == SOUK_OK && e == ADVERT_EV_DEACTIVATE);
+	CHECK(advert_event_from_name("finish", &e) == SOUK_OK && e == ADVERT_EV_FINISH);
+	CHECK(advert_event_from_name("extend", &e) == SOUK_OK && e == ADVERT_EV_EXTEND);
+	CHECK(advert_event_from_name("Activate", &e) == SOUK_EINVAL);
+	CHECK(advert_event_from_name(NULL, &e) == SOUK_EINVAL);
+	for (int i = 0; i < ADVERT_EVENT_COUNT; i++) {
+		const char *n = advert_event_name((AdvertEvent)i);
+		CHECK(n && strcmp(n, "?") != 0 && advert_event_from_name(n, &e) == SOUK_OK && (int)e == i);
+	}
+	for (int i = ADVERT_NEW; i < ADVERT_STATUS_COUNT; i++)
+		CHECK(advert_status_from_name(advert_status_name((AdvertStatus)i), &s) == SOUK_OK && (int)s == i);
+	CHECK_STR(advert_event_name(ADVERT_EVENT_COUNT), "?");
+}
+
+static void test_refresh(void)
+{
+	const int64_t t = 1700000000, day = 24 * 3600;
+	AdvertRefusal why = {0};
+
+	CHECK(ADVERT_REFRESH_INTERVAL == 14 * day);
+	CHECK(advert_can_refresh(0, t));
+	CHECK(!advert_can_refresh(t, t));
+	CHECK(!advert_can_refresh(t, t + day));
+	CHECK(!advert_can_refresh(t, t + 14 * day - 1));
+	CHECK(advert_can_refresh(t, t + 14 * day));
+	CHECK(advert_can_refresh(t, t + 30 * day));
+	CHECK(!advert_can_refresh(t, t - 5));			/* clock behind: wait */
+	CHECK(!advert_can_refresh(t, INT64_MIN));		/* no overflow */
+	CHECK(advert_can_refresh(1, INT64_MAX));
+	CHECK(advert_check_refresh(t, t + 14 * day, &why) == SOUK_OK && !why.title);
+	CHECK(advert_check_refresh(t, t + 13 * day, &why) == SOUK_ESTATE);
+	CHECK_STR(why.field, "time");
+	CHECK_STR(why.title, "You cannot refresh ad more often than once in 14 days");
+	CHECK(advert_check_refresh(t, t + 13 * day, NULL) == SOUK_ESTATE);
+}
+
+static void test_kinds(void)
+{
+	for (int s = 0; s < ADVERT_STATUS_COUNT; s++) {
+		CHECK(advert_status_is_active((AdvertStatus)s) == (s == ADVERT_ACTIVE));
+		CHECK(advert_status_is_public((AdvertStatus)s) == (s == ADVERT_ACTIVE));
+	}
+}
+
+void test_advert_state(void)
+{
+	test_all_pairs();
+	test_refusals();
+	test_story();
+	test_names();
+	test_refresh();
+	test_kinds();
+}

@@ -1,0 +1,468 @@
+/* test_text_rules.c -- advert text rules: lengths in characters, capitals in
+ * every covered script, addresses, phone numbers and their look-alikes,
+ * punctuation runs, salary and contact phone fields, and hostile input. */
+#include "t.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "../../src/core/text_rules.h"
+
+/* n copies of unit into buf (which must hold them). */
+static const char *rep(char *buf, const char *unit, int n)
+{
+	size_t u = strlen(unit);
+
+	for (int i = 0; i < n; i++)
+		memcpy(buf + (size_t)i * u, unit, u);
+	buf[(size_t)n * u] = '\0';
+	return buf;
+}
+
+/* The only violation of s as a title is r (TEXT_RULE_NONE: none at all). */
+static int title_only(const char *s, TextRule r)
+{
+	TextViolations v;
+	int n = text_check_title(s, &v);
+
+	if (r == TEXT_RULE_NONE)
+		return n == 0 && v.n == 0;
+	return n == 1 && v.rule[0] == r;
+}
+
+static int desc_only(const char *s, TextRule r)
+{
+	TextViolations v;
+	int n = text_check_description(s, &v);
+
+	if (r == TEXT_RULE_NONE)
+		return n == 0;
+	return n == 1 && v.rule[0] == r;
+}
+
+static int link(const char *s) { return text_has_link(s, strlen(s)); }
+static int phone(const char *s) { return text_has_phone_number(s, strlen(s)); }
+static int punct(const char *s) { return text_has_punctuation_run(s, strlen(s)); }
+static int caps(const char *s) { return text_has_too_many_capitals(s, strlen(s)); }
+
+static void test_messages(void)
+{
+	CHECK_STR(text_rule_message(TEXT_CAPITALS), "Too many capital letters");
+	CHECK_STR(text_rule_message(TEXT_LINKS), "Field is not valid. Emails and www addresses are not allowed");
+	CHECK_STR(text_rule_message(TEXT_PHONES), "Field is not valid. Phone numbers are not allowed");
+	CHECK_STR(text_rule_message(TEXT_PUNCTUATION), "Field contains to much punctuation");
+	CHECK_STR(text_rule_message(TEXT_PHONE_FORMAT), "Invalid phone format");
+	CHECK_STR(text_rule_message(TEXT_TITLE_LENGTH),
+		  "The title has to be at least 16 characters long and cannot be longer than 70 characters");
+	CHECK_STR(text_rule_message(TEXT_DESCRIPTION_LENGTH),
+		  "The description has to be at least 80 characters long and cannot be longer than 9000 characters");
+	CHECK_STR(text_rule_message(TEXT_SALARY_CURRENCY), "Salary currency has to be written in uppercase");
+	CHECK_STR(text_rule_message(TEXT_SALARY_VALUE),
+		  "Lower or upper value of the salary cannot be greater than 99999999999999");
+	CHECK_STR(text_rule_message(TEXT_BAD_UTF8), "Field is not valid UTF-8");
+	CHECK_STR(text_rule_message((TextRule)999), "Unknown rule");
+	CHECK_STR(text_rule_message((TextRule)-1), "Unknown rule");
+	for (int r = 0; r < TEXT_RULE_COUNT; r++)
+		CHECK(text_rule_message((TextRule)r)[0] != '\0');
+}
+
+static void test_utf8_count(void)
+{
+	CHECK(text_utf8_count("", 0) == 0);
+	CHECK(text_utf8_count(NULL, 5) == 0);
+	CHECK(text_utf8_count("abc", 3) == 3);
+	CHECK(text_utf8_count("zażółć gęślą jaźń", strlen("zażółć gęślą jaźń")) == 17);
+	CHECK(strlen("zażółć gęślą jaźń") == 26);	/* bytes are not characters */
+	CHECK(text_utf8_count("Продам квартиру", strlen("Продам квартиру")) == 15);
+	CHECK(text_utf8_count("€…😀", strlen("€…😀")) == 3);
+	CHECK(text_utf8_count("a\0b", 3) == 3);
+	/* rejected: truncated, overlong, surrogate, above U+10FFFF, stray bytes */
+	CHECK(text_utf8_count("za\xC5", 3) == -1);
+	CHECK(text_utf8_count("\xE2\x82", 2) == -1);
+	CHECK(text_utf8_count("\xF0\x9F\x98", 3) == -1);
+	CHECK(text_utf8_count("\xC0\xAF", 2) == -1);
+	CHECK(text_utf8_count("\xC1\xBF", 2) == -1);
+	CHECK(text_utf8_count("\xE0\x80\xAF", 3) == -1);
+	CHECK(text_utf8_count("\xF0\x80\x80\xAF", 4) == -1);
+	CHECK(text_utf8_count("\xED\xA0\x80", 3) == -1);
+	CHECK(text_utf8_count("\xF4\x90\x80\x80", 4) == -1);
+	CHECK(text_utf8_count("\xF5\x80\x80\x80", 4) == -1);
+	CHECK(text_utf8_count("\xFF", 1) == -1);
+	CHECK(text_utf8_count("\x80", 1) == -1);
+	CHECK(text_utf8_count("\xC5\x41", 2) == -1);
+	CHECK(text_utf8_count("\xF4\x8F\xBF\xBF", 4) == 1);	/* U+10FFFF is fine */
+}
+
+static void test_letter_case(void)
+{
+	static const struct { uint32_t cp; int c; } cases[] = {
+		{ 'A', 1 }, { 'z', -1 }, { '5', 0 }, { '!', 0 }, { ' ', 0 },
+		/* Polish */
+		{ 0x104, 1 }, { 0x105, -1 }, { 0x106, 1 }, { 0x107, -1 }, { 0x118, 1 },
+		{ 0x119, -1 }, { 0x141, 1 }, { 0x142, -1 }, { 0x143, 1 }, { 0x144, -1 },
+		{ 0xD3, 1 }, { 0xF3, -1 }, { 0x15A, 1 }, { 0x15B, -1 }, { 0x179, 1 },
+		{ 0x17A, -1 }, { 0x17B, 1 }, { 0x17C, -1 },
+		/* Latin-1 and Extended-A corners */
+		{ 0xC0, 1 }, { 0xDE, 1 }, { 0xDF, -1 }, { 0xFF, -1 }, { 0xD7, 0 }, { 0xF7, 0 },
+		{ 0xB5, -1 }, { 0xAA, 0 }, { 0xA9, 0 }, { 0x130, 1 }, { 0x131, -1 },
+		{ 0x138, -1 }, { 0x139, 1 }, { 0x13A, -1 }, { 0x147, 1 }, { 0x148, -1 },
+		{ 0x149, -1 }, { 0x14A, 1 }, { 0x14B, -1 }, { 0x160, 1 }, { 0x161, -1 },
+		{ 0x178, 1 }, { 0x17D, 1 }, { 0x17E, -1 }, { 0x17F, -1 },
+		/* Romanian, Vietnamese */
+		{ 0x218, 1 }, { 0x219, -1 }, { 0x21A, 1 }, { 0x21B, -1 },
+		{ 0x1EA0, 1 }, { 0x1EA1, -1 }, { 0x1E9E, 1 }, { 0x1E9B, -1 },
+		/* Greek */
+		{ 0x391, 1 }, { 0x3A3, 1 }, { 0x3A9, 1 }, { 0x3B1, -1 }, { 0x3C2, -1 },
+		{ 0x3C9, -1 }, { 0x386, 1 }, { 0x3AC, -1 }, { 0x38F, 1 }, { 0x3CE, -1 },
+		{ 0x3A2, 0 }, { 0x387, 0 }, { 0x3DA, 1 }, { 0x3DB, -1 }, { 0x3F4, 1 },
+		/* Cyrillic, Ukrainian and Kazakh letters */
+		{ 0x410, 1 }, { 0x42F, 1 }, { 0x430, -1 }, { 0x44F, -1 }, { 0x404, 1 },
+		{ 0x454, -1 }, { 0x406, 1 }, { 0x456, -1 }, { 0x407, 1 }, { 0x457, -1 },
+		{ 0x490, 1 }, { 0x491, -1 }, { 0x401, 1 }, { 0x451, -1 }, { 0x4D8, 1 },
+		{ 0x4D9, -1 }, { 0x4E8, 1 }, { 0x4B0, 1 }, { 0x4B1, -1 }, { 0x4C0, 1 },
+		{ 0x4C1, 1 }, { 0x4C2, -1 }, { 0x4CF, -1 }, { 0x482, 0 }, { 0x52E, 1 },
+		/* caseless */
+		{ 0x4E2D, 0 }, { 0x5D0, 0 }, { 0x2026, 0 }, { 0x1F600, 0 }, { 0x530, 0 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int c = text_letter_case(cases[i].cp);
+		if (c != cases[i].c)
+			fprintf(stderr, "  U+%04X: case %d, want %d\n", (unsigned)cases[i].cp, c, cases[i].c);
+		CHECK(c == cases[i].c);
+	}
+}
+
+static void test_lengths(void)
+{
+	char buf[40000];
+
+	/* titles: 15/16/70/71 characters with two-byte letters */
+	CHECK(title_only("Zażółć gęślą ja", TEXT_TITLE_LENGTH));	/* 15 */
+	CHECK(title_only("Zażółć gęślą jaź", TEXT_RULE_NONE));		/* 16 */
+	CHECK(title_only("Продам квартиру", TEXT_TITLE_LENGTH));	/* 15, 29 bytes */
+	CHECK(title_only("Продам квартиру!", TEXT_RULE_NONE));		/* 16 */
+	CHECK(title_only(rep(buf, "ł", 70), TEXT_RULE_NONE));
+	CHECK(title_only(rep(buf, "ł", 71), TEXT_TITLE_LENGTH));
+	CHECK(title_only(rep(buf, "ї", 70), TEXT_RULE_NONE));
+	CHECK(title_only(rep(buf, "ї", 71), TEXT_TITLE_LENGTH));
+	CHECK(title_only(rep(buf, "a", 16), TEXT_RULE_NONE));
+	CHECK(title_only(rep(buf, "a", 15), TEXT_TITLE_LENGTH));
+	CHECK(title_only(rep(buf, "€", 40), TEXT_RULE_NONE));		/* 120 bytes */
+	CHECK(title_only(rep(buf, "😀", 70), TEXT_RULE_NONE));		/* 280 bytes */
+	CHECK(title_only(rep(buf, "😀", 71), TEXT_TITLE_LENGTH));
+	CHECK(title_only("", TEXT_TITLE_LENGTH));
+	CHECK(title_only(NULL, TEXT_TITLE_LENGTH));
+	CHECK(text_check_title_n(NULL, 100, NULL) == 1);
+	/* a NUL inside counts as a character through the _n form */
+	CHECK(text_check_title_n("abcdefgh\0ijklmno", 16, NULL) == 0);
+
+	/* descriptions: 79/80/9000/9001 */
+	CHECK(desc_only(rep(buf, "ś", 79), TEXT_DESCRIPTION_LENGTH));
+	CHECK(desc_only(rep(buf, "ś", 80), TEXT_RULE_NONE));
+	CHECK(desc_only(rep(buf, "ś", 9000), TEXT_RULE_NONE));
+	CHECK(desc_only(rep(buf, "ś", 9001), TEXT_DESCRIPTION_LENGTH));
+	CHECK(desc_only(rep(buf, "ж", 9000), TEXT_RULE_NONE));
+	CHECK(desc_only(rep(buf, "ж", 9001), TEXT_DESCRIPTION_LENGTH));
+	CHECK(desc_only(rep(buf, "x", 9001), TEXT_DESCRIPTION_LENGTH));
+	CHECK(desc_only("Mieszkanie w centrum, zażółć gęślą jaźń.", TEXT_DESCRIPTION_LENGTH));
+	CHECK(desc_only(NULL, TEXT_DESCRIPTION_LENGTH));
+}
+
+static void test_capitals(void)
+{
+	CHECK(caps("SPRZEDAM TANIO ROWER GÓRSKI"));
+	CHECK(caps("ŁÓDŹ ŚRÓDMIEŚCIE ŻÓŁTY DOM"));
+	CHECK(caps("ПРОДАМ КВАРТИРУ В КИЄВІ"));
+	CHECK(caps("ΠΩΛΕΙΤΑΙ ΔΙΑΜΕΡΙΣΜΑ"));
+	CHECK(caps("ÇA VA TRÈS BIEN"));
+	CHECK(caps("ЄІЇҐҐ єіїґ"));			/* 5 upper, 4 lower */
+	CHECK(caps("BMW X5 2015"));
+	CHECK(caps("NOWY iPHONE 13"));
+	CHECK(!caps("ЄІЇҐ єіїґ"));			/* exactly half is not more */
+	CHECK(!caps("Sprzedam tanio rower górski"));
+	CHECK(!caps("Łódź Śródmieście żółty dom"));
+	CHECK(!caps("Продам квартиру в Києві"));
+	CHECK(!caps("Πωλείται διαμέρισμα"));
+	CHECK(!caps("BMW 320d 2015 stan bdb"));
+	CHECK(!caps("1234567890 !!! ---"));		/* no letters at all */
+	CHECK(caps("中文广告 AB 中文"));		/* caseless letters count neither way */
+	CHECK(!caps("中文广告 Ab 中文"));
+	CHECK(!caps(""));
+	CHECK(title_only("SPRZEDAM ŁÓDKĘ WIOSŁOWĄ", TEXT_CAPITALS));
+	CHECK(title_only("ОРЕНДА КВАРТИРИ ЛЬВІВ", TEXT_CAPITALS));
+	CHECK(title_only("Оренда квартири Львів", TEXT_RULE_NONE));
+	CHECK(title_only("Mieszkanie MDM Warszawa", TEXT_RULE_NONE));
+}
+
+static void test_links(void)
+{
+	/* e-mail addresses */
+	CHECK(link("pisz na jan.kowalski@gmail.com"));
+	CHECK(link("jan_k+olx@poczta.onet.pl."));
+	CHECK(link("kontakt: jan @ wp.pl"));
+	CHECK(link("kontakt: jan @ poczta.fm"));	/* any top-level domain after '@' */
+	CHECK(link("jan@poczta.fm"));
+	CHECK(!link("poczta.fm"));
+	CHECK(link("Пишіть: ivan@ukr.net"));
+	CHECK(link("x@y.tld"));
+	/* web addresses */
+	CHECK(link("www.olx.pl"));
+	CHECK(link("zajrzyj na WWW.sklep"));
+	CHECK(link("(www.x)"));
+	CHECK(link("http://example"));
+	CHECK(link("HTTPS://secure"));
+	CHECK(link("example.com"));
+	CHECK(link("zobacz allegro.pl/oferta/123"));
+	CHECK(link("OLX.PL"));
+	CHECK(link("Більше на rozetka.com.ua"));
+	CHECK(link("sklep-rowerowy.eu, zapraszam"));
+	CHECK(link("moja.strona.info"));
+	CHECK(link("żółw.pl"));
+	/* look-alikes that are not */
+	CHECK(!link("np. tanio"));
+	CHECK(!link("Pojemność 2.5 l"));
+	CHECK(!link("wersja v1.0"));
+	CHECK(!link("m.in. rower, hulajnoga itd."));
+	CHECK(!link("Programista ASP.NET, C#/.NET"));
+	CHECK(!link("Node.js developer"));
+	CHECK(!link("zdjęcie.jpg"));
+	CHECK(!link("Stan: bdb. Polecam"));
+	CHECK(!link("godz. 10.00-16.00"));
+	CHECK(!link("cena 2.50 zł"));
+	CHECK(!link("olx.plus"));
+	CHECK(!link("123.com"));
+	CHECK(!link("Spotkanie @ 15:00"));
+	CHECK(!link("@home"));
+	CHECK(!link("e-mail@"));
+	CHECK(!link("jan@localhost"));
+	CHECK(!link("jan@wp.p"));
+	CHECK(!link("awww.cute"));
+	CHECK(!link("www."));
+	CHECK(!link("httpx://"));
+	CHECK(!link(""));
+	CHECK(!text_has_link(NULL, 10));
+	CHECK(title_only("Rower górski, zobacz olx.pl", TEXT_LINKS));
+	CHECK(title_only("Rower górski jan@wp.pl", TEXT_LINKS));
+}
+
+static void test_phones(void)
+{
+	CHECK(phone("600 700 800"));
+	CHECK(phone("600700800"));
+	CHECK(phone("+48 600-700-800"));
+	CHECK(phone("+48600700800"));
+	CHECK(phone("(22) 123 45 67"));
+	CHECK(phone("+48 (22) 123 45 67"));
+	CHECK(phone("0 800 123 456"));
+	CHECK(phone("0048 600 700 800"));
+	CHECK(phone("+380 44 123 45 67"));
+	CHECK(phone("Дзвоніть: 067 123 45 67"));
+	CHECK(phone("600.700.800"));
+	CHECK(phone("tel. 600-700-800"));
+	CHECK(phone("tel:600700800, Jan"));
+	CHECK(phone("600 - 700 - 800"));
+	CHECK(phone("dzwoń 600700800!!!"));
+	CHECK(phone("S21 600 700 800"));
+	CHECK(phone("tel.\xC2\xA0" "600 700 800"));	/* after a no-break space */
+	CHECK(phone("600 700 800 Jan"));
+	/* look-alikes that are not */
+	CHECK(!phone("1 200 000 zł"));
+	CHECK(!phone("Cena 1 200 000 000 zł"));
+	CHECK(!phone("Cena 1 200 000 000 PLN do negocjacji"));
+	CHECK(!phone("1 500 000 000 грн"));
+	CHECK(!phone("Rocznik 2015"));
+	CHECK(!phone("2015 2016 2017"));
+	CHECK(!phone("Łóżko 120x200 cm"));
+	CHECK(!phone("120 x 200 x 45"));
+	CHECK(!phone("iPhone 13 Pro 128GB"));
+	CHECK(!phone("Samsung Galaxy S21 5G 256 GB"));
+	CHECK(!phone("Rozmiary 36 38 40 42 44"));
+	CHECK(!phone("ul. Długa 10/12 00-950 Warszawa"));
+	CHECK(!phone("12.05.2023-15.06"));
+	CHECK(!phone("12.05.2023 - 15.06.2023"));
+	CHECK(!phone("od 2023-05-12 08 00"));
+	CHECK(!phone("przebieg 150 000 km"));
+	CHECK(!phone("Mieszkanie 48 m2, 3 pokoje"));
+	CHECK(!phone("XR600700800"));
+	CHECK(!phone("Kod600700800"));
+	CHECK(!phone("серія Ж600700800"));
+	CHECK(!phone("Powerbank 20 000 10000mAh"));
+	CHECK(phone("600   700   800"));
+	CHECK(!phone("600    700 800"));
+	CHECK(!phone("Konto PL61 1090 1014 0000 0712 1981 2874"));
+	CHECK(!phone("godz. 8.00 - 16.00"));
+	CHECK(!phone("10:00 11:00 12:00 13:00"));
+	CHECK(!phone("1,5 2,5 3,5 4,5 5,5"));
+	CHECK(!phone("12345678"));
+	CHECK(!phone("600700800zł"));
+	CHECK(!phone(""));
+	CHECK(!text_has_phone_number(NULL, 3));
+	CHECK(title_only("Rower górski 600 700 800", TEXT_PHONES));
+	CHECK(title_only("Продам велосипед 067 123 45 67", TEXT_PHONES));
+	CHECK(title_only("Rower 2015 cena 1 200 zł", TEXT_RULE_NONE));
+}
+
+static void test_punctuation(void)
+{
+	CHECK(punct("Super okazja!!!"));
+	CHECK(punct("Co?!?"));
+	CHECK(punct("i tak dalej..."));
+	CHECK(punct("Tanio---"));
+	CHECK(punct(".,-"));
+	CHECK(punct("(...)"));
+	CHECK(punct(":-)"));
+	CHECK(punct("==>"));
+	CHECK(punct("##%"));
+	CHECK(punct("a|||b"));
+	CHECK(punct("ł!!!ł"));
+	CHECK(!punct("Wow!! Super"));
+	CHECK(!punct("Cena… do negocjacji"));	/* U+2026 is one character, not in the set */
+	CHECK(!punct("a!b!c!"));
+	CHECK(!punct("! ! !"));
+	CHECK(!punct("———"));
+	CHECK(!punct("$$$ ;;; ///"));
+	CHECK(!punct("…!!"));
+	CHECK(!punct(""));
+	CHECK(!text_has_punctuation_run(NULL, 3));
+	CHECK(title_only("Rower górski!!! tanio", TEXT_PUNCTUATION));
+	CHECK(title_only("Продам велосипед?!?", TEXT_PUNCTUATION));
+	CHECK(title_only("Rower górski... tanio", TEXT_PUNCTUATION));
+	CHECK(title_only("Rower górski.. tanio", TEXT_RULE_NONE));
+}
+
+static void test_several(void)
+{
+	TextViolations v;
+	char buf[200];
+
+	/* every title rule at once but length */
+	CHECK(text_check_title("TEL 600700800!!! WWW.A.PL", &v) == 4);
+	CHECK(v.n == 4);
+	CHECK(v.rule[0] == TEXT_CAPITALS && v.rule[1] == TEXT_LINKS &&
+	      v.rule[2] == TEXT_PHONES && v.rule[3] == TEXT_PUNCTUATION);
+	CHECK(text_violations_has(&v, TEXT_PHONES));
+	CHECK(!text_violations_has(&v, TEXT_TITLE_LENGTH));
+	CHECK(!text_violations_has(NULL, TEXT_PHONES));
+
+	/* and with length too, in a description */
+	CHECK(text_check_description("ДЗВОНІТЬ 067 123 45 67!!! IVAN@UKR.NET", &v) == 5);
+	CHECK(v.rule[0] == TEXT_DESCRIPTION_LENGTH && v.rule[1] == TEXT_CAPITALS &&
+	      v.rule[2] == TEXT_LINKS && v.rule[3] == TEXT_PHONES && v.rule[4] == TEXT_PUNCTUATION);
+
+	/* mixed scripts, fine */
+	snprintf(buf, sizeof(buf), "%s", "Sprzedam iPhone 13 Pro 128GB / Продам, стан ідеальний, Łódź");
+	CHECK(text_check_title(buf, &v) == 0 && v.n == 0);
+	CHECK(text_check_description(
+		"Sprzedam rower górski Kross, rama 19 cali, koła 29\", rocznik 2019. "
+		"Cena 1 200 zł do negocjacji, np. z kaskiem. Odbiór: Łódź, ul. Długa 10/12. "
+		"Продам велосипед, стан ідеальний.", &v) == 0);
+
+	/* NULL out is allowed */
+	CHECK(text_check_title("TEL 600700800!!!", NULL) == 3);
+}
+
+static void test_bad_utf8(void)
+{
+	static const char *const bad[] = {
+		"Zażółć gęślą ja\xC5", "Rower g\xC3\xB3rski \xC0\xAF tanio 600 700 800",
+		"\xED\xA0\x80 surrogate in a title", "\xF4\x90\x80\x80 above the last code point",
+		"\xFF\xFE\xFD\xFC\xFB\xFA\xF9\xF8\xF7\xF6\xF5\xF4\xF3\xF2\xF1\xF0",
+		"\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80",
+	};
+	TextViolations v;
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		CHECK(text_check_title(bad[i], &v) == 1 && v.rule[0] == TEXT_BAD_UTF8);
+		CHECK(text_check_description(bad[i], &v) == 1 && v.rule[0] == TEXT_BAD_UTF8);
+	}
+	/* the detectors on their own do not crash on it either */
+	CHECK(!text_has_phone_number("\xC5" "600", 4));
+	CHECK(!text_has_too_many_capitals("\xC5\xC5\xC5", 3));
+	CHECK(text_has_link("\xFF" "\xFE olx.pl", 9));
+}
+
+/* Hostile sizes and shapes: linear time, no crash, sensible answers. */
+static void test_huge(void)
+{
+	size_t n = 1 << 20;
+	char *s = malloc(n + 1);
+	TextViolations v;
+
+	if (!s)
+		return;
+	static const char *const units[] = { "ą", "a.", "1 ", "@a", "a@", ".", "!", "1", "+(", "www." };
+	for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		size_t k = strlen(units[u]);
+		for (size_t i = 0; i + k <= n; i += k)
+			memcpy(s + i, units[u], k);
+		s[n - n % k] = '\0';
+		CHECK(text_check_description(s, &v) >= 1 && v.rule[0] == TEXT_DESCRIPTION_LENGTH);
+	}
+	/* one digit group a megabyte long is not a phone number */
+	memset(s, '7', n);
+	s[n] = '\0';
+	CHECK(!text_has_phone_number(s, n));
+	free(s);
+}
+
+static void test_salary(void)
+{
+	CHECK(text_check_salary_currency("PLN") == TEXT_RULE_NONE);
+	CHECK(text_check_salary_currency("EUR") == TEXT_RULE_NONE);
+	CHECK(text_check_salary_currency("UAH") == TEXT_RULE_NONE);
+	CHECK(text_check_salary_currency("pln") == TEXT_SALARY_CURRENCY);
+	CHECK(text_check_salary_currency("Pln") == TEXT_SALARY_CURRENCY);
+	CHECK(text_check_salary_currency("eur") == TEXT_SALARY_CURRENCY);
+	CHECK(text_check_salary_currency("PL N") == TEXT_SALARY_CURRENCY);
+	CHECK(text_check_salary_currency("ZŁ") == TEXT_SALARY_CURRENCY);
+	CHECK(text_check_salary_currency("") == TEXT_SALARY_CURRENCY);
+	CHECK(text_check_salary_currency(NULL) == TEXT_SALARY_CURRENCY);
+
+	CHECK(text_check_salary_value(0) == TEXT_RULE_NONE);
+	CHECK(text_check_salary_value(4500.50) == TEXT_RULE_NONE);
+	CHECK(text_check_salary_value(99999999999999.0) == TEXT_RULE_NONE);
+	CHECK(text_check_salary_value(100000000000000.0) == TEXT_SALARY_VALUE);
+	CHECK(text_check_salary_value(99999999999999.5) == TEXT_SALARY_VALUE);
+	CHECK(text_check_salary_value(1e300) == TEXT_SALARY_VALUE);
+	CHECK(text_check_salary_value(INFINITY) == TEXT_SALARY_VALUE);
+	CHECK(text_check_salary_value(NAN) == TEXT_SALARY_VALUE);
+}
+
+static void test_contact_phone(void)
+{
+	static const char *const good[] = {
+		"600700800", "+48600700800", "+48 600 700 800", "+48 600-700-800",
+		"600-700-800", "22 123 45 67", "123456789012345", "+380 44 123 45 67",
+	};
+	static const char *const bad[] = {
+		"60070080", "1234567890123456", "+48 600 700 80a", "600--700-800",
+		"600  700 800", " 600700800", "600700800 ", "-600700800", "++48600700800",
+		"+ 48600700800", "48+600700800", "(22) 123 45 67", "600.700.800", "", "+",
+		"+48 600 700 800\n", "600\xC2\xA0" "700 800",
+	};
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		CHECK(text_check_phone(good[i]) == TEXT_RULE_NONE);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		if (text_check_phone(bad[i]) != TEXT_PHONE_FORMAT)
+			fprintf(stderr, "  accepted \"%s\"\n", bad[i]);
+		CHECK(text_check_phone(bad[i]) == TEXT_PHONE_FORMAT);
+	}
+	CHECK(text_check_phone(NULL) == TEXT_PHONE_FORMAT);
+}
+
+void test_text_rules(void)
+{
+	test_messages();
+	test_utf8_count();
+	test_letter_case();
+	test_lengths();
+	test_capitals();
+	test_links();
+	test_phones();
+	test_punctuation();
+	test_several();
+	test_bad_utf8();
+	test_huge();
+	test_salary();
+	test_contact_phone();
+}
