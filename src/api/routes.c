@@ -64,6 +64,11 @@ const Route souk_routes[] = {
 		&face_olx},
 	{HTTP_DELETE, OLX "/adverts/{id}/statistics/{name}", olx_adverts_statistics_clear, ROUTE_USER, W_V2,
 		BODY_NONE, 2, &face_olx},
+	{HTTP_GET, OLX "/adverts/{id}/logos", olx_adverts_logos, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_POST, OLX "/adverts/{id}/logos", olx_adverts_logo_add, ROUTE_USER, W_V2, BODY_JSON, 2,
+		&face_olx},
+	{HTTP_DELETE, OLX "/adverts/{id}/logos/{logoId}", olx_adverts_logo_delete, ROUTE_USER, W_V2,
+		BODY_NONE, 2, &face_olx},
 
 	/* OLX: users */
 	{HTTP_GET, OLX "/users/me", olx_users_me, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},

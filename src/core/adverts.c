@@ -261,7 +261,7 @@ int advert_list(Ctx *c, const Actor *who, const char *external_id, const int64_t
 	int ncategories, int64_t offset, int64_t limit, Advert **out, int *n, int64_t *total)
 {
 	AdvertFilter f = {.user_id = who->user_id, .external_id = external_id, .offset = offset,
-		.limit = limit};
+		.limit = limit, .hidden_status = ADVERT_DELETED};
 	if (ncategories > 0) {
 		Buf b = {0};
 		buf_putc(&b, '[');
@@ -331,6 +331,46 @@ int advert_clear_counter(Ctx *c, const Actor *who, int64_t id, int which, Violat
 	int rc = load_owned(c, who, id, vs, &ad);
 	if (rc) return rc;
 	return store_advert_counter_reset(c->st, id, (AdvertCounter)which);
+}
+
+/* --- logos --------------------------------------------------------------- */
+
+int advert_logos(Ctx *c, const Actor *who, int64_t id, Violations *vs, Logo **out, int *n)
+{
+	Advert ad;
+	int rc = load_owned(c, who, id, vs, &ad);
+	return rc ? rc : store_logo_list(c->st, c->arena, id, out, n);
+}
+
+int advert_logo_add(Ctx *c, const Actor *who, int64_t id, const char *url, Violations *vs, Logo *out)
+{
+	Advert ad;
+	int64_t count;
+	int rc = load_owned(c, who, id, vs, &ad);
+	if (rc) return rc;
+	if (!is_http_url(url) || !remote_file_exists(url, IMAGE_TIMEOUT_MS))
+		return ctx_fail(c, SOUK_EINVAL, "url", "Image error: Remote file not exists");
+	if ((rc = store_begin(c->st)) != 0) return rc;
+	if ((rc = store_logo_count(c->st, id, &count)) != 0) goto fail;
+	if (count >= ADVERT_LOGOS_MAX) {
+		rc = ctx_fail(c, SOUK_EINVAL, "url", "Image error: Image limit exceeded");
+		goto fail;
+	}
+	if ((rc = store_logo_insert(c->st, id, url, c->now, &out->id)) != 0) goto fail;
+	out->url = url;
+	return store_commit(c->st);
+fail:
+	store_rollback(c->st);
+	return rc;
+}
+
+int advert_logo_delete(Ctx *c, const Actor *who, int64_t id, int64_t logo_id, Violations *vs)
+{
+	Advert ad;
+	int rc = load_owned(c, who, id, vs, &ad);
+	if (rc) return rc;
+	rc = store_logo_delete(c->st, id, logo_id);
+	return rc == SOUK_ENOTFOUND ? ctx_fail(c, rc, "logo", "Logo not found") : rc;
 }
 
 /* --- buyers --------------------------------------------------------------- */

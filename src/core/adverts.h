@@ -68,6 +68,12 @@ int advert_command(Ctx *c, const Actor *who, int64_t id, AdvertCommand cmd, bool
 int advert_delete(Ctx *c, const Actor *who, int64_t id, Violations *vs);
 int advert_clear_counter(Ctx *c, const Actor *who, int64_t id, int which, Violations *vs);
 
+/* Logos of an owned advert (at most ADVERT_LOGOS_MAX; URLs are checked like images) */
+#define ADVERT_LOGOS_MAX 5
+int advert_logos(Ctx *c, const Actor *who, int64_t id, Violations *vs, Logo **out, int *n);
+int advert_logo_add(Ctx *c, const Actor *who, int64_t id, const char *url, Violations *vs, Logo *out);
+int advert_logo_delete(Ctx *c, const Actor *who, int64_t id, int64_t logo_id, Violations *vs);
+
 /* Buyers (the public page and the operator's simulation) */
 int advert_get_public(Ctx *c, int64_t id, Advert *out);
 int advert_count(Ctx *c, int64_t id, int which, int64_t delta);

@@ -354,3 +354,81 @@ int olx_adverts_statistics_clear(Request *r)
 	http_respond(r, 204, NULL);
 	return 0;
 }
+
+static void write_logo(JsonW *w, const Logo *l)
+{
+	jw_obj(w);
+	jw_kint(w, "id", l->id);
+	jw_kstr(w, "url", l->url);
+	jw_obj_end(w);
+}
+
+int olx_adverts_logos(Request *r)
+{
+	int64_t id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+	Logo *list;
+	int n;
+
+	if (!advert_id(r, &id)) return 0;
+	int rc = advert_logos(&r->ctx, &who, id, &vs, &list, &n);
+	if (rc) return fail(r, rc, &vs);
+	JsonW w;
+	olx_data_begin(r, &w);
+	jw_arr(&w);
+	for (int i = 0; i < n; i++) write_logo(&w, &list[i]);
+	jw_arr_end(&w);
+	olx_data_end(r, &w, 200);
+	return 0;
+}
+
+int olx_adverts_logo_add(Request *r)
+{
+	int64_t id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+	json_object *url;
+	Logo logo;
+
+	if (!advert_id(r, &id)) return 0;
+	if (!json_object_is_type(r->json, json_type_object) || json_object_object_length(r->json) != 1 ||
+	    !json_object_object_get_ex(r->json, "url", &url)) {
+		olx_syntax_error(r);
+		return 0;
+	}
+	if (!json_object_is_type(url, json_type_string)) {
+		olx_validation_error(r, "url", "Invalid value");
+		return 0;
+	}
+	int rc = advert_logo_add(&r->ctx, &who, id, json_object_get_string(url), &vs, &logo);
+	if (rc) return fail(r, rc, &vs);
+	logo.url = arena_strdup(r->arena, logo.url);
+	JsonW w;
+	olx_data_begin(r, &w);
+	write_logo(&w, &logo);
+	olx_data_end(r, &w, 200);
+	return 0;
+}
+
+int olx_adverts_logo_delete(Request *r)
+{
+	int64_t id, logo_id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+
+	if (!advert_id(r, &id)) return 0;
+	if (!param_id(r, 1, &logo_id)) {
+		olx_error(r, 404, "Logo not found");
+		return 0;
+	}
+	int rc = advert_logo_delete(&r->ctx, &who, id, logo_id, &vs);
+	if (rc == SOUK_ENOTFOUND && r->ctx.err_field && strcmp(r->ctx.err_field, "logo") == 0) {
+		olx_error(r, 404, "Logo not found");
+		return 0;
+	}
+	if (rc) return fail(r, rc, &vs);
+	buf_reset(&r->out);
+	http_respond(r, 204, NULL);
+	return 0;
+}

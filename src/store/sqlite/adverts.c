@@ -150,10 +150,12 @@ int store_advert_list(Store *st, Arena *a, const AdvertFilter *f, Advert **out, 
 	 * never depends on the input. */
 	sqlite3_stmt *s = sq_stmt(st, "SELECT count(*) FROM adverts WHERE user_id = ?1"
 		" AND (?2 IS NULL OR external_id = ?2)"
-		" AND (?3 IS NULL OR category_id IN (SELECT value FROM json_each(?3)))");
+		" AND (?3 IS NULL OR category_id IN (SELECT value FROM json_each(?3)))"
+		" AND status <> ?4");
 	sqlite3_bind_int64(s, 1, f->user_id);
 	sq_bind_text(s, 2, f->external_id);
 	sq_bind_text(s, 3, f->category_ids_json);
+	sqlite3_bind_int(s, 4, f->hidden_status);
 	int rc = sq_step(st, s);
 	*total = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
@@ -162,12 +164,13 @@ int store_advert_list(Store *st, Arena *a, const AdvertFilter *f, Advert **out, 
 	s = sq_stmt(st, "SELECT " ADVERT_COLS " FROM adverts WHERE user_id = ?1"
 		" AND (?2 IS NULL OR external_id = ?2)"
 		" AND (?3 IS NULL OR category_id IN (SELECT value FROM json_each(?3)))"
-		" ORDER BY id LIMIT ?4 OFFSET ?5");
+		" AND status <> ?6 ORDER BY id LIMIT ?4 OFFSET ?5");
 	sqlite3_bind_int64(s, 1, f->user_id);
 	sq_bind_text(s, 2, f->external_id);
 	sq_bind_text(s, 3, f->category_ids_json);
 	sqlite3_bind_int64(s, 4, f->limit);
 	sqlite3_bind_int64(s, 5, f->offset);
+	sqlite3_bind_int(s, 6, f->hidden_status);
 	Advert *list = arena_alloc(a, sizeof(*list) * (size_t)(f->limit > 0 ? f->limit : 1));
 	int count = 0;
 	while ((rc = sq_step(st, s)) == SQLITE_ROW && count < f->limit) row_advert(a, s, &list[count++]);
