@@ -71,7 +71,7 @@ static void canonical_attributes(Ctx *c, const AdvertInput *in, Advert *ad)
 	jw_init(&w, &b);
 	jw_arr(&w);
 	for (int i = 0; i < in->nattrs; i++) {
-		const AttrValue *av = &in->attrs[i];
+		const AdvertAttr *av = &in->attrs[i];
 		jw_obj(&w);
 		jw_kstr(&w, "code", av->code);
 		if (av->values) {

@@ -12,17 +12,17 @@
 #include "violations.h"
 
 /* One attribute as the seller sent it: a single value or several. */
-typedef struct AttrValue {
+typedef struct AdvertAttr {
 	const char *code;
 	const char *value;	/* NULL when values is used */
 	const char **values;
 	int nvalues;
-} AttrValue;
+} AdvertAttr;
 
 /* An advert as a face parsed it, before the core's checks. */
 typedef struct AdvertInput {
 	Advert ad;		/* content fields; ids, status and times are the core's */
-	AttrValue *attrs;
+	AdvertAttr *attrs;
 	int nattrs;
 	const char **images;	/* URLs */
 	int nimages;

@@ -8,7 +8,7 @@
 #define INVALID "Invalid value"
 #define BLANK "This value should not be blank."
 
-static const AttrValue *find(const AttrValue *attrs, int n, const char *code)
+static const AdvertAttr *find(const AdvertAttr *attrs, int n, const char *code)
 {
 	for (int i = 0; i < n; i++)
 		if (strcmp(attrs[i].code, code) == 0) return &attrs[i];
@@ -41,7 +41,7 @@ static bool value_ok(const AttrDef *d, const char *v)
 	return *v != '\0';
 }
 
-void attributes_check(Arena *a, const AttrDef *defs, int ndefs, const AttrValue *attrs, int nattrs,
+void attributes_check(Arena *a, const AttrDef *defs, int ndefs, const AdvertAttr *attrs, int nattrs,
 	const Advert *ad, Violations *vs)
 {
 	for (int i = 0; i < ndefs; i++) {
@@ -54,7 +54,7 @@ void attributes_check(Arena *a, const AttrDef *defs, int ndefs, const AttrValue 
 			if (d->required && !ad->salary_type) violations_add(vs, "salary", BLANK);
 			continue;
 		}
-		const AttrValue *v = find(attrs, nattrs, d->code);
+		const AdvertAttr *v = find(attrs, nattrs, d->code);
 		const char *field = arena_printf(a, "params.%s", d->code);
 		if (!v) {
 			if (d->required) violations_add(vs, field, BLANK);

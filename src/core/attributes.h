@@ -25,7 +25,7 @@ typedef struct AttrDef {
 /* Adds a violation per broken rule. Field names are "params.<code>" for a
  * bad value, "attributes" for a malformed or unknown one, "price" and
  * "salary" for blocks a price or salary attribute requires. */
-void attributes_check(Arena *a, const AttrDef *defs, int ndefs, const AttrValue *attrs, int nattrs,
+void attributes_check(Arena *a, const AttrDef *defs, int ndefs, const AdvertAttr *attrs, int nattrs,
 	const Advert *ad, Violations *vs);
 
 #endif

@@ -35,7 +35,7 @@ double catalog_distance_km(double lat1, double lon1, double lat2, double lon2);
 /* The category's attribute rules against the seller's values (required,
  * known code, value from the list, numeric range, single or multiple), and
  * the price and salary blocks its attribute kinds ask for. */
-void catalog_check_attributes(Ctx *c, const Category *cat, const AttrValue *attrs, int nattrs,
+void catalog_check_attributes(Ctx *c, const Category *cat, const AdvertAttr *attrs, int nattrs,
 	const Advert *ad, Violations *vs);
 
 #endif

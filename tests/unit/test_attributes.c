@@ -27,7 +27,7 @@ void test_attributes(void)
 	Violations vs;
 
 	const char *two[] = {"abs", "gps"};
-	AttrValue ok[] = {
+	AdvertAttr ok[] = {
 		{.code = "state", .value = "used"}, {.code = "year", .value = "2015"},
 		{.code = "features", .values = two, .nvalues = 2}, {.code = "model", .value = "cts"},
 	};
@@ -36,7 +36,7 @@ void test_attributes(void)
 	CHECK(vs.n == 0);
 
 	/* Seed, publishing error 8: a value not in the list is params.<code>. */
-	AttrValue bad_state[] = {{.code = "state", .value = "broken"}, {.code = "year", .value = "2015"}};
+	AdvertAttr bad_state[] = {{.code = "state", .value = "broken"}, {.code = "year", .value = "2015"}};
 	vs = (Violations){0};
 	attributes_check(a, defs, 5, bad_state, 2, &ad, &vs);
 	CHECK(vs.n == 1);
@@ -45,7 +45,7 @@ void test_attributes(void)
 
 	/* Required missing, out of range, not a number, several for a single one, unknown code, no price. */
 	const char *many[] = {"new", "used"};
-	AttrValue broken[] = {
+	AdvertAttr broken[] = {
 		{.code = "year", .value = "1800"}, {.code = "model", .values = many, .nvalues = 2},
 		{.code = "colour", .value = "red"},
 	};
@@ -59,13 +59,13 @@ void test_attributes(void)
 	CHECK(count_field(&vs, "price") == 1);
 	CHECK(vs.n == 5);
 
-	AttrValue nan_year[] = {{.code = "state", .value = "new"}, {.code = "year", .value = "20x5"}};
+	AdvertAttr nan_year[] = {{.code = "state", .value = "new"}, {.code = "year", .value = "20x5"}};
 	vs = (Violations){0};
 	attributes_check(a, defs, 5, nan_year, 2, &ad, &vs);
 	CHECK(vs.n == 1 && count_field(&vs, "params.year") == 1);
 
 	const char *unknown_feature[] = {"abs", "jetpack"};
-	AttrValue bad_multi[] = {
+	AdvertAttr bad_multi[] = {
 		{.code = "state", .value = "new"}, {.code = "year", .value = "2020"},
 		{.code = "features", .values = unknown_feature, .nvalues = 2},
 	};

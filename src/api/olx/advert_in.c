@@ -256,10 +256,10 @@ static void parse_attributes(Parse *p, json_object *o, AdvertInput *in)
 		return;
 	}
 	size_t n = json_object_array_length(a);
-	in->attrs = arena_zalloc(p->r->arena, sizeof(AttrValue) * (n ? n : 1));
+	in->attrs = arena_zalloc(p->r->arena, sizeof(AdvertAttr) * (n ? n : 1));
 	for (size_t i = 0; i < n; i++) {
 		json_object *at = json_object_array_get_idx(a, i), *code, *v;
-		AttrValue *av = &in->attrs[in->nattrs];
+		AdvertAttr *av = &in->attrs[in->nattrs];
 		if (!at || !json_object_is_type(at, json_type_object) ||
 		    !json_object_object_get_ex(at, "code", &code) || !json_object_is_type(code, json_type_string)) {
 			violations_add(p->vs, "attributes", bad);
