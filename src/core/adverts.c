@@ -11,8 +11,10 @@
 #include "../net/remote.h"
 #include "../util/buf.h"
 #include "advert_state.h"
-#include "catalog.h"
+#include "attributes.h"
+#include "categories.h"
 #include "errors.h"
+#include "places.h"
 #include "settings.h"
 
 #define VALID_DAYS 30			/* how long an activation lasts */
@@ -116,7 +118,7 @@ static int check(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs)
 			return ctx_fail(c, SOUK_EINVAL, "external_url", "Partner is not allowed to use external URL");
 	}
 	if (ad->category_id) {
-		rc = catalog_category(c, ad->category_id, &cat);
+		rc = category_get(c, ad->category_id, &cat);
 		if (rc == SOUK_ENOTFOUND)
 			return ctx_fail(c, SOUK_EINVAL, "category_id", "Category with given ID doesn't exists");
 		if (rc) return rc;
@@ -124,29 +126,32 @@ static int check(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs)
 	}
 	if (ad->city_id) {
 		City city;
-		rc = catalog_city(c, ad->city_id, &city);
+		rc = city_get(c, ad->city_id, &city);
 		if (rc == SOUK_ENOTFOUND)
 			return ctx_fail(c, SOUK_EINVAL, "city_id", "City with given ID doesn't exists");
 		if (rc) return rc;
-		double lat = city.latitude, lon = city.longitude;
+		double lat = city.lat, lon = city.lon;
 		if (ad->district_id) {
 			District d;
-			rc = catalog_district(c, ad->district_id, &d);
+			rc = district_get(c, ad->district_id, &d);
 			if (rc && rc != SOUK_ENOTFOUND) return rc;
 			if (rc == SOUK_ENOTFOUND || d.city_id != city.id) {
 				violations_add(vs, "district_id", "Invalid value");
 			} else {
-				lat = d.latitude;
-				lon = d.longitude;
+				lat = d.lat;
+				lon = d.lon;
 			}
 		}
 		if (ad->has_coordinates &&
 		    (ad->latitude < -90 || ad->latitude > 90 || ad->longitude < -180 || ad->longitude > 180 ||
-		     catalog_distance_km(lat, lon, ad->latitude, ad->longitude) > COORD_MAX_KM))
+		     places_distance_km(lat, lon, ad->latitude, ad->longitude) > COORD_MAX_KM))
 			violations_add(vs, "district/city_id", "Your coordinates are too far from picked location.");
 	}
 	if (ad->category_id && cat.is_leaf) {
-		catalog_check_attributes(c, &cat, in->attrs, in->nattrs, ad, vs);
+		const Attribute *defs;
+		int ndefs;
+		if ((rc = category_attributes(c, cat.id, &defs, &ndefs)) != 0) return rc;
+		attributes_check(c->arena, defs, ndefs, in->attrs, in->nattrs, ad, vs);
 		if (in->nimages > cat.photos_limit)
 			return ctx_fail(c, SOUK_EINVAL, "images", "Image error: Image limit exceeded");
 	}

@@ -15,25 +15,25 @@ static const AdvertAttr *find(const AdvertAttr *attrs, int n, const char *code)
 	return NULL;
 }
 
-static bool number_ok(const AttrDef *d, const char *v)
+static bool number_ok(const Attribute *d, const char *v)
 {
 	char *end;
 	if (!v || !*v) return false;
 	double x = strtod(v, &end);
 	if (*end || !isfinite(x)) return false;
-	if (d->has_min && x < d->min) return false;
-	if (d->has_max && x > d->max) return false;
+	if (d->has_min && x < (double)d->min) return false;
+	if (d->has_max && x > (double)d->max) return false;
 	return true;
 }
 
-static bool listed(const AttrDef *d, const char *v)
+static bool listed(const Attribute *d, const char *v)
 {
 	for (int i = 0; i < d->nvalues; i++)
-		if (strcmp(d->values[i], v) == 0) return true;
+		if (strcmp(d->values[i].code, v) == 0) return true;
 	return false;
 }
 
-static bool value_ok(const AttrDef *d, const char *v)
+static bool value_ok(const Attribute *d, const char *v)
 {
 	if (!v) return false;
 	if (d->nvalues > 0) return listed(d, v);
@@ -41,16 +41,16 @@ static bool value_ok(const AttrDef *d, const char *v)
 	return *v != '\0';
 }
 
-void attributes_check(Arena *a, const AttrDef *defs, int ndefs, const AdvertAttr *attrs, int nattrs,
+void attributes_check(Arena *a, const Attribute *defs, int ndefs, const AdvertAttr *attrs, int nattrs,
 	const Advert *ad, Violations *vs)
 {
 	for (int i = 0; i < ndefs; i++) {
-		const AttrDef *d = &defs[i];
-		if (strcmp(d->type, "price") == 0) {
+		const Attribute *d = &defs[i];
+		if (d->type == ATTR_PRICE) {
 			if (d->required && !ad->has_price) violations_add(vs, "price", BLANK);
 			continue;
 		}
-		if (strcmp(d->type, "salary") == 0) {
+		if (d->type == ATTR_SALARY) {
 			if (d->required && !ad->salary_type) violations_add(vs, "salary", BLANK);
 			continue;
 		}

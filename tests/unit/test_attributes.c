@@ -12,15 +12,15 @@ static int count_field(const Violations *vs, const char *field)
 
 void test_attributes(void)
 {
-	static const char *state_values[] = {"new", "used"};
-	static const char *features[] = {"abs", "gps", "heated_seats"};
-	const AttrDef defs[] = {
-		{.code = "price", .type = "price", .required = true},
-		{.code = "state", .type = "attribute", .required = true, .values = state_values, .nvalues = 2},
-		{.code = "year", .type = "attribute", .required = true, .numeric = true, .has_min = true,
+	static const AttrValue state_values[] = {{"new", "Nowe"}, {"used", "Używane"}};
+	static const AttrValue features[] = {{"abs", "ABS"}, {"gps", "GPS"}, {"heated_seats", "Heated seats"}};
+	const Attribute defs[] = {
+		{.code = "price", .type = ATTR_PRICE, .required = true},
+		{.code = "state", .type = ATTR_ATTRIBUTE, .required = true, .values = state_values, .nvalues = 2},
+		{.code = "year", .type = ATTR_ATTRIBUTE, .required = true, .numeric = true, .has_min = true,
 			.min = 1900, .has_max = true, .max = 2027},
-		{.code = "features", .type = "attribute", .multiple = true, .values = features, .nvalues = 3},
-		{.code = "model", .type = "attribute"},
+		{.code = "features", .type = ATTR_ATTRIBUTE, .multiple = true, .values = features, .nvalues = 3},
+		{.code = "model", .type = ATTR_ATTRIBUTE},
 	};
 	Arena *a = arena_new();
 	Advert ad = {.has_price = true};
