@@ -151,7 +151,10 @@ static int check(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs)
 		const Attribute *defs;
 		int ndefs;
 		if ((rc = category_attributes(c, cat.id, &defs, &ndefs)) != 0) return rc;
-		attributes_check(c->arena, defs, ndefs, in->attrs, in->nattrs, ad, vs);
+		/* Malformed attribute objects (seed error 7) are reported alone:
+		 * checking the rest against the definitions would only echo them. */
+		if (!violations_has(vs, "attributes"))
+			attributes_check(c->arena, defs, ndefs, in->attrs, in->nattrs, ad, vs);
 		if (in->nimages > cat.photos_limit)
 			return ctx_fail(c, SOUK_EINVAL, "images", "Image error: Image limit exceeded");
 	}

@@ -197,7 +197,7 @@ test('an app token without a user cannot reach adverts (Invalid owner in token)'
 
 test('read-only scope cannot create (insufficient_scope)', async () => {
 	const app = makeApp(s, { scopes: 'v2 read' });
-	const c = await seller(s, { app });
+	const c = await seller(s, { app, scope: 'v2 read' });
 	const r = await s.req('POST', '/api/partner/adverts', { token: c.token, json: advertBody() });
 	assert.strictEqual(r.status, 401);
 	assert.strictEqual(r.json.error, 'insufficient_scope');

@@ -48,11 +48,17 @@ function jobBody(over = {}) {
 }
 
 // A seller who authorized an app: {app, user, token}.
-async function seller(s, { app } = {}) {
+async function seller(s, { app, scope } = {}) {
 	app = app || makeApp(s);
 	const user = makeUser(s);
-	const t = await codeGrant(s, app, user);
+	const t = await codeGrant(s, app, user, scope ? { scope } : undefined);
 	return { app, user, token: t.access_token };
+}
+
+// After the clock moved past the token's life: the seller signs in again.
+async function reauth(s, who) {
+	who.token = (await codeGrant(s, who.app, who.user)).access_token;
+	return who;
 }
 
 function operator(s) {
@@ -103,4 +109,4 @@ function imageServer() {
 	});
 }
 
-module.exports = { DATA, advertBody, jobBody, seller, operator, setting, waitStatus, create, imageServer };
+module.exports = { DATA, advertBody, jobBody, seller, reauth, operator, setting, waitStatus, create, imageServer };
