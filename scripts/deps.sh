@@ -1,19 +1,23 @@
 #!/bin/sh
-# Installs the Debian packages souk needs to build and run (and, with --test,
-# to test). Idempotent: asks apt only for what is missing, so a machine that
-# has everything pays one dpkg query.
+# Installs the Debian packages souk needs to build and run (and, with --test
+# or --bench, to test or measure it). Idempotent: asks apt only for what is
+# missing, so a machine that has everything pays one dpkg query.
 set -eu
 pkgs="gcc make pkg-config libmicrohttpd-dev libjson-c-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev"
-if [ "${1:-}" = "--test" ]; then
-	pkgs="$pkgs nodejs npm curl sqlite3 chromium"
-fi
-if [ "${1:-}" = "--bench" ]; then
-	pkgs="$pkgs wrk nginx valgrind curl nodejs npm glewlwyd"
-fi
+case "${1:-}" in
+--test) pkgs="$pkgs curl sqlite3 chromium" ;;
+--bench) pkgs="$pkgs curl wrk nginx valgrind glewlwyd" ;;
+esac
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
+# Node.js may come from elsewhere than Debian (a newer build): only when the
+# commands are absent do we ask Debian for them.
+if [ -n "${1:-}" ]; then
+	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+	command -v npm >/dev/null 2>&1 || missing="$missing npm"
+fi
 [ -z "$missing" ] && exit 0
 echo "souk: installing Debian packages:$missing" >&2
 SUDO=""

@@ -130,4 +130,79 @@ typedef struct Event {
 	int64_t at;
 } Event;
 
+/* --- Places and categories ------------------------------------------------
+ * Reference data. Records handed out by core/places.c and core/categories.c
+ * borrow memory that lives as long as the process (an immutable index);
+ * records filled by the store borrow the caller's arena. */
+
+typedef struct Region {
+	int64_t id;
+	const char *code;		/* GeoNames admin1 key, "PL.78" */
+	const char *name;
+	double lat, lon;
+} Region;
+
+typedef struct City {
+	int64_t id;
+	int64_t region_id;
+	const char *name;
+	const char *county;		/* "" when unknown */
+	const char *municipality;	/* "" when unknown */
+	double lat, lon;
+	int64_t population;		/* 0: unknown */
+} City;
+
+typedef struct District {
+	int64_t id;
+	int64_t city_id;
+	const char *name;
+	double lat, lon;
+} District;
+
+/* A category in one language. */
+typedef struct Category {
+	int64_t id;
+	int64_t parent_id;		/* 0: top level */
+	const char *name;
+	int photos_limit;
+	bool is_leaf;			/* adverts may only be posted in leaves */
+} Category;
+
+typedef enum AttrType {
+	ATTR_ATTRIBUTE = 0,		/* an entry of the advert's attributes */
+	ATTR_PRICE = 1,			/* the advert's price block */
+	ATTR_SALARY = 2,		/* the advert's salary block (jobs) */
+} AttrType;
+
+typedef struct AttrValue {
+	const char *code;
+	const char *label;
+} AttrValue;
+
+/* An attribute definition of a category, in one language. */
+typedef struct Attribute {
+	const char *code;
+	const char *label;
+	const char *unit;		/* NULL: none */
+	AttrType type;
+	bool required;
+	bool numeric;
+	bool has_min, has_max;		/* bounds of numeric values, inclusive */
+	int64_t min, max;
+	bool multiple;			/* allow_multiple_values: `values` instead of `value` */
+	const AttrValue *values;	/* allowed values; none: free value */
+	int nvalues;
+} Attribute;
+
+typedef struct Language {
+	const char *code;
+	bool is_default;
+} Language;
+
+typedef struct Currency {
+	const char *code;
+	const char *label;
+	bool is_default;
+} Currency;
+
 #endif

@@ -16,6 +16,20 @@ void reply_json_done(Request *r, int status)
 	http_respond(r, status, "application/json");
 }
 
+void reply_error(Request *r, int status, const char *detail)
+{
+	JsonW w;
+	reply_json(r, &w);
+	jw_obj(&w);
+	jw_key(&w, "error");
+	jw_obj(&w);
+	jw_kint(&w, "status", status);
+	jw_kstr(&w, "detail", detail);
+	jw_obj_end(&w);
+	jw_obj_end(&w);
+	reply_json_done(r, status);
+}
+
 const char *body_str(Request *r, const char *name)
 {
 	if (!r->json) return http_form(r, name);

@@ -13,6 +13,10 @@ void reply_json(Request *r, JsonW *w);
 /* Ends it: status and application/json. */
 void reply_json_done(Request *r, int status);
 
+/* {"error":{"status":S,"detail":D}}: the plain envelope of the operator API
+ * and of paths no face claims. */
+void reply_error(Request *r, int status, const char *detail);
+
 /* A body field as a string, from JSON (strings and numbers) or form data. */
 const char *body_str(Request *r, const char *name);
 

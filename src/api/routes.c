@@ -73,6 +73,25 @@ const Route souk_routes[] = {
 	/* OLX: users */
 	{HTTP_GET, OLX "/users/me", olx_users_me, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},
 	{HTTP_GET, OLX "/users/{id}", olx_users_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+
+	/* OLX: places, categories, languages and currencies */
+	{HTTP_GET, OLX "/regions", olx_regions_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/regions/{id}", olx_regions_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/cities", olx_cities_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/cities/{id}", olx_cities_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/cities/{id}/districts", olx_cities_districts, ROUTE_TOKEN, R_V2, BODY_NONE, 1,
+		&face_olx},
+	{HTTP_GET, OLX "/districts", olx_districts_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/districts/{id}", olx_districts_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/locations", olx_locations_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/categories", olx_categories_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/categories/suggestion", olx_categories_suggestion, ROUTE_TOKEN, R_V2, BODY_NONE, 1,
+		&face_olx},
+	{HTTP_GET, OLX "/categories/{id}", olx_categories_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/categories/{id}/attributes", olx_categories_attributes, ROUTE_TOKEN, R_V2,
+		BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/languages", olx_languages_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/currencies", olx_currencies_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
 };
 
 const int souk_routes_count = (int)(sizeof(souk_routes) / sizeof(souk_routes[0]));

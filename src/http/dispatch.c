@@ -88,6 +88,8 @@ static bool check_body(Request *r, const Route *route)
 		return false;
 	}
 	json_tokener *tk = json_tokener_new();
+	/* Strings must be valid UTF-8: they are stored and served back as is. */
+	json_tokener_set_flags(tk, JSON_TOKENER_VALIDATE_UTF8);
 	r->json = json_tokener_parse_ex(tk, r->body.len ? r->body.p : "", (int)r->body.len);
 	bool ok = r->json && json_tokener_get_error(tk) == json_tokener_success &&
 		  json_tokener_get_parse_end(tk) == r->body.len;

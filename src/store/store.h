@@ -172,4 +172,55 @@ int store_web_session_insert(Store *st, const char *sid_hash, int64_t user_id, i
 int store_web_session_user(Store *st, const char *sid_hash, int64_t now, int64_t *user_id);
 int store_web_session_delete(Store *st, const char *sid_hash);
 
+/* --- Places and categories ------------------------------------------------
+ * Reference data: written by the seed and `souk import`, read once by the
+ * core into immutable indexes. The *_each functions call fn for every row
+ * (strings in the given arena) and stop with fn's first non-zero return. */
+
+/* Places, each kind by id */
+int store_region_insert(Store *st, const Region *r);
+int store_city_insert(Store *st, const City *c);
+int store_district_insert(Store *st, const District *d);
+int store_regions_count(Store *st, int64_t *n);
+int store_places_clear(Store *st);			/* every district, city and region */
+int store_places_referenced(Store *st, bool *used);	/* does any advert name a city? */
+int store_regions_each(Store *st, Arena *a, int (*fn)(void *u, const Region *r), void *u);
+int store_cities_each(Store *st, Arena *a, int (*fn)(void *u, const City *c), void *u);
+int store_districts_each(Store *st, Arena *a, int (*fn)(void *u, const District *d), void *u);
+
+/* Categories and attribute definitions (language-independent parts; texts
+ * live in translations, by kind) */
+enum {
+	TEXT_CATEGORY_NAME = 1,
+	TEXT_CATEGORY_KEYWORDS = 2,	/* one word or phrase per line */
+	TEXT_ATTRIBUTE_LABEL = 3,
+	TEXT_VALUE_LABEL = 4,
+};
+int store_category_insert(Store *st, const Category *c, int position);
+int store_attribute_insert(Store *st, int64_t category_id, int position, const Attribute *a,
+	int64_t *id);
+int store_attribute_value_insert(Store *st, int64_t attribute_id, int position, const char *code,
+	int64_t *id);
+int store_text_insert(Store *st, int kind, int64_t ref_id, const char *lang, const char *text);
+int store_categories_count(Store *st, int64_t *n);
+/* In display order; names are NULL (they are texts). */
+int store_categories_each(Store *st, Arena *a, int (*fn)(void *u, const Category *c, int position),
+	void *u);
+/* By category, then position; labels NULL, no values. */
+int store_attributes_each(Store *st, Arena *a,
+	int (*fn)(void *u, int64_t id, int64_t category_id, const Attribute *at), void *u);
+/* By attribute, then position. */
+int store_attribute_values_each(Store *st, Arena *a,
+	int (*fn)(void *u, int64_t id, int64_t attribute_id, const char *code), void *u);
+int store_texts_each(Store *st, Arena *a, int kind,
+	int (*fn)(void *u, int64_t ref_id, const char *lang, const char *text), void *u);
+
+/* Site languages and currencies, in display order */
+int store_language_insert(Store *st, const Language *l, int position);
+int store_currency_insert(Store *st, const Currency *c, int position);
+int store_languages_count(Store *st, int64_t *n);
+int store_currencies_count(Store *st, int64_t *n);
+int store_languages_each(Store *st, Arena *a, int (*fn)(void *u, const Language *l), void *u);
+int store_currencies_each(Store *st, Arena *a, int (*fn)(void *u, const Currency *c), void *u);
+
 #endif

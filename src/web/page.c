@@ -153,9 +153,22 @@ static const char *csrf_for(Request *r, const char *cookie)
 	return out;
 }
 
+/* The CSRF cookie this response already sets, if a form before set one:
+ * a page with several forms must give them all the same token. */
+static const char *cookie_being_set(Request *r)
+{
+	static const char prefix[] = WEB_CSRF_COOKIE "=";
+	for (int i = 0; i < r->nheaders; i++)
+		if (strcmp(r->headers[i].name, "Set-Cookie") == 0 &&
+		    strncmp(r->headers[i].value, prefix, sizeof(prefix) - 1) == 0)
+			return arena_strndup(r->arena, r->headers[i].value + sizeof(prefix) - 1, CSRF_COOKIE_LEN);
+	return NULL;
+}
+
 const char *web_csrf_token(Request *r)
 {
 	const char *cookie = http_cookie(r, WEB_CSRF_COOKIE);
+	if (!csrf_cookie_ok(cookie)) cookie = cookie_being_set(r);
 	if (!csrf_cookie_ok(cookie)) {
 		char fresh[CSRF_COOKIE_LEN + 1];
 		crypto_random_hex(fresh, CSRF_COOKIE_LEN / 2);

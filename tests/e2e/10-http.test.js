@@ -87,3 +87,14 @@ test('metrics count requests by route and status', async () => {
 	assert.match(r.text, /souk_requests_total\{route="GET \/healthz",status="200"\} \d+/);
 	assert.match(r.text, /souk_request_duration_seconds_bucket\{route="GET \/healthz",le="\+Inf"\} \d+/);
 });
+
+test('JSON with invalid UTF-8 or nested too deep is malformed, in the face\'s format', async () => {
+	const bad = Buffer.concat([Buffer.from('{"grant_type":"client_credentials","client_id":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+	let r = await s.req('POST', '/api/open/oauth/token', { body: bad, headers: { 'content-type': 'application/json' } });
+	assert.strictEqual(r.status, 400);
+	assert.strictEqual(r.json.error, 'invalid_request');
+	const deep = '['.repeat(1500) + ']'.repeat(1500);
+	r = await s.req('POST', '/api/open/oauth/token', { body: deep, headers: { 'content-type': 'application/json' } });
+	assert.strictEqual(r.status, 400);
+	assert.strictEqual(r.json.error, 'invalid_request');
+});

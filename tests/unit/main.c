@@ -14,6 +14,8 @@ int main(void)
 	test_oauth();
 	test_text_rules();
 	test_advert_state();
+	test_places();
+	test_categories();
 	test_attributes();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;

@@ -27,6 +27,8 @@ void test_scopes(void);
 void test_oauth(void);
 void test_text_rules(void);
 void test_advert_state(void);
+void test_places(void);
+void test_categories(void);
 void test_attributes(void);
 
 #endif

@@ -6,16 +6,7 @@
 
 void admin_error(Request *r, int status, const char *detail)
 {
-	JsonW w;
-	reply_json(r, &w);
-	jw_obj(&w);
-	jw_key(&w, "error");
-	jw_obj(&w);
-	jw_kint(&w, "status", status);
-	jw_kstr(&w, "detail", detail);
-	jw_obj_end(&w);
-	jw_obj_end(&w);
-	reply_json_done(r, status);
+	reply_error(r, status, detail);
 }
 
 int admin_fail(Request *r, int rc)

@@ -47,4 +47,20 @@ int olx_adverts_logo_delete(Request *r);
 int olx_users_me(Request *r);
 int olx_users_get(Request *r);
 
+/* Handlers: places, categories, languages and currencies (reference data) */
+int olx_regions_list(Request *r);
+int olx_regions_get(Request *r);
+int olx_cities_list(Request *r);
+int olx_cities_get(Request *r);
+int olx_cities_districts(Request *r);
+int olx_districts_list(Request *r);
+int olx_districts_get(Request *r);
+int olx_locations_get(Request *r);
+int olx_categories_list(Request *r);
+int olx_categories_suggestion(Request *r);
+int olx_categories_get(Request *r);
+int olx_categories_attributes(Request *r);
+int olx_languages_list(Request *r);
+int olx_currencies_list(Request *r);
+
 #endif

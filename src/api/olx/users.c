@@ -4,15 +4,22 @@
 #include "../../core/accounts.h"
 #include "../../core/errors.h"
 
+/* Loads a user or answers for the missing one: 1 loaded, 0 answered, <0 failed. */
+static int load(Request *r, int64_t id, int status, const char *missing, User *u)
+{
+	int rc = id > 0 ? user_get(&r->ctx, id, u) : SOUK_ENOTFOUND;
+	if (rc == SOUK_ENOTFOUND) {
+		olx_error(r, status, missing);
+		return 0;
+	}
+	return rc ? rc : 1;
+}
+
 int olx_users_me(Request *r)
 {
 	User u;
-	int rc = user_get(&r->ctx, r->principal.user_id, &u);
-	if (rc == SOUK_ENOTFOUND) {
-		olx_error(r, 400, "Invalid owner in token");
-		return 0;
-	}
-	if (rc) return rc;
+	int rc = load(r, r->principal.user_id, 400, "Invalid owner in token", &u);
+	if (rc <= 0) return rc;
 
 	JsonW w;
 	olx_data_begin(r, &w);
@@ -32,18 +39,11 @@ int olx_users_me(Request *r)
 
 int olx_users_get(Request *r)
 {
-	int64_t id;
+	int64_t id = 0;
 	User u;
-	if (!param_id(r, 0, &id)) {
-		olx_error(r, 404, "User not found");
-		return 0;
-	}
-	int rc = user_get(&r->ctx, id, &u);
-	if (rc == SOUK_ENOTFOUND) {
-		olx_error(r, 404, "User not found");
-		return 0;
-	}
-	if (rc) return rc;
+	param_id(r, 0, &id);
+	int rc = load(r, id, 404, "User not found", &u);
+	if (rc <= 0) return rc;
 
 	JsonW w;
 	olx_data_begin(r, &w);

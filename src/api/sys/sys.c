@@ -4,29 +4,15 @@
 
 #include "../faces.h"
 
-static void sys_error(Request *r, int status, const char *detail)
-{
-	JsonW w;
-	reply_json(r, &w);
-	jw_obj(&w);
-	jw_key(&w, "error");
-	jw_obj(&w);
-	jw_kint(&w, "status", status);
-	jw_kstr(&w, "detail", detail);
-	jw_obj_end(&w);
-	jw_obj_end(&w);
-	reply_json_done(r, status);
-}
-
 static void sys_auth_error(Request *r, AuthFail why)
 {
-	sys_error(r, why == AUTHFAIL_INVALID ? 401 : 403, "Not allowed");
+	reply_error(r, why == AUTHFAIL_INVALID ? 401 : 403, "Not allowed");
 }
 
 const Face face_sys = {
 	.name = "sys",
 	.prefix = "/",
-	.error = sys_error,
+	.error = reply_error,
 	.auth_error = sys_auth_error,
 };
 
