@@ -14,7 +14,8 @@ static int usage(void)
 	      "  migrate [--db PATH]\n"
 	      "  app create --name NAME --redirect-uri URI ... [--db PATH]\n"
 	      "  user create --email E --password P [--name N] [--business] [--db PATH]\n"
-	      "  operator create --name NAME [--db PATH]    (a key for /api/admin)\n\n"
+	      "  operator create --name NAME [--db PATH]    (a key for /api/admin)\n"
+	      "  import places --country XX --from CITIES_JSON_DIR | --tsv FILE [--db PATH]\n\n"
 	      "Environment: SOUK_LISTEN, SOUK_DB, SOUK_THREADS, SOUK_SYNC=full, SOUK_QUIET=1\n",
 	      stderr);
 	return 2;
@@ -31,6 +32,7 @@ int main(int argc, char **argv)
 		{"app", cli_app},
 		{"user", cli_user},
 		{"operator", cli_operator},
+		{"import", cli_import},
 	};
 
 	if (argc < 2) return usage();
