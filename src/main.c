@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "net/remote.h"
 #include "util/crypto.h"
 
 static int usage(void)
@@ -39,11 +40,17 @@ int main(int argc, char **argv)
 		fputs("souk: libsodium failed to initialise\n", stderr);
 		return 1;
 	}
+	if (remote_setup() != 0) {
+		fputs("souk: libcurl failed to initialise\n", stderr);
+		return 1;
+	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(argv[1], commands[i].name) == 0) {
 			Args a = {argc - 2, argv + 2};
-			return commands[i].run(&a);
+			int rc = commands[i].run(&a);
+			remote_teardown();
+			return rc;
 		}
 	}
 	return usage();

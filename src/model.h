@@ -112,6 +112,12 @@ typedef struct Advert {
 	int64_t advert_views, phone_views, users_observing;
 } Advert;
 
+/* A logo shown on an advert. */
+typedef struct Logo {
+	int64_t id;
+	const char *url;
+} Logo;
+
 /* An entry of the event journal. */
 typedef struct Event {
 	int64_t seq;

@@ -2,6 +2,10 @@
  * adding its line here; each must be a bounded, idempotent batch. */
 #include "schedule.h"
 
+#include "adverts.h"
+
 const Job souk_jobs[] = {
+	{"adverts.moderate", adverts_job_moderate},
+	{"adverts.expire", adverts_job_expire},
 	{NULL, NULL},
 };

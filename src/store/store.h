@@ -66,6 +66,7 @@ typedef struct AdvertFilter {
 	const char *external_id;	/* NULL: any */
 	const char *category_ids_json;	/* JSON array of ids, NULL: any */
 	int64_t offset, limit;
+	int hidden_status;		/* adverts in this status are left out */
 } AdvertFilter;
 
 typedef enum AdvertCounter {
@@ -86,8 +87,18 @@ int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_
 	const int *statuses, int nstatuses, int64_t *n);
 int store_advert_counter_add(Store *st, int64_t id, AdvertCounter which, int64_t delta);
 int store_advert_counter_reset(Store *st, int64_t id, AdvertCounter which);
+/* Up to max adverts in a status, oldest change first (moderation queue). */
+int store_adverts_by_status(Store *st, Arena *a, int status, int64_t max, Advert **out, int *n);
+/* Another advert of the same seller in `status`, same category and title (case-blind): its id, or 0. */
+int store_advert_duplicate(Store *st, const Advert *ad, int status, int64_t *other);
 /* Ids of adverts in status whose valid_to is at or before `before`, oldest first. */
 int store_adverts_due(Store *st, int status, int64_t before, int max, int64_t *ids, int *n);
+
+/* Advert logos */
+int store_logo_insert(Store *st, int64_t advert_id, const char *url, int64_t now, int64_t *id);
+int store_logo_list(Store *st, Arena *a, int64_t advert_id, Logo **out, int *n);
+int store_logo_delete(Store *st, int64_t advert_id, int64_t logo_id);	/* SOUK_ENOTFOUND if none */
+int store_logo_count(Store *st, int64_t advert_id, int64_t *n);
 
 /* Event journal */
 int store_event_append(Store *st, const Event *e, int64_t *seq);

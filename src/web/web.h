@@ -22,6 +22,9 @@ int web_logout_post(Request *r);
 int web_apps_get(Request *r);
 int web_apps_revoke(Request *r);
 int web_demo_callback(Request *r);
+int web_advert_get(Request *r);
+int web_advert_phone(Request *r);
+int web_advert_observe(Request *r);
 
 /* Page layout (page.c): page_begin writes the head and opens the card;
  * page_end closes it, sets the security headers and the status. */

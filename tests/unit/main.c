@@ -16,6 +16,7 @@ int main(void)
 	test_advert_state();
 	test_places();
 	test_categories();
+	test_attributes();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -29,5 +29,6 @@ void test_text_rules(void);
 void test_advert_state(void);
 void test_places(void);
 void test_categories(void);
+void test_attributes(void);
 
 #endif

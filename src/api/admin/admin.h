@@ -15,4 +15,10 @@ int admin_fail(Request *r, int rc);
 int admin_clock_get(Request *r);
 int admin_clock_advance(Request *r);
 
+/* Handlers: moderation, buyer simulation, settings */
+int admin_moderation_queue(Request *r);
+int admin_moderation_decide(Request *r);
+int admin_simulate(Request *r);
+int admin_setting_put(Request *r);
+
 #endif

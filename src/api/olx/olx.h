@@ -39,6 +39,9 @@ int olx_adverts_command(Request *r);
 int olx_adverts_moderation_reason(Request *r);
 int olx_adverts_statistics(Request *r);
 int olx_adverts_statistics_clear(Request *r);
+int olx_adverts_logos(Request *r);
+int olx_adverts_logo_add(Request *r);
+int olx_adverts_logo_delete(Request *r);
 
 /* Handlers: users */
 int olx_users_me(Request *r);

@@ -110,12 +110,13 @@ static void bind_content(sqlite3_stmt *s, const Advert *ad)
 int store_advert_insert(Store *st, const Advert *ad, int64_t *id)
 {
 	sqlite3_stmt *s = sq_stmt(st,
-		"INSERT INTO adverts(" CONTENT_COLS ", user_id, app_id, created_at)"
-		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		"INSERT INTO adverts(" CONTENT_COLS ", user_id, app_id, created_at, valid_to)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	bind_content(s, ad);
 	sqlite3_bind_int64(s, 27, ad->user_id);
 	bind_opt_int(s, 28, ad->app_id != 0, ad->app_id);
 	sqlite3_bind_int64(s, 29, ad->created_at);
+	sqlite3_bind_int64(s, 30, ad->valid_to);
 	int rc = sq_exec(st, s);
 	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
 	return rc;
@@ -149,10 +150,12 @@ int store_advert_list(Store *st, Arena *a, const AdvertFilter *f, Advert **out, 
 	 * never depends on the input. */
 	sqlite3_stmt *s = sq_stmt(st, "SELECT count(*) FROM adverts WHERE user_id = ?1"
 		" AND (?2 IS NULL OR external_id = ?2)"
-		" AND (?3 IS NULL OR category_id IN (SELECT value FROM json_each(?3)))");
+		" AND (?3 IS NULL OR category_id IN (SELECT value FROM json_each(?3)))"
+		" AND status <> ?4");
 	sqlite3_bind_int64(s, 1, f->user_id);
 	sq_bind_text(s, 2, f->external_id);
 	sq_bind_text(s, 3, f->category_ids_json);
+	sqlite3_bind_int(s, 4, f->hidden_status);
 	int rc = sq_step(st, s);
 	*total = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
@@ -161,12 +164,13 @@ int store_advert_list(Store *st, Arena *a, const AdvertFilter *f, Advert **out, 
 	s = sq_stmt(st, "SELECT " ADVERT_COLS " FROM adverts WHERE user_id = ?1"
 		" AND (?2 IS NULL OR external_id = ?2)"
 		" AND (?3 IS NULL OR category_id IN (SELECT value FROM json_each(?3)))"
-		" ORDER BY id LIMIT ?4 OFFSET ?5");
+		" AND status <> ?6 ORDER BY id LIMIT ?4 OFFSET ?5");
 	sqlite3_bind_int64(s, 1, f->user_id);
 	sq_bind_text(s, 2, f->external_id);
 	sq_bind_text(s, 3, f->category_ids_json);
 	sqlite3_bind_int64(s, 4, f->limit);
 	sqlite3_bind_int64(s, 5, f->offset);
+	sqlite3_bind_int(s, 6, f->hidden_status);
 	Advert *list = arena_alloc(a, sizeof(*list) * (size_t)(f->limit > 0 ? f->limit : 1));
 	int count = 0;
 	while ((rc = sq_step(st, s)) == SQLITE_ROW && count < f->limit) row_advert(a, s, &list[count++]);
@@ -250,6 +254,37 @@ int store_adverts_due(Store *st, int status, int64_t before, int max, int64_t *i
 	while ((rc = sq_step(st, s)) == SQLITE_ROW && count < max) ids[count++] = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	*n = count;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+}
+
+int store_adverts_by_status(Store *st, Arena *a, int status, int64_t max, Advert **out, int *n)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT " ADVERT_COLS " FROM adverts WHERE status = ?"
+		" ORDER BY updated_at, id LIMIT ?");
+	sqlite3_bind_int(s, 1, status);
+	sqlite3_bind_int64(s, 2, max);
+	Advert *list = arena_alloc(a, sizeof(*list) * (size_t)(max > 0 ? max : 1));
+	int rc, count = 0;
+	while ((rc = sq_step(st, s)) == SQLITE_ROW && count < max) row_advert(a, s, &list[count++]);
+	sqlite3_reset(s);
+	*out = list;
+	*n = count;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+}
+
+int store_advert_duplicate(Store *st, const Advert *ad, int status, int64_t *other)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"SELECT id FROM adverts WHERE user_id = ?1 AND id <> ?2 AND status = ?5"
+		" AND category_id = ?3 AND lower(title) = lower(?4) LIMIT 1");
+	sqlite3_bind_int64(s, 1, ad->user_id);
+	sqlite3_bind_int64(s, 2, ad->id);
+	sqlite3_bind_int64(s, 3, ad->category_id);
+	sq_bind_text(s, 4, ad->title);
+	sqlite3_bind_int(s, 5, status);
+	int rc = sq_step(st, s);
+	*other = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
 }
 

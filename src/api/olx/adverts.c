@@ -1,0 +1,434 @@
+/* adverts.c -- the OLX advert endpoints: list, create, get, replace, delete,
+ * commands, moderation reason and statistics. OLX's text rules are applied
+ * here, on top of the core's invariants, and every failure is answered with
+ * the seed's exact body. */
+#include "olx.h"
+
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/adverts.h"
+#include "../../core/errors.h"
+#include "../../core/text_rules.h"
+
+#define LIST_DEFAULT 10
+#define LIST_MAX 1000
+
+static Actor actor_of(Request *r)
+{
+	Actor a = {
+		.user_id = r->principal.user_id,
+		.app_id = r->principal.app_id,
+		.label = arena_printf(r->arena, "user:%lld app:%s", (long long)r->principal.user_id,
+			r->principal.client_id ? r->principal.client_id : "-"),
+	};
+	return a;
+}
+
+/* Every core failure of this face, answered in the seed's words. */
+static int fail(Request *r, int rc, const Violations *vs)
+{
+	if (vs && vs->n > 0 && (rc == SOUK_EINVAL || rc == SOUK_EDENIED || rc == SOUK_ESTATE)) {
+		olx_validation(r, vs);
+		return 0;
+	}
+	switch (rc) {
+	case SOUK_EINVAL:
+		olx_error(r, 400, r->ctx.err ? r->ctx.err : "Bad Request");
+		return 0;
+	case SOUK_ENOTFOUND:
+		olx_error(r, 404, "Advert not found");
+		return 0;
+	case SOUK_EDENIED:
+		olx_validation_error(r, "ad", "You are not the owner of this ad");
+		return 0;
+	case SOUK_ESTATE:
+		olx_validation_error(r, "ad", "Invalid status");
+		return 0;
+	}
+	return rc;
+}
+
+static void text_rules(const char *field, int (*check)(const char *, TextViolations *),
+	const char *text, Violations *vs)
+{
+	TextViolations tv = {0};
+	if (!text || check(text, &tv) == 0) return;
+	for (int i = 0; i < tv.n; i++) violations_add(vs, field, text_rule_message(tv.rule[i]));
+}
+
+/* OLX's own rules on the parsed advert (seed 001, publishing errors 14-17, 22,
+ * and the create-advert description). */
+static void face_rules(const AdvertInput *in, Violations *vs)
+{
+	const Advert *ad = &in->ad;
+	TextRule tr;
+
+	text_rules("title", text_check_title, ad->title, vs);
+	text_rules("description", text_check_description, ad->description, vs);
+	if (ad->contact_phone && *ad->contact_phone && (tr = text_check_phone(ad->contact_phone)))
+		violations_add(vs, "phone", text_rule_message(tr));
+	if (ad->salary_type) {
+		if (ad->salary_currency && (tr = text_check_salary_currency(ad->salary_currency)))
+			violations_add(vs, "salary.currency", text_rule_message(tr));
+	}
+}
+
+static bool advert_id(Request *r, int64_t *id)
+{
+	if (param_id(r, 0, id)) return true;
+	olx_error(r, 404, "Advert not found");
+	return false;
+}
+
+static void respond_advert(Request *r, const Advert *ad, int status)
+{
+	JsonW w;
+	olx_data_begin(r, &w);
+	olx_advert_write(r, &w, ad);
+	olx_data_end(r, &w, status);
+}
+
+/* POST /adverts and PUT /adverts/{id} share everything but the core call. */
+static int write_advert(Request *r, int64_t id)
+{
+	AdvertInput in;
+	Violations vs = {0};
+	bool syntax;
+	Actor who = actor_of(r);
+	Advert out;
+
+	olx_advert_parse(r, &in, &vs, &syntax);
+	if (syntax) {
+		olx_syntax_error(r);
+		return 0;
+	}
+	face_rules(&in, &vs);
+	int rc = id ? advert_replace(&r->ctx, &who, id, &in, &vs, &out)
+		    : advert_create(&r->ctx, &who, &in, &vs, &out);
+	if (rc) return fail(r, rc, &vs);
+	respond_advert(r, &out, 200);
+	return 0;
+}
+
+int olx_adverts_create(Request *r)
+{
+	return write_advert(r, 0);
+}
+
+int olx_adverts_replace(Request *r)
+{
+	int64_t id;
+	if (!advert_id(r, &id)) return 0;
+	return write_advert(r, id);
+}
+
+int olx_adverts_get(Request *r)
+{
+	int64_t id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+	Advert ad;
+
+	if (!advert_id(r, &id)) return 0;
+	int rc = advert_get_owned(&r->ctx, &who, id, &vs, &ad);
+	if (rc) return fail(r, rc, &vs);
+	respond_advert(r, &ad, 200);
+	return 0;
+}
+
+/* "1,2, 3" -> ids; false on anything else. */
+static bool parse_ids(Request *r, const char *s, int64_t **ids, int *n)
+{
+	int cap = 1;
+	for (const char *p = s; *p; p++) cap += *p == ',';
+	*ids = arena_alloc(r->arena, sizeof(int64_t) * (size_t)cap);
+	*n = 0;
+	while (*s) {
+		char *end;
+		while (*s == ' ') s++;
+		long long v = strtoll(s, &end, 10);
+		if (end == s || v <= 0) return false;
+		(*ids)[(*n)++] = v;
+		s = end;
+		while (*s == ' ') s++;
+		if (*s == ',') s++;
+		else if (*s) return false;
+	}
+	return true;
+}
+
+static void link(Request *r, JsonW *w, const char *rel, int64_t offset, int64_t limit)
+{
+	Buf href = {0};
+	buf_printf(&href, "/api/partner/adverts?offset=%lld&limit=%lld", (long long)offset,
+		(long long)limit);
+	const char *q;
+	if ((q = http_query(r, "external_id"))) {
+		buf_puts(&href, "&external_id=");
+		buf_urlenc(&href, q);
+	}
+	if ((q = http_query(r, "category_ids"))) {
+		buf_puts(&href, "&category_ids=");
+		buf_urlenc(&href, q);
+	}
+	jw_key(w, rel);
+	jw_obj(w);
+	jw_kstr(w, "href", buf_cstr(&href));
+	jw_obj_end(w);
+	buf_free(&href);
+}
+
+int olx_adverts_list(Request *r)
+{
+	int64_t offset, limit, total, *cats = NULL;
+	int ncats = 0, n;
+	Actor who = actor_of(r);
+	Advert *list;
+
+	if (!query_int(r, "offset", 0, 0, INT32_MAX, &offset) ||
+	    !query_int(r, "limit", LIST_DEFAULT, 1, LIST_MAX, &limit)) {
+		olx_validation_error(r, !query_int(r, "offset", 0, 0, INT32_MAX, &offset) ? "offset" : "limit",
+			"Invalid value");
+		return 0;
+	}
+	const char *c = http_query(r, "category_ids");
+	if (c && *c && !parse_ids(r, c, &cats, &ncats)) {
+		olx_validation_error(r, "category_ids", "Invalid value");
+		return 0;
+	}
+	int rc = advert_list(&r->ctx, &who, http_query(r, "external_id"), cats, ncats, offset, limit,
+		&list, &n, &total);
+	if (rc) return fail(r, rc, NULL);
+
+	JsonW w;
+	reply_json(r, &w);
+	jw_obj(&w);
+	jw_key(&w, "data");
+	jw_arr(&w);
+	for (int i = 0; i < n; i++) olx_advert_write(r, &w, &list[i]);
+	jw_arr_end(&w);
+	jw_key(&w, "metadata");
+	jw_obj(&w);
+	jw_kint(&w, "total_elements", total);
+	jw_obj_end(&w);
+	jw_key(&w, "links");
+	jw_obj(&w);
+	link(r, &w, "self", offset, limit);
+	if (offset + limit < total) link(r, &w, "next", offset + limit, limit);
+	if (offset > 0) link(r, &w, "previous", offset > limit ? offset - limit : 0, limit);
+	jw_obj_end(&w);
+	jw_obj_end(&w);
+	reply_json_done(r, 200);
+	return 0;
+}
+
+int olx_adverts_delete(Request *r)
+{
+	int64_t id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+
+	if (!advert_id(r, &id)) return 0;
+	int rc = advert_delete(&r->ctx, &who, id, &vs);
+	if (rc) return fail(r, rc, &vs);
+	buf_reset(&r->out);
+	http_respond(r, 204, NULL);
+	return 0;
+}
+
+int olx_adverts_command(Request *r)
+{
+	static const struct { const char *name; AdvertCommand cmd; } commands[] = {
+		{"activate", ADVERT_CMD_ACTIVATE}, {"deactivate", ADVERT_CMD_DEACTIVATE},
+		{"finish", ADVERT_CMD_FINISH}, {"extend", ADVERT_CMD_EXTEND},
+	};
+	int64_t id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+	json_object *cmd = NULL, *succ = NULL;
+
+	if (!advert_id(r, &id)) return 0;
+	if (!json_object_is_type(r->json, json_type_object)) {
+		olx_syntax_error(r);
+		return 0;
+	}
+	json_object_object_foreach(r->json, key, val) {
+		(void)val;
+		if (strcmp(key, "command") != 0 && strcmp(key, "is_success") != 0) {
+			olx_syntax_error(r);
+			return 0;
+		}
+	}
+	json_object_object_get_ex(r->json, "command", &cmd);
+	json_object_object_get_ex(r->json, "is_success", &succ);
+	size_t i = 0;
+	const char *name = cmd && json_object_is_type(cmd, json_type_string) ? json_object_get_string(cmd) : "";
+	while (i < sizeof(commands) / sizeof(commands[0]) && strcmp(commands[i].name, name) != 0) i++;
+	if (i == sizeof(commands) / sizeof(commands[0])) {
+		olx_validation_error(r, "command", "Invalid value");
+		return 0;
+	}
+	if (succ && !json_object_is_type(succ, json_type_boolean)) {
+		olx_validation_error(r, "is_success", "Invalid value");
+		return 0;
+	}
+	if (commands[i].cmd == ADVERT_CMD_DEACTIVATE && !succ) {
+		olx_validation_error(r, "is_success", "This value should not be blank.");
+		return 0;
+	}
+	int rc = advert_command(&r->ctx, &who, id, commands[i].cmd, succ && json_object_get_boolean(succ), &vs);
+	if (rc) return fail(r, rc, &vs);
+	buf_reset(&r->out);
+	http_respond(r, 204, NULL);
+	return 0;
+}
+
+int olx_adverts_moderation_reason(Request *r)
+{
+	int64_t id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+	Advert ad;
+
+	if (!advert_id(r, &id)) return 0;
+	int rc = advert_get_owned(&r->ctx, &who, id, &vs, &ad);
+	if (rc) return fail(r, rc, &vs);
+	JsonW w;
+	olx_data_begin(r, &w);
+	jw_obj(&w);
+	/* The reason as the e-mail to the seller says it, in HTML. */
+	Buf html = {0};
+	if (ad.moderation_reason) {
+		buf_puts(&html, "<p>");
+		buf_html(&html, ad.moderation_reason);
+		buf_puts(&html, "</p>");
+	}
+	jw_kstr(&w, "email_notification", buf_cstr(&html));
+	buf_free(&html);
+	jw_obj_end(&w);
+	olx_data_end(r, &w, 200);
+	return 0;
+}
+
+int olx_adverts_statistics(Request *r)
+{
+	int64_t id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+	Advert ad;
+
+	if (!advert_id(r, &id)) return 0;
+	int rc = advert_get_owned(&r->ctx, &who, id, &vs, &ad);
+	if (rc) return fail(r, rc, &vs);
+	JsonW w;
+	olx_data_begin(r, &w);
+	jw_obj(&w);
+	jw_kint(&w, "advert_views", ad.advert_views);
+	jw_kint(&w, "phone_views", ad.phone_views);
+	jw_kint(&w, "users_observing", ad.users_observing);
+	jw_obj_end(&w);
+	olx_data_end(r, &w, 200);
+	return 0;
+}
+
+int olx_adverts_statistics_clear(Request *r)
+{
+	int64_t id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+	const char *name = http_param(r, 1);
+	int which;
+
+	if (!advert_id(r, &id)) return 0;
+	if (strcmp(name, "advert-views") == 0) which = COUNTER_ADVERT_VIEWS;
+	else if (strcmp(name, "phone-views") == 0) which = COUNTER_PHONE_VIEWS;
+	else {
+		olx_error(r, 404, "Statistic not found");
+		return 0;
+	}
+	int rc = advert_clear_counter(&r->ctx, &who, id, which, &vs);
+	if (rc) return fail(r, rc, &vs);
+	buf_reset(&r->out);
+	http_respond(r, 204, NULL);
+	return 0;
+}
+
+static void write_logo(JsonW *w, const Logo *l)
+{
+	jw_obj(w);
+	jw_kint(w, "id", l->id);
+	jw_kstr(w, "url", l->url);
+	jw_obj_end(w);
+}
+
+int olx_adverts_logos(Request *r)
+{
+	int64_t id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+	Logo *list;
+	int n;
+
+	if (!advert_id(r, &id)) return 0;
+	int rc = advert_logos(&r->ctx, &who, id, &vs, &list, &n);
+	if (rc) return fail(r, rc, &vs);
+	JsonW w;
+	olx_data_begin(r, &w);
+	jw_arr(&w);
+	for (int i = 0; i < n; i++) write_logo(&w, &list[i]);
+	jw_arr_end(&w);
+	olx_data_end(r, &w, 200);
+	return 0;
+}
+
+int olx_adverts_logo_add(Request *r)
+{
+	int64_t id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+	json_object *url;
+	Logo logo;
+
+	if (!advert_id(r, &id)) return 0;
+	if (!json_object_is_type(r->json, json_type_object) || json_object_object_length(r->json) != 1 ||
+	    !json_object_object_get_ex(r->json, "url", &url)) {
+		olx_syntax_error(r);
+		return 0;
+	}
+	if (!json_object_is_type(url, json_type_string)) {
+		olx_validation_error(r, "url", "Invalid value");
+		return 0;
+	}
+	int rc = advert_logo_add(&r->ctx, &who, id, json_object_get_string(url), &vs, &logo);
+	if (rc) return fail(r, rc, &vs);
+	logo.url = arena_strdup(r->arena, logo.url);
+	JsonW w;
+	olx_data_begin(r, &w);
+	write_logo(&w, &logo);
+	olx_data_end(r, &w, 200);
+	return 0;
+}
+
+int olx_adverts_logo_delete(Request *r)
+{
+	int64_t id, logo_id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+
+	if (!advert_id(r, &id)) return 0;
+	if (!param_id(r, 1, &logo_id)) {
+		olx_error(r, 404, "Logo not found");
+		return 0;
+	}
+	int rc = advert_logo_delete(&r->ctx, &who, id, logo_id, &vs);
+	if (rc == SOUK_ENOTFOUND && r->ctx.err_field && strcmp(r->ctx.err_field, "logo") == 0) {
+		olx_error(r, 404, "Logo not found");
+		return 0;
+	}
+	if (rc) return fail(r, rc, &vs);
+	buf_reset(&r->out);
+	http_respond(r, 204, NULL);
+	return 0;
+}

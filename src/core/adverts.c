@@ -1,0 +1,518 @@
+/* adverts.c -- the advert use cases: the core's invariants on create and
+ * replace, ownership, listing, seller commands, buyers' counters, moderation
+ * and expiry. Every status change goes through advert_transition() and is
+ * journalled with its actor and reason, in the same transaction. */
+#include "adverts.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../net/remote.h"
+#include "../util/buf.h"
+#include "advert_state.h"
+#include "attributes.h"
+#include "categories.h"
+#include "errors.h"
+#include "places.h"
+#include "settings.h"
+
+#define VALID_DAYS 30			/* how long an activation lasts */
+#define FREE_LIMIT_DEFAULT 50		/* free running adverts per seller and category */
+#define COORD_MAX_KM 30.0		/* coordinates this close to the chosen place */
+#define MODERATION_DELAY_DEFAULT 1	/* seconds an advert waits before the rules run */
+#define JOB_BATCH 100
+#define IMAGE_TIMEOUT_MS 3000		/* per image URL check */
+
+/* --- the journal --------------------------------------------------------- */
+
+static int journal(Ctx *c, const char *type, const Advert *ad, const char *actor, int from, int to,
+	const char *reason)
+{
+	Event e = {
+		.type = type, .advert_id = ad->id, .user_id = ad->user_id, .actor = actor,
+		.from_status = from, .to_status = to, .reason = reason, .at = c->now,
+	};
+	return store_event_append(c->st, &e, NULL);
+}
+
+/* Moves ad through ev, writing the new status and the event; the caller
+ * holds the transaction. A refusal fills vs with the seed's words. */
+static int move(Ctx *c, Advert *ad, AdvertEvent ev, const char *actor, const char *reason,
+	Violations *vs)
+{
+	AdvertStatus to;
+	AdvertRefusal why = {0};
+	int from = ad->status;
+	int rc = advert_transition((AdvertStatus)ad->status, ev, &to, &why);
+	if (rc) {
+		if (vs && why.field) violations_add(vs, why.field, why.title);
+		return rc;
+	}
+	ad->status = (int)to;
+	ad->updated_at = c->now;
+	if (to == ADVERT_ACTIVE && (ev == ADVERT_EV_MODERATION_ACCEPT || ev == ADVERT_EV_ACTIVATE ||
+				    ev == ADVERT_EV_EXTEND || ev == ADVERT_EV_REFRESH)) {
+		ad->activated_at = c->now;
+		ad->valid_to = c->now + VALID_DAYS * 86400;
+		if (ev == ADVERT_EV_EXTEND || ev == ADVERT_EV_REFRESH) ad->refreshed_at = c->now;
+	}
+	if (ev == ADVERT_EV_MODERATION_REJECT || ev == ADVERT_EV_MODERATION_BLOCK ||
+	    ev == ADVERT_EV_DISABLE || ev == ADVERT_EV_MODERATOR_REMOVE)
+		ad->moderation_reason = reason;
+	if ((rc = store_advert_set_status(c->st, ad)) != 0) return rc;
+	return journal(c, "advert.status_changed", ad, actor, from, (int)to, reason);
+}
+
+/* --- validation: the core's invariants ------------------------------------ */
+
+static void canonical_attributes(Ctx *c, const AdvertInput *in, Advert *ad)
+{
+	Buf b = {0};
+	JsonW w;
+	jw_init(&w, &b);
+	jw_arr(&w);
+	for (int i = 0; i < in->nattrs; i++) {
+		const AdvertAttr *av = &in->attrs[i];
+		jw_obj(&w);
+		jw_kstr(&w, "code", av->code);
+		if (av->values) {
+			jw_key(&w, "values");
+			jw_arr(&w);
+			for (int k = 0; k < av->nvalues; k++) jw_str(&w, av->values[k]);
+			jw_arr_end(&w);
+		} else {
+			jw_kstr(&w, "value", av->value);
+		}
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
+	ad->attributes = arena_strdup(c->arena, buf_cstr(&b));
+	buf_reset(&b);
+	jw_init(&w, &b);
+	jw_arr(&w);
+	for (int i = 0; i < in->nimages; i++) jw_str(&w, in->images[i]);
+	jw_arr_end(&w);
+	ad->images = arena_strdup(c->arena, buf_cstr(&b));
+	buf_free(&b);
+}
+
+static bool is_http_url(const char *u)
+{
+	return u && (strncmp(u, "http://", 7) == 0 || strncmp(u, "https://", 8) == 0) &&
+	       strlen(u) > 10 && !strpbrk(u, " \t\r\n\"<>");
+}
+
+/* Returns 0 when the advert may be stored; otherwise fills vs or c->err. */
+static int check(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs)
+{
+	Advert *ad = &in->ad;
+	Category cat;
+	int rc;
+
+	if (ad->external_url) {
+		App app;
+		if ((rc = store_app_by_id(c->st, c->arena, who->app_id, &app)) != 0 && rc != SOUK_ENOTFOUND)
+			return rc;
+		if (rc == SOUK_ENOTFOUND || !app.external_url)
+			return ctx_fail(c, SOUK_EINVAL, "external_url", "Partner is not allowed to use external URL");
+	}
+	if (ad->category_id) {
+		rc = category_get(c, ad->category_id, &cat);
+		if (rc == SOUK_ENOTFOUND)
+			return ctx_fail(c, SOUK_EINVAL, "category_id", "Category with given ID doesn't exists");
+		if (rc) return rc;
+		if (!cat.is_leaf) violations_add_detailed(vs, "category_id", "Fix the category");
+	}
+	if (ad->city_id) {
+		City city;
+		rc = city_get(c, ad->city_id, &city);
+		if (rc == SOUK_ENOTFOUND)
+			return ctx_fail(c, SOUK_EINVAL, "city_id", "City with given ID doesn't exists");
+		if (rc) return rc;
+		double lat = city.lat, lon = city.lon;
+		if (ad->district_id) {
+			District d;
+			rc = district_get(c, ad->district_id, &d);
+			if (rc && rc != SOUK_ENOTFOUND) return rc;
+			if (rc == SOUK_ENOTFOUND || d.city_id != city.id) {
+				violations_add(vs, "district_id", "Invalid value");
+			} else {
+				lat = d.lat;
+				lon = d.lon;
+			}
+		}
+		if (ad->has_coordinates &&
+		    (ad->latitude < -90 || ad->latitude > 90 || ad->longitude < -180 || ad->longitude > 180 ||
+		     places_distance_km(lat, lon, ad->latitude, ad->longitude) > COORD_MAX_KM))
+			violations_add(vs, "district/city_id", "Your coordinates are too far from picked location.");
+	}
+	if (ad->category_id && cat.is_leaf) {
+		const Attribute *defs;
+		int ndefs;
+		if ((rc = category_attributes(c, cat.id, &defs, &ndefs)) != 0) return rc;
+		/* Malformed attribute objects (seed error 7) are reported alone:
+		 * checking the rest against the definitions would only echo them. */
+		if (!violations_has(vs, "attributes"))
+			attributes_check(c->arena, defs, ndefs, in->attrs, in->nattrs, ad, vs);
+		if (in->nimages > cat.photos_limit)
+			return ctx_fail(c, SOUK_EINVAL, "images", "Image error: Image limit exceeded");
+	}
+	for (int i = 0; i < in->nimages; i++)
+		if (!is_http_url(in->images[i]) || !remote_file_exists(in->images[i], IMAGE_TIMEOUT_MS))
+			return ctx_fail(c, SOUK_EINVAL, "images", "Image error: Remote file not exists");
+	if (vs->n) return SOUK_EINVAL;
+	canonical_attributes(c, in, ad);
+	return 0;
+}
+
+/* Running adverts of the seller in a category, for the free limit. */
+static int running_in_category(Ctx *c, int64_t user_id, int64_t category_id, int64_t *n)
+{
+	static const int running[] = {ADVERT_NEW, ADVERT_ACTIVE};
+	return store_advert_count_in_category(c->st, user_id, category_id, running, 2, n);
+}
+
+/* --- seller operations ---------------------------------------------------- */
+
+int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Advert *out)
+{
+	Advert *ad = &in->ad;
+	int64_t running;
+
+	int rc = check(c, who, in, vs);
+	if (rc) return rc;
+	if ((rc = store_begin(c->st)) != 0) return rc;
+	if ((rc = running_in_category(c, who->user_id, ad->category_id, &running)) != 0) goto fail;
+	AdvertStatus to;
+	advert_transition(ADVERT_NONE, ADVERT_EV_CREATE, &to, NULL);
+	if (running >= setting_int(c, "adverts.free_limit", FREE_LIMIT_DEFAULT))
+		advert_transition(to, ADVERT_EV_OVER_LIMIT, &to, NULL);
+	ad->status = (int)to;
+	ad->user_id = who->user_id;
+	ad->app_id = who->app_id;
+	ad->created_at = ad->updated_at = c->now;
+	ad->valid_to = c->now + VALID_DAYS * 86400;
+	if ((rc = store_advert_insert(c->st, ad, &ad->id)) != 0) goto fail;
+	if ((rc = journal(c, "advert.created", ad, who->label, -1, ad->status, NULL)) != 0) goto fail;
+	if ((rc = store_commit(c->st)) != 0) goto fail;
+	*out = *ad;
+	return 0;
+fail:
+	store_rollback(c->st);
+	return rc;
+}
+
+static int load_owned(Ctx *c, const Actor *who, int64_t id, Violations *vs, Advert *out)
+{
+	int rc = store_advert_get(c->st, c->arena, id, out);
+	if (rc) return rc;
+	if (out->status == ADVERT_DELETED) return SOUK_ENOTFOUND;
+	if (out->user_id != who->user_id) {
+		if (vs) violations_add(vs, "ad", "You are not the owner of this ad");
+		return SOUK_EDENIED;
+	}
+	return 0;
+}
+
+int advert_get_any(Ctx *c, int64_t id, Advert *out)
+{
+	return store_advert_get(c->st, c->arena, id, out);
+}
+
+int advert_get_owned(Ctx *c, const Actor *who, int64_t id, Violations *vs, Advert *out)
+{
+	return load_owned(c, who, id, vs, out);
+}
+
+int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violations *vs,
+	Advert *out)
+{
+	Advert cur, *ad = &in->ad;
+
+	int rc = load_owned(c, who, id, vs, &cur);
+	if (rc) return rc;
+	if ((rc = check(c, who, in, vs)) != 0) return rc;
+	if ((rc = store_begin(c->st)) != 0) return rc;
+	/* Re-read inside the transaction: a command may have moved it meanwhile. */
+	if ((rc = load_owned(c, who, id, vs, &cur)) != 0) goto fail;
+	ad->id = cur.id;
+	ad->user_id = cur.user_id;
+	ad->app_id = cur.app_id;
+	ad->status = cur.status;
+	ad->created_at = cur.created_at;
+	ad->activated_at = cur.activated_at;
+	ad->valid_to = cur.valid_to;
+	ad->refreshed_at = cur.refreshed_at;
+	ad->moderation_reason = cur.moderation_reason;
+	ad->advert_views = cur.advert_views;
+	ad->phone_views = cur.phone_views;
+	ad->users_observing = cur.users_observing;
+	ad->updated_at = c->now;
+	if (!in->auto_extend_given) ad->auto_extend = cur.auto_extend;
+	if ((rc = store_advert_update(c->st, ad)) != 0) goto fail;
+	if ((rc = journal(c, "advert.updated", ad, who->label, ad->status, ad->status, NULL)) != 0)
+		goto fail;
+	/* A rejected advert the seller fixed goes back to moderation. */
+	if (ad->status == ADVERT_MODERATED &&
+	    (rc = move(c, ad, ADVERT_EV_RESUBMIT, who->label, "fixed by the seller", NULL)) != 0)
+		goto fail;
+	if ((rc = store_commit(c->st)) != 0) goto fail;
+	*out = *ad;
+	return 0;
+fail:
+	store_rollback(c->st);
+	return rc;
+}
+
+int advert_list(Ctx *c, const Actor *who, const char *external_id, const int64_t *category_ids,
+	int ncategories, int64_t offset, int64_t limit, Advert **out, int *n, int64_t *total)
+{
+	AdvertFilter f = {.user_id = who->user_id, .external_id = external_id, .offset = offset,
+		.limit = limit, .hidden_status = ADVERT_DELETED};
+	if (ncategories > 0) {
+		Buf b = {0};
+		buf_putc(&b, '[');
+		for (int i = 0; i < ncategories; i++) buf_printf(&b, "%s%lld", i ? "," : "", (long long)category_ids[i]);
+		buf_putc(&b, ']');
+		f.category_ids_json = arena_strdup(c->arena, buf_cstr(&b));
+		buf_free(&b);
+	}
+	return store_advert_list(c->st, c->arena, &f, out, n, total);
+}
+
+/* Runs one seller event on an owned advert in its own transaction. */
+static int seller_event(Ctx *c, const Actor *who, int64_t id, AdvertEvent ev, const char *reason,
+	Violations *vs)
+{
+	Advert ad;
+	int rc = store_begin(c->st);
+	if (rc) return rc;
+	if ((rc = load_owned(c, who, id, vs, &ad)) != 0) goto fail;
+	if (ev == ADVERT_EV_EXTEND || ev == ADVERT_EV_REFRESH) {
+		AdvertRefusal why;
+		if (advert_check_refresh(ad.refreshed_at, c->now, &why) != 0) {
+			violations_add(vs, why.field, why.title);
+			rc = SOUK_ESTATE;
+			goto fail;
+		}
+	}
+	if (ev == ADVERT_EV_ACTIVATE && ad.status == ADVERT_LIMITED) {
+		/* A limited advert runs once the seller has a free slot again
+		 * (a packet raises the limit; see the money issue). */
+		int64_t running;
+		if ((rc = running_in_category(c, ad.user_id, ad.category_id, &running)) != 0) goto fail;
+		if (running >= setting_int(c, "adverts.free_limit", FREE_LIMIT_DEFAULT)) {
+			violations_add(vs, "ad", "Advert exceeded limit of free adverts in this category");
+			rc = SOUK_ESTATE;
+			goto fail;
+		}
+	}
+	if ((rc = move(c, &ad, ev, who->label, reason, vs)) != 0) goto fail;
+	return store_commit(c->st);
+fail:
+	store_rollback(c->st);
+	return rc;
+}
+
+int advert_command(Ctx *c, const Actor *who, int64_t id, AdvertCommand cmd, bool is_success,
+	Violations *vs)
+{
+	switch (cmd) {
+	case ADVERT_CMD_ACTIVATE: return seller_event(c, who, id, ADVERT_EV_ACTIVATE, NULL, vs);
+	case ADVERT_CMD_DEACTIVATE:
+		return seller_event(c, who, id, ADVERT_EV_DEACTIVATE, is_success ? "sold" : "not sold", vs);
+	case ADVERT_CMD_FINISH: return seller_event(c, who, id, ADVERT_EV_FINISH, NULL, vs);
+	case ADVERT_CMD_EXTEND: return seller_event(c, who, id, ADVERT_EV_EXTEND, NULL, vs);
+	}
+	return SOUK_EINVAL;
+}
+
+int advert_delete(Ctx *c, const Actor *who, int64_t id, Violations *vs)
+{
+	return seller_event(c, who, id, ADVERT_EV_DELETE, NULL, vs);
+}
+
+int advert_clear_counter(Ctx *c, const Actor *who, int64_t id, int which, Violations *vs)
+{
+	Advert ad;
+	int rc = load_owned(c, who, id, vs, &ad);
+	if (rc) return rc;
+	return store_advert_counter_reset(c->st, id, (AdvertCounter)which);
+}
+
+/* --- logos --------------------------------------------------------------- */
+
+int advert_logos(Ctx *c, const Actor *who, int64_t id, Violations *vs, Logo **out, int *n)
+{
+	Advert ad;
+	int rc = load_owned(c, who, id, vs, &ad);
+	return rc ? rc : store_logo_list(c->st, c->arena, id, out, n);
+}
+
+int advert_logo_add(Ctx *c, const Actor *who, int64_t id, const char *url, Violations *vs, Logo *out)
+{
+	Advert ad;
+	int64_t count;
+	int rc = load_owned(c, who, id, vs, &ad);
+	if (rc) return rc;
+	if (!is_http_url(url) || !remote_file_exists(url, IMAGE_TIMEOUT_MS))
+		return ctx_fail(c, SOUK_EINVAL, "url", "Image error: Remote file not exists");
+	if ((rc = store_begin(c->st)) != 0) return rc;
+	if ((rc = store_logo_count(c->st, id, &count)) != 0) goto fail;
+	if (count >= ADVERT_LOGOS_MAX) {
+		rc = ctx_fail(c, SOUK_EINVAL, "url", "Image error: Image limit exceeded");
+		goto fail;
+	}
+	if ((rc = store_logo_insert(c->st, id, url, c->now, &out->id)) != 0) goto fail;
+	out->url = url;
+	return store_commit(c->st);
+fail:
+	store_rollback(c->st);
+	return rc;
+}
+
+int advert_logo_delete(Ctx *c, const Actor *who, int64_t id, int64_t logo_id, Violations *vs)
+{
+	Advert ad;
+	int rc = load_owned(c, who, id, vs, &ad);
+	if (rc) return rc;
+	rc = store_logo_delete(c->st, id, logo_id);
+	return rc == SOUK_ENOTFOUND ? ctx_fail(c, rc, "logo", "Logo not found") : rc;
+}
+
+/* --- buyers --------------------------------------------------------------- */
+
+int advert_get_public(Ctx *c, int64_t id, Advert *out)
+{
+	int rc = store_advert_get(c->st, c->arena, id, out);
+	if (rc) return rc;
+	return advert_status_is_public((AdvertStatus)out->status) ? 0 : SOUK_ENOTFOUND;
+}
+
+int advert_count(Ctx *c, int64_t id, int which, int64_t delta)
+{
+	return store_advert_counter_add(c->st, id, (AdvertCounter)which, delta);
+}
+
+/* --- moderation ----------------------------------------------------------- */
+
+int advert_moderate(Ctx *c, const Actor *who, int64_t id, ModerationDecision d, const char *reason)
+{
+	static const AdvertEvent events[] = {
+		[MODERATION_ACCEPT] = ADVERT_EV_MODERATION_ACCEPT,
+		[MODERATION_REJECT] = ADVERT_EV_MODERATION_REJECT,
+		[MODERATION_BLOCK] = ADVERT_EV_MODERATION_BLOCK,
+		[MODERATION_DISABLE] = ADVERT_EV_DISABLE,
+		[MODERATION_REMOVE] = ADVERT_EV_MODERATOR_REMOVE,
+	};
+	Advert ad;
+	Violations vs = {0};
+
+	if (d != MODERATION_ACCEPT && (!reason || !*reason))
+		return ctx_fail(c, SOUK_EINVAL, "reason", "a reason is required to refuse an advert");
+	int rc = store_begin(c->st);
+	if (rc) return rc;
+	if ((rc = store_advert_get(c->st, c->arena, id, &ad)) != 0 || ad.status == ADVERT_DELETED) {
+		rc = rc ? rc : SOUK_ENOTFOUND;
+		goto fail;
+	}
+	if ((rc = move(c, &ad, events[d], who->label, reason, &vs)) != 0) {
+		if (rc == SOUK_ESTATE)
+			ctx_fail(c, rc, "status", "advert %lld is %s", (long long)id,
+				advert_status_name((AdvertStatus)ad.status));
+		goto fail;
+	}
+	return store_commit(c->st);
+fail:
+	store_rollback(c->st);
+	return rc;
+}
+
+int advert_moderation_queue(Ctx *c, int64_t limit, Advert **out, int *n)
+{
+	return store_adverts_by_status(c->st, c->arena, ADVERT_NEW, limit, out, n);
+}
+
+/* The automatic rules. Returns the event and reason, or accept with NULL. */
+static AdvertEvent auto_rules(Ctx *c, const Advert *ad, const char **reason)
+{
+	const char *words = setting_str(c, "moderation.banned_words",
+		"broń palna,narkotyki,amfetamina,replika,podróbka,firearm,cocaine,counterfeit");
+	char word[64];
+	for (const char *p = words; *p;) {
+		size_t len = strcspn(p, ",");
+		if (len && len < sizeof(word)) {
+			memcpy(word, p, len);
+			word[len] = '\0';
+			if (strcasestr(ad->title, word) || strcasestr(ad->description, word)) {
+				*reason = arena_printf(c->arena, "The advert offers a banned item (%s).", word);
+				return ADVERT_EV_MODERATION_BLOCK;
+			}
+		}
+		p += len + (p[len] == ',');
+	}
+	int64_t min_price = setting_int(c, "moderation.min_price_minor", 100);
+	if (ad->has_price && ad->price_minor < min_price && !(ad->price_flags & PRICE_BUDGET)) {
+		*reason = "The price looks suspicious; please give the real price.";
+		return ADVERT_EV_MODERATION_REJECT;
+	}
+	int64_t dup;
+	if (store_advert_duplicate(c->st, ad, ADVERT_ACTIVE, &dup) == 0 && dup) {
+		*reason = arena_printf(c->arena, "Duplicate of your active advert %lld.", (long long)dup);
+		return ADVERT_EV_MODERATION_REJECT;
+	}
+	*reason = NULL;
+	return ADVERT_EV_MODERATION_ACCEPT;
+}
+
+int adverts_job_moderate(Ctx *c)
+{
+	Advert *list;
+	int n, done = 0;
+	/* With manual moderation, adverts wait in the queue for a moderator. */
+	if (setting_int(c, "moderation.manual", 0)) return 0;
+	int64_t delay = setting_int(c, "moderation.delay_seconds", MODERATION_DELAY_DEFAULT);
+	int rc = store_adverts_by_status(c->st, c->arena, ADVERT_NEW, JOB_BATCH, &list, &n);
+	if (rc) return rc;
+	for (int i = 0; i < n; i++) {
+		Advert ad = list[i];
+		if (ad.updated_at > c->now - delay) continue;
+		const char *reason;
+		AdvertEvent ev = auto_rules(c, &ad, &reason);
+		if (store_begin(c->st) != 0) break;
+		Advert fresh;
+		/* Only if it is still waiting: a moderator or another process may have been first. */
+		if (store_advert_get(c->st, c->arena, ad.id, &fresh) == 0 && fresh.status == ADVERT_NEW &&
+		    move(c, &fresh, ev, "system:moderation", reason, NULL) == 0 && store_commit(c->st) == 0) {
+			done++;
+			continue;
+		}
+		store_rollback(c->st);
+	}
+	return done;
+}
+
+int adverts_job_expire(Ctx *c)
+{
+	int64_t ids[JOB_BATCH];
+	int n, done = 0;
+	int rc = store_adverts_due(c->st, ADVERT_ACTIVE, c->now, JOB_BATCH, ids, &n);
+	if (rc) return rc;
+	for (int i = 0; i < n; i++) {
+		Advert ad;
+		if (store_begin(c->st) != 0) break;
+		if (store_advert_get(c->st, c->arena, ids[i], &ad) == 0 && ad.status == ADVERT_ACTIVE &&
+		    ad.valid_to <= c->now) {
+			/* auto_extend_enabled renews instead of letting it lapse. */
+			AdvertEvent ev = ad.auto_extend ? ADVERT_EV_EXTEND : ADVERT_EV_EXPIRE;
+			if (move(c, &ad, ev, "system:expiry", ad.auto_extend ? "auto-extended" : NULL, NULL) == 0 &&
+			    store_commit(c->st) == 0) {
+				done++;
+				continue;
+			}
+		}
+		store_rollback(c->st);
+	}
+	return done;
+}

@@ -1,0 +1,48 @@
+#include "settings.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "errors.h"
+
+typedef struct Known {
+	const char *key;
+	bool numeric;
+} Known;
+
+static const Known known[] = {
+	{"adverts.free_limit", true},		/* free running adverts per seller and category */
+	{"moderation.manual", true},		/* 1: adverts wait for a moderator */
+	{"moderation.delay_seconds", true},	/* before the automatic rules look */
+	{"moderation.min_price_minor", true},	/* prices below look suspicious */
+	{"moderation.banned_words", false},	/* comma-separated; found -> blocked */
+	{NULL, false},
+};
+
+int64_t setting_int(Ctx *c, const char *key, int64_t def)
+{
+	const char *v;
+	if (store_setting_get(c->st, c->arena, key, &v) != 0) return def;
+	return strtoll(v, NULL, 10);
+}
+
+const char *setting_str(Ctx *c, const char *key, const char *def)
+{
+	const char *v;
+	return store_setting_get(c->st, c->arena, key, &v) == 0 ? v : def;
+}
+
+int setting_set(Ctx *c, const char *key, const char *value)
+{
+	const Known *k = known;
+	while (k->key && strcmp(k->key, key) != 0) k++;
+	if (!k->key) return ctx_fail(c, SOUK_ENOTFOUND, "key", "Unknown setting");
+	if (!value) return ctx_fail(c, SOUK_EINVAL, "value", "a value is required");
+	if (k->numeric) {
+		char *end;
+		long long v = strtoll(value, &end, 10);
+		if (!*value || *end || v < 0)
+			return ctx_fail(c, SOUK_EINVAL, "value", "%s takes a whole number of 0 or more", key);
+	}
+	return store_setting_put(c->st, key, value);
+}

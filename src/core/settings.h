@@ -1,0 +1,15 @@
+/* settings.h -- the marketplace's tunable rules (free limits, moderation),
+ * kept in the store so that every souk process on a database agrees. */
+#ifndef SOUK_SETTINGS_H
+#define SOUK_SETTINGS_H
+
+#include "ctx.h"
+
+/* A known setting's value, or def. */
+int64_t setting_int(Ctx *c, const char *key, int64_t def);
+const char *setting_str(Ctx *c, const char *key, const char *def);
+/* Changes a known setting: SOUK_ENOTFOUND for an unknown key, SOUK_EINVAL
+ * for a value of the wrong kind. */
+int setting_set(Ctx *c, const char *key, const char *value);
+
+#endif

@@ -1,0 +1,55 @@
+/* logos.c -- logos attached to adverts. */
+#include "sq.h"
+
+#include "../../core/errors.h"
+
+int store_logo_insert(Store *st, int64_t advert_id, const char *url, int64_t now, int64_t *id)
+{
+	sqlite3_stmt *s = sq_stmt(st, "INSERT INTO advert_logos(advert_id, url, created_at) VALUES(?, ?, ?)");
+	sqlite3_bind_int64(s, 1, advert_id);
+	sq_bind_text(s, 2, url);
+	sqlite3_bind_int64(s, 3, now);
+	int rc = sq_exec(st, s);
+	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+int store_logo_list(Store *st, Arena *a, int64_t advert_id, Logo **out, int *n)
+{
+	int64_t count;
+	int rc = store_logo_count(st, advert_id, &count);
+	if (rc) return rc;
+	sqlite3_stmt *s = sq_stmt(st, "SELECT id, url FROM advert_logos WHERE advert_id = ? ORDER BY id");
+	sqlite3_bind_int64(s, 1, advert_id);
+	Logo *list = arena_alloc(a, sizeof(*list) * (size_t)(count ? count : 1));
+	int k = 0;
+	while ((rc = sq_step(st, s)) == SQLITE_ROW && k < count) {
+		list[k].id = sqlite3_column_int64(s, 0);
+		list[k].url = sq_text(a, s, 1);
+		k++;
+	}
+	sqlite3_reset(s);
+	*out = list;
+	*n = k;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+}
+
+int store_logo_delete(Store *st, int64_t advert_id, int64_t logo_id)
+{
+	sqlite3_stmt *s = sq_stmt(st, "DELETE FROM advert_logos WHERE advert_id = ? AND id = ?");
+	sqlite3_bind_int64(s, 1, advert_id);
+	sqlite3_bind_int64(s, 2, logo_id);
+	int rc = sq_exec(st, s);
+	if (rc) return rc;
+	return sqlite3_changes(st->db) ? 0 : SOUK_ENOTFOUND;
+}
+
+int store_logo_count(Store *st, int64_t advert_id, int64_t *n)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT count(*) FROM advert_logos WHERE advert_id = ?");
+	sqlite3_bind_int64(s, 1, advert_id);
+	int rc = sq_step(st, s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : sq_error(st, rc);
+}

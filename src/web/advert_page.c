@@ -1,0 +1,118 @@
+/* advert_page.c -- an advert's public page at its OLX `url` (/oferta/{id}):
+ * what buyers see. Opening it counts an advert view; the "show phone" button
+ * counts a phone view; "observe" counts a buyer observing it, once per
+ * browser. */
+#include "web.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/advert_state.h"
+#include "../core/adverts.h"
+#include "../core/errors.h"
+
+#define OBSERVE_COOKIE "souk_observed"
+
+static bool load(Request *r, int64_t *id, Advert *ad)
+{
+	if (!param_id(r, 0, id) || advert_get_public(&r->ctx, *id, ad) != 0) {
+		page_error(r, 404, "Advert not found", "This advert does not exist or is no longer shown.");
+		return false;
+	}
+	return true;
+}
+
+/* Whether this browser already observes the advert (its id is in the cookie). */
+static bool observed(Request *r, int64_t id)
+{
+	const char *c = http_cookie(r, OBSERVE_COOKIE);
+	char needle[32];
+	snprintf(needle, sizeof(needle), ".%lld.", (long long)id);
+	return c && strstr(c, needle);
+}
+
+static void render(Request *r, const Advert *ad, bool show_phone)
+{
+	Buf *b = &r->out;
+	page_begin(r, ad->title);
+	if (ad->has_price) {
+		buf_printf(b, "<p class=\"price\"><strong>%lld.%02lld %s</strong>",
+			(long long)(ad->price_minor / 100), (long long)(ad->price_minor % 100),
+			ad->price_currency ? ad->price_currency : "PLN");
+		if (ad->price_flags & PRICE_NEGOTIABLE) buf_puts(b, " <span class=\"muted\">(negotiable)</span>");
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "<p style=\"white-space:pre-wrap\">");
+	buf_html(b, ad->description);
+	buf_puts(b, "</p>\n<p class=\"muted\">");
+	buf_printf(b, "Advert %lld, category %lld, city %lld", (long long)ad->id,
+		(long long)ad->category_id, (long long)ad->city_id);
+	buf_puts(b, "</p>\n<p>Contact: ");
+	buf_html(b, ad->contact_name);
+	if (show_phone) {
+		buf_puts(b, ", phone <strong id=\"phone\">");
+		buf_html(b, ad->contact_phone && *ad->contact_phone ? ad->contact_phone : "not given");
+		buf_puts(b, "</strong></p>\n");
+	} else {
+		buf_printf(b, "</p>\n<form method=\"post\" action=\"/oferta/%lld/phone\" class=\"inline\">",
+			(long long)ad->id);
+		web_csrf_field(r);
+		buf_puts(b, "<button type=\"submit\">Show phone number</button></form>\n");
+	}
+	if (!observed(r, ad->id)) {
+		buf_printf(b, "<form method=\"post\" action=\"/oferta/%lld/observe\" class=\"inline\">",
+			(long long)ad->id);
+		web_csrf_field(r);
+		buf_puts(b, "<button type=\"submit\" class=\"secondary\">Observe</button></form>\n");
+	} else {
+		buf_puts(b, "<p class=\"muted\">You observe this advert.</p>\n");
+	}
+	page_end(r, 200);
+}
+
+int web_advert_get(Request *r)
+{
+	int64_t id;
+	Advert ad;
+	if (!load(r, &id, &ad)) return 0;
+	int rc = advert_count(&r->ctx, id, COUNTER_ADVERT_VIEWS, 1);
+	if (rc) return rc;
+	render(r, &ad, false);
+	return 0;
+}
+
+int web_advert_phone(Request *r)
+{
+	int64_t id;
+	Advert ad;
+	if (!load(r, &id, &ad)) return 0;
+	if (!web_csrf_ok(r)) {
+		page_error(r, 403, "Form expired", "Reload the advert and try again.");
+		return 0;
+	}
+	int rc = advert_count(&r->ctx, id, COUNTER_PHONE_VIEWS, 1);
+	if (rc) return rc;
+	render(r, &ad, true);
+	return 0;
+}
+
+int web_advert_observe(Request *r)
+{
+	int64_t id;
+	Advert ad;
+	if (!load(r, &id, &ad)) return 0;
+	if (!web_csrf_ok(r)) {
+		page_error(r, 403, "Form expired", "Reload the advert and try again.");
+		return 0;
+	}
+	if (!observed(r, id)) {
+		int rc = advert_count(&r->ctx, id, COUNTER_USERS_OBSERVING, 1);
+		if (rc) return rc;
+		const char *old = http_cookie(r, OBSERVE_COOKIE);
+		char *list = arena_printf(r->arena, "%s%lld.", old && *old ? old : ".", (long long)id);
+		http_add_header(r, "Set-Cookie", arena_printf(r->arena,
+			"%s=%s; Path=/oferta; Max-Age=31536000; HttpOnly; SameSite=Lax", OBSERVE_COOKIE, list));
+	}
+	page_redirect(r, 303, arena_printf(r->arena, "/oferta/%lld", (long long)id));
+	return 0;
+}
