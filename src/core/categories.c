@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "errors.h"
+#include "lazy.h"
 #include "../util/buf.h"
 
 /* --- text folding ------------------------------------------------------- */
@@ -174,8 +175,7 @@ struct Catalog {
 	size_t ncurrencies;
 };
 
-static _Atomic(const Catalog *) loaded;
-static pthread_mutex_t load_lock = PTHREAD_MUTEX_INITIALIZER;
+static Lazy loaded = LAZY_INIT;
 
 struct Vec {
 	void *p;
@@ -558,26 +558,21 @@ fail:
 	return rc;
 }
 
-int catalog_get(Ctx *ctx, const Catalog **out)
+/* build() with the signature lazy_get() takes */
+static int build_any(Ctx *c, void **out)
 {
-	const Catalog *c = atomic_load_explicit(&loaded, memory_order_acquire);
-	if (c) {
-		*out = c;
-		return 0;
-	}
-	pthread_mutex_lock(&load_lock);
-	c = atomic_load_explicit(&loaded, memory_order_relaxed);
-	int rc = 0;
-	if (!c) {
-		Catalog *nc;
-		if ((rc = build(ctx, &nc)) == 0) {
-			atomic_store_explicit(&loaded, nc, memory_order_release);
-			c = nc;
-		}
-	}
-	pthread_mutex_unlock(&load_lock);
-	if (rc) return ctx_fail(ctx, rc, NULL, "categories could not be loaded");
-	*out = c;
+	Catalog *v = NULL;
+	int rc = build(c, &v);
+	*out = v;
+	return rc;
+}
+
+int catalog_get(Ctx *c, const Catalog **out)
+{
+	void *v;
+	int rc = lazy_get(&loaded, c, build_any, &v);
+	if (rc) return ctx_fail(c, rc, NULL, "categories could not be loaded");
+	*out = v;
 	return 0;
 }
 
@@ -682,7 +677,7 @@ size_t catalog_currencies(const Catalog *cat, const Currency **out)
 
 int category_get(Ctx *c, int64_t id, Category *out)
 {
-	const Catalog *cat;
+	const Catalog *cat = NULL;
 	int rc = catalog_get(c, &cat);
 	if (rc) return rc;
 	const Category *x = catalog_category(cat, 0, id);
@@ -693,7 +688,7 @@ int category_get(Ctx *c, int64_t id, Category *out)
 
 int category_attributes(Ctx *c, int64_t id, const Attribute **out, int *n)
 {
-	const Catalog *cat;
+	const Catalog *cat = NULL;
 	int rc = catalog_get(c, &cat);
 	if (rc) return rc;
 	if (!catalog_category(cat, 0, id)) return ctx_fail(c, SOUK_ENOTFOUND, NULL, "Category not found");

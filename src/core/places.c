@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "errors.h"
+#include "lazy.h"
 
 /* --- distance ----------------------------------------------------------- */
 
@@ -161,8 +162,7 @@ struct Places {
 	GeoGrid *grid;			/* cities first, then districts */
 };
 
-static _Atomic(const Places *) loaded;
-static pthread_mutex_t load_lock = PTHREAD_MUTEX_INITIALIZER;
+static Lazy loaded = LAZY_INIT;
 
 struct Vec {
 	void *p;
@@ -268,26 +268,21 @@ static int build(Ctx *c, Places **out)
 	return 0;
 }
 
+/* build() with the signature lazy_get() takes */
+static int build_any(Ctx *c, void **out)
+{
+	Places *v = NULL;
+	int rc = build(c, &v);
+	*out = v;
+	return rc;
+}
+
 int places_get(Ctx *c, const Places **out)
 {
-	const Places *p = atomic_load_explicit(&loaded, memory_order_acquire);
-	if (p) {
-		*out = p;
-		return 0;
-	}
-	pthread_mutex_lock(&load_lock);
-	p = atomic_load_explicit(&loaded, memory_order_relaxed);
-	int rc = 0;
-	if (!p) {
-		Places *np;
-		if ((rc = build(c, &np)) == 0) {
-			atomic_store_explicit(&loaded, np, memory_order_release);
-			p = np;
-		}
-	}
-	pthread_mutex_unlock(&load_lock);
+	void *v;
+	int rc = lazy_get(&loaded, c, build_any, &v);
 	if (rc) return ctx_fail(c, rc, NULL, "places could not be loaded");
-	*out = p;
+	*out = v;
 	return 0;
 }
 
@@ -367,7 +362,7 @@ int places_locate(const Places *p, double lat, double lon, Location *out)
 
 int region_get(Ctx *c, int64_t id, Region *out)
 {
-	const Places *p;
+	const Places *p = NULL;
 	int rc = places_get(c, &p);
 	if (rc) return rc;
 	const Region *r = places_region(p, id);
@@ -378,7 +373,7 @@ int region_get(Ctx *c, int64_t id, Region *out)
 
 int city_get(Ctx *c, int64_t id, City *out)
 {
-	const Places *p;
+	const Places *p = NULL;
 	int rc = places_get(c, &p);
 	if (rc) return rc;
 	const City *x = places_city(p, id);
@@ -389,7 +384,7 @@ int city_get(Ctx *c, int64_t id, City *out)
 
 int district_get(Ctx *c, int64_t id, District *out)
 {
-	const Places *p;
+	const Places *p = NULL;
 	int rc = places_get(c, &p);
 	if (rc) return rc;
 	const District *d = places_district(p, id);
@@ -400,7 +395,7 @@ int district_get(Ctx *c, int64_t id, District *out)
 
 int city_district_count(Ctx *c, int64_t city_id, int *n)
 {
-	const Places *p;
+	const Places *p = NULL;
 	int rc = places_get(c, &p);
 	if (rc) return rc;
 	if (!places_city(p, city_id)) return ctx_fail(c, SOUK_ENOTFOUND, NULL, "City not found");

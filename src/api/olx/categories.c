@@ -31,7 +31,7 @@ static int catalog(Request *r, const Catalog **cat, int *lang)
 
 int olx_categories_list(Request *r)
 {
-	const Catalog *cat;
+	const Catalog *cat = NULL;
 	const Category *all;
 	int lang;
 	int64_t parent;
@@ -72,7 +72,7 @@ static const Category *path_category(Request *r, const Catalog *cat, int lang)
 
 int olx_categories_get(Request *r)
 {
-	const Catalog *cat;
+	const Catalog *cat = NULL;
 	int lang;
 	int rc = catalog(r, &cat, &lang);
 	if (rc) return rc;
@@ -123,7 +123,7 @@ static void write_attribute(JsonW *w, const Attribute *a)
 
 int olx_categories_attributes(Request *r)
 {
-	const Catalog *cat;
+	const Catalog *cat = NULL;
 	const Attribute *as;
 	int lang;
 	int rc = catalog(r, &cat, &lang);
@@ -142,7 +142,7 @@ int olx_categories_attributes(Request *r)
 
 int olx_categories_suggestion(Request *r)
 {
-	const Catalog *cat;
+	const Catalog *cat = NULL;
 	const Category *found[SUGGEST_MAX], *path[8];
 	char folded[16];
 	int lang;

@@ -49,7 +49,7 @@ static void write_district(JsonW *w, const District *d)
 
 int olx_regions_list(Request *r)
 {
-	const Places *p;
+	const Places *p = NULL;
 	const Region *rs;
 	int rc = places_get(&r->ctx, &p);
 	if (rc) return rc;
@@ -65,7 +65,7 @@ int olx_regions_list(Request *r)
 
 int olx_regions_get(Request *r)
 {
-	const Places *p;
+	const Places *p = NULL;
 	int64_t id;
 	int rc = places_get(&r->ctx, &p);
 	if (rc) return rc;
@@ -83,7 +83,7 @@ int olx_regions_get(Request *r)
 
 int olx_cities_list(Request *r)
 {
-	const Places *p;
+	const Places *p = NULL;
 	const City *cs;
 	int64_t offset, limit;
 	if (!query_int(r, "offset", 0, 0, INT64_MAX, &offset)) {
@@ -119,7 +119,7 @@ static const City *path_city(Request *r, const Places *p)
 
 int olx_cities_get(Request *r)
 {
-	const Places *p;
+	const Places *p = NULL;
 	int rc = places_get(&r->ctx, &p);
 	if (rc) return rc;
 	const City *c = path_city(r, p);
@@ -133,7 +133,7 @@ int olx_cities_get(Request *r)
 
 int olx_cities_districts(Request *r)
 {
-	const Places *p;
+	const Places *p = NULL;
 	const District *const *ds;
 	int rc = places_get(&r->ctx, &p);
 	if (rc) return rc;
@@ -151,7 +151,7 @@ int olx_cities_districts(Request *r)
 
 int olx_districts_list(Request *r)
 {
-	const Places *p;
+	const Places *p = NULL;
 	const District *ds;
 	int rc = places_get(&r->ctx, &p);
 	if (rc) return rc;
@@ -167,7 +167,7 @@ int olx_districts_list(Request *r)
 
 int olx_districts_get(Request *r)
 {
-	const Places *p;
+	const Places *p = NULL;
 	int64_t id;
 	int rc = places_get(&r->ctx, &p);
 	if (rc) return rc;
@@ -198,7 +198,7 @@ static bool query_coord(Request *r, const char *name, double lim, double *out)
 
 int olx_locations_get(Request *r)
 {
-	const Places *p;
+	const Places *p = NULL;
 	double lat, lon;
 	Location loc;
 	if (!query_coord(r, "latitude", 90, &lat)) {

@@ -5,7 +5,7 @@
 
 int olx_languages_list(Request *r)
 {
-	const Catalog *cat;
+	const Catalog *cat = NULL;
 	const Language *ls;
 	int rc = catalog_get(&r->ctx, &cat);
 	if (rc) return rc;
@@ -26,7 +26,7 @@ int olx_languages_list(Request *r)
 
 int olx_currencies_list(Request *r)
 {
-	const Catalog *cat;
+	const Catalog *cat = NULL;
 	const Currency *cs;
 	int rc = catalog_get(&r->ctx, &cat);
 	if (rc) return rc;

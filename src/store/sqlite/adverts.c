@@ -156,10 +156,8 @@ int store_advert_list(Store *st, Arena *a, const AdvertFilter *f, Advert **out, 
 	sq_bind_text(s, 2, f->external_id);
 	sq_bind_text(s, 3, f->category_ids_json);
 	sqlite3_bind_int(s, 4, f->hidden_status);
-	int rc = sq_step(st, s);
-	*total = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW) return sq_error(st, rc);
+	int rc = sq_count(st, s, total);
+	if (rc) return rc;
 
 	s = sq_stmt(st, "SELECT " ADVERT_COLS " FROM adverts WHERE user_id = ?1"
 		" AND (?2 IS NULL OR external_id = ?2)"
@@ -212,10 +210,7 @@ int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_
 	sqlite3_bind_int64(s, 1, user_id);
 	sqlite3_bind_int64(s, 2, category_id);
 	for (int i = 0; i < 4; i++) sqlite3_bind_int(s, 3 + i, statuses[i < nstatuses ? i : 0]);
-	int rc = sq_step(st, s);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : sq_error(st, rc);
+	return sq_count(st, s, n);
 }
 
 int store_advert_counter_add(Store *st, int64_t id, AdvertCounter which, int64_t delta)

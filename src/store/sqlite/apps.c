@@ -61,9 +61,5 @@ int store_app_by_id(Store *st, Arena *a, int64_t id, App *out)
 
 int store_app_count(Store *st, int64_t *n)
 {
-	sqlite3_stmt *s = sq_stmt(st, "SELECT count(*) FROM apps");
-	int rc = sq_step(st, s);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : sq_error(st, rc);
+	return sq_count(st, sq_stmt(st, "SELECT count(*) FROM apps"), n);
 }

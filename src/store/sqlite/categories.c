@@ -6,25 +6,6 @@
 
 #include "../../core/errors.h"
 
-static int count_rows(Store *st, sqlite3_stmt *s, int64_t *n)
-{
-	int rc = sq_step(st, s);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : sq_error(st, rc);
-}
-
-/* Steps s to the end; a non-zero return of row() stops and is returned. */
-static int each_row(Store *st, sqlite3_stmt *s, int (*row)(sqlite3_stmt *s, void *ctx), void *ctx)
-{
-	int rc, ret = 0;
-	while ((rc = sq_step(st, s)) == SQLITE_ROW)
-		if ((ret = row(s, ctx)) != 0) break;
-	if (ret == 0 && rc != SQLITE_DONE) ret = sq_error(st, rc);
-	sqlite3_reset(s);
-	return ret;
-}
-
 static void bind_opt_int(sqlite3_stmt *s, int idx, bool has, int64_t v)
 {
 	if (has) sqlite3_bind_int64(s, idx, v);
@@ -116,17 +97,17 @@ int store_currency_insert(Store *st, const Currency *c, int position)
 
 int store_categories_count(Store *st, int64_t *n)
 {
-	return count_rows(st, sq_stmt(st, "SELECT count(*) FROM categories"), n);
+	return sq_count(st, sq_stmt(st, "SELECT count(*) FROM categories"), n);
 }
 
 int store_languages_count(Store *st, int64_t *n)
 {
-	return count_rows(st, sq_stmt(st, "SELECT count(*) FROM languages"), n);
+	return sq_count(st, sq_stmt(st, "SELECT count(*) FROM languages"), n);
 }
 
 int store_currencies_count(Store *st, int64_t *n)
 {
-	return count_rows(st, sq_stmt(st, "SELECT count(*) FROM currencies"), n);
+	return sq_count(st, sq_stmt(st, "SELECT count(*) FROM currencies"), n);
 }
 
 /* --- reads -------------------------------------------------------------- */
@@ -160,7 +141,7 @@ int store_categories_each(Store *st, Arena *a, int (*fn)(void *u, const Category
 	void *u)
 {
 	struct Each e = {a, {.category = fn}, u};
-	return each_row(st, sq_stmt(st,
+	return sq_each(st, sq_stmt(st,
 		"SELECT id, parent_id, position, photos_limit, is_leaf FROM categories ORDER BY position, id"),
 		category_row, &e);
 }
@@ -190,7 +171,7 @@ int store_attributes_each(Store *st, Arena *a,
 	int (*fn)(void *u, int64_t id, int64_t category_id, const Attribute *at), void *u)
 {
 	struct Each e = {a, {.attribute = fn}, u};
-	return each_row(st, sq_stmt(st,
+	return sq_each(st, sq_stmt(st,
 		"SELECT id, category_id, code, unit, type, required, numeric, min_value, max_value,"
 		" multiple FROM category_attributes ORDER BY category_id, position"), attribute_row, &e);
 }
@@ -206,7 +187,7 @@ int store_attribute_values_each(Store *st, Arena *a,
 	int (*fn)(void *u, int64_t id, int64_t attribute_id, const char *code), void *u)
 {
 	struct Each e = {a, {.value = fn}, u};
-	return each_row(st, sq_stmt(st,
+	return sq_each(st, sq_stmt(st,
 		"SELECT id, attribute_id, code FROM attribute_values ORDER BY attribute_id, position"),
 		value_row, &e);
 }
@@ -224,7 +205,7 @@ int store_texts_each(Store *st, Arena *a, int kind,
 	sqlite3_stmt *s = sq_stmt(st,
 		"SELECT ref_id, lang, text FROM translations WHERE kind = ? ORDER BY ref_id, lang");
 	sqlite3_bind_int(s, 1, kind);
-	return each_row(st, s, text_row, &e);
+	return sq_each(st, s, text_row, &e);
 }
 
 static int language_row(sqlite3_stmt *s, void *ctx)
@@ -237,7 +218,7 @@ static int language_row(sqlite3_stmt *s, void *ctx)
 int store_languages_each(Store *st, Arena *a, int (*fn)(void *u, const Language *l), void *u)
 {
 	struct Each e = {a, {.language = fn}, u};
-	return each_row(st, sq_stmt(st,
+	return sq_each(st, sq_stmt(st,
 		"SELECT code, is_default FROM languages ORDER BY position"), language_row, &e);
 }
 
@@ -255,6 +236,6 @@ static int currency_row(sqlite3_stmt *s, void *ctx)
 int store_currencies_each(Store *st, Arena *a, int (*fn)(void *u, const Currency *c), void *u)
 {
 	struct Each e = {a, {.currency = fn}, u};
-	return each_row(st, sq_stmt(st,
+	return sq_each(st, sq_stmt(st,
 		"SELECT code, label, is_default FROM currencies ORDER BY position"), currency_row, &e);
 }

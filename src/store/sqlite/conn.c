@@ -158,6 +158,24 @@ int sq_exec(Store *st, sqlite3_stmt *s)
 	return ret;
 }
 
+int sq_count(Store *st, sqlite3_stmt *s, int64_t *n)
+{
+	int rc = sq_step(st, s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : sq_error(st, rc);
+}
+
+int sq_each(Store *st, sqlite3_stmt *s, int (*row)(sqlite3_stmt *s, void *ctx), void *ctx)
+{
+	int rc, ret = 0;
+	while ((rc = sq_step(st, s)) == SQLITE_ROW)
+		if ((ret = row(s, ctx)) != 0) break;
+	if (ret == 0 && rc != SQLITE_DONE) ret = sq_error(st, rc);
+	sqlite3_reset(s);
+	return ret;
+}
+
 const char *sq_text(Arena *a, sqlite3_stmt *s, int col)
 {
 	const unsigned char *t = sqlite3_column_text(s, col);

@@ -48,8 +48,5 @@ int store_logo_count(Store *st, int64_t advert_id, int64_t *n)
 {
 	sqlite3_stmt *s = sq_stmt(st, "SELECT count(*) FROM advert_logos WHERE advert_id = ?");
 	sqlite3_bind_int64(s, 1, advert_id);
-	int rc = sq_step(st, s);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : sq_error(st, rc);
+	return sq_count(st, s, n);
 }

@@ -4,25 +4,6 @@
 
 #include "../../core/errors.h"
 
-static int count_rows(Store *st, sqlite3_stmt *s, int64_t *n)
-{
-	int rc = sq_step(st, s);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : sq_error(st, rc);
-}
-
-/* Steps s to the end; a non-zero return of row() stops and is returned. */
-static int each_row(Store *st, sqlite3_stmt *s, int (*row)(sqlite3_stmt *s, void *ctx), void *ctx)
-{
-	int rc, ret = 0;
-	while ((rc = sq_step(st, s)) == SQLITE_ROW)
-		if ((ret = row(s, ctx)) != 0) break;
-	if (ret == 0 && rc != SQLITE_DONE) ret = sq_error(st, rc);
-	sqlite3_reset(s);
-	return ret;
-}
-
 int store_region_insert(Store *st, const Region *r)
 {
 	sqlite3_stmt *s = sq_stmt(st,
@@ -65,7 +46,7 @@ int store_district_insert(Store *st, const District *d)
 
 int store_regions_count(Store *st, int64_t *n)
 {
-	return count_rows(st, sq_stmt(st, "SELECT count(*) FROM regions"), n);
+	return sq_count(st, sq_stmt(st, "SELECT count(*) FROM regions"), n);
 }
 
 int store_places_clear(Store *st)
@@ -79,7 +60,7 @@ int store_places_clear(Store *st)
 int store_places_referenced(Store *st, bool *used)
 {
 	int64_t n = 0;
-	int rc = count_rows(st, sq_stmt(st, "SELECT EXISTS(SELECT 1 FROM adverts)"), &n);
+	int rc = sq_count(st, sq_stmt(st, "SELECT EXISTS(SELECT 1 FROM adverts)"), &n);
 	*used = n != 0;
 	return rc;
 }
@@ -110,7 +91,7 @@ static int region_row(sqlite3_stmt *s, void *ctx)
 int store_regions_each(Store *st, Arena *a, int (*fn)(void *u, const Region *r), void *u)
 {
 	struct Each e = {a, {.region = fn}, u};
-	return each_row(st, sq_stmt(st,
+	return sq_each(st, sq_stmt(st,
 		"SELECT id, code, name, latitude, longitude FROM regions ORDER BY id"), region_row, &e);
 }
 
@@ -133,7 +114,7 @@ static int city_row(sqlite3_stmt *s, void *ctx)
 int store_cities_each(Store *st, Arena *a, int (*fn)(void *u, const City *c), void *u)
 {
 	struct Each e = {a, {.city = fn}, u};
-	return each_row(st, sq_stmt(st,
+	return sq_each(st, sq_stmt(st,
 		"SELECT id, region_id, name, county, municipality, latitude, longitude, population"
 		" FROM cities ORDER BY id"), city_row, &e);
 }
@@ -154,7 +135,7 @@ static int district_row(sqlite3_stmt *s, void *ctx)
 int store_districts_each(Store *st, Arena *a, int (*fn)(void *u, const District *d), void *u)
 {
 	struct Each e = {a, {.district = fn}, u};
-	return each_row(st, sq_stmt(st,
+	return sq_each(st, sq_stmt(st,
 		"SELECT id, city_id, name, latitude, longitude FROM districts ORDER BY id"),
 		district_row, &e);
 }

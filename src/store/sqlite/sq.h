@@ -29,6 +29,13 @@ int sq_step(Store *st, sqlite3_stmt *s);
 /* Runs a statement that returns no rows; 0 or SOUK_E*. */
 int sq_exec(Store *st, sqlite3_stmt *s);
 
+/* A statement that yields one integer (count(*), EXISTS): *n, reset after. */
+int sq_count(Store *st, sqlite3_stmt *s, int64_t *n);
+
+/* Steps s to the end, calling row() for each row; a non-zero return of
+ * row() stops the walk and is returned. Resets s. */
+int sq_each(Store *st, sqlite3_stmt *s, int (*row)(sqlite3_stmt *s, void *ctx), void *ctx);
+
 /* Maps a SQLite result code to SOUK_E*, logging unexpected failures. */
 int sq_error(Store *st, int rc);
 

@@ -1,0 +1,22 @@
+/* lazy.h -- an immutable value built once, on first use, by whichever
+ * thread asks first; every later reader gets it without taking a lock. */
+#ifndef SOUK_LAZY_H
+#define SOUK_LAZY_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include "ctx.h"
+
+typedef struct Lazy {
+	_Atomic(void *) value;
+	pthread_mutex_t lock;
+} Lazy;
+
+#define LAZY_INIT {NULL, PTHREAD_MUTEX_INITIALIZER}
+
+/* *out = the value, building it with build() if no thread has yet; build's
+ * error is returned and the next call tries again. */
+int lazy_get(Lazy *l, Ctx *c, int (*build)(Ctx *c, void **out), void **out);
+
+#endif
