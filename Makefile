@@ -76,6 +76,11 @@ test: test-deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 SOUK_SANITIZED=1 \
 		SOUK_BIN=./build/asan/souk npm run -s test:e2e
 
+# --- benchmarks (bench/run.js: scenarios, references, bench/RESULTS.md) -----
+
+bench: deps
+	sh bench/run.sh
+
 clean:
 	rm -rf build
 

@@ -1,0 +1,354 @@
+/* gen.c -- fills a souk database with a synthetic marketplace for the
+ * benchmarks: users, adverts spread over the leaf categories and the cities of
+ * the demo data, and one bench seller with a user token.
+ *
+ * The database must already exist (`souk migrate --db PATH`) and hold the app
+ * the token belongs to (`souk app create`). Rows are bulk-loaded in one
+ * transaction with the journal off and the advert indexes dropped, then the
+ * indexes are rebuilt and the database goes back to WAL. Everything comes
+ * from a fixed seed: the same arguments give the same database.
+ *
+ *   gen DB CLIENT_ID USERS ADVERTS SELLER_ADVERTS SEED DATA_DIR
+ *
+ * Prints one line of JSON on stdout: the seller's id, token, advert ids
+ * (first, stride, count) and the load and index timings. Progress goes to
+ * stderr. */
+#include <inttypes.h>
+#include <stdbool.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static sqlite3 *db;
+
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("gen: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+static void exec(const char *sql)
+{
+	char *err = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) die("%s: %s", sql, err);
+}
+
+static sqlite3_stmt *prep(const char *sql)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		die("%s: %s", sql, sqlite3_errmsg(db));
+	return s;
+}
+
+static void step_reset(sqlite3_stmt *s)
+{
+	if (sqlite3_step(s) != SQLITE_DONE) die("insert: %s", sqlite3_errmsg(db));
+	sqlite3_reset(s);
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* splitmix64: small, fast, and the same on every machine */
+static uint64_t rng_state;
+
+static uint64_t rnd(void)
+{
+	uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+	return z ^ (z >> 31);
+}
+
+static int64_t rnd_in(int64_t lo, int64_t hi) /* inclusive */
+{
+	return lo + (int64_t)(rnd() % (uint64_t)(hi - lo + 1));
+}
+
+/* --- reference data, read from the files the server seeds itself from ---- */
+
+typedef struct City {
+	int64_t id;
+	double lat, lon;
+} City;
+
+static int64_t *leaves;
+static int nleaves;
+static City *cities;
+static int ncities;
+
+static void load_reference(const char *dir)
+{
+	char path[1024], line[65536];
+	snprintf(path, sizeof(path), "%s/categories.json", dir);
+	FILE *f = fopen(path, "r");
+	if (!f) die("cannot open %s", path);
+	leaves = malloc(4096 * sizeof(*leaves));
+	while (fgets(line, sizeof(line), f) && nleaves < 4096) {
+		const char *p = strstr(line, "{\"id\":");
+		if (p && strstr(line, "\"is_leaf\":true")) leaves[nleaves++] = atoll(p + 6);
+	}
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/places/pl.tsv", dir);
+	f = fopen(path, "r");
+	if (!f) die("cannot open %s", path);
+	cities = malloc(8192 * sizeof(*cities));
+	while (fgets(line, sizeof(line), f) && ncities < 8192) {
+		/* C id region_id name county municipality lat lon population */
+		if (line[0] != 'C' || line[1] != '\t') continue;
+		char *field[9];
+		int n = 0;
+		for (char *tok = line; n < 9 && tok; n++) {
+			field[n] = tok;
+			tok = strchr(tok, '\t');
+			if (tok) *tok++ = '\0';
+		}
+		if (n < 8) continue;
+		cities[ncities++] = (City){atoll(field[1]), atof(field[6]), atof(field[7])};
+	}
+	fclose(f);
+	if (!nleaves || !ncities) die("no leaf categories or cities under %s", dir);
+}
+
+/* --- text ------------------------------------------------------------------ */
+
+static const char *const nouns[] = {
+	"Rower", "Kurtka", "Sofa", "Laptop", "Telefon", "Stolik", "Lampa", "Buty", "Zegarek",
+	"Aparat", "Fotel", "Szafa", "Biurko", "Monitor", "Plecak", "Namiot", "Gitara", "Konsola",
+	"Wózek", "Regał", "Dywan", "Ekspres", "Odkurzacz", "Kosiarka", "Hulajnoga",
+};
+static const char *const adjectives[] = {
+	"zadbany", "solidny", "lekki", "nowoczesny", "klasyczny", "wygodny", "elegancki",
+	"praktyczny", "sprawny", "oryginalny", "kompletny", "duży", "mały", "drewniany",
+};
+static const char *const extras[] = {
+	"jak nowy", "stan bardzo dobry", "okazja", "mało używany", "z gwarancją",
+	"odbiór osobisty", "wysyłka możliwa", "komplet", "bez wad", "tanio",
+};
+static const char *const sentences[] = {
+	"Sprzedam w bardzo dobrym stanie, używany sporadycznie i zawsze z dbałością.",
+	"Przedmiot sprawny technicznie, bez ukrytych wad, gotowy do użytku od zaraz.",
+	"Możliwy odbiór osobisty w centrum miasta lub wysyłka kurierem po przedpłacie.",
+	"Na zdjęciach widać rzeczywisty stan, drobne ślady użytkowania są normalne.",
+	"Cena do negocjacji przy szybkiej transakcji, zapraszam do kontaktu telefonicznego.",
+	"Powód sprzedaży to przeprowadzka, dlatego zależy mi na szybkim odbiorze.",
+	"Oryginalne opakowanie i dokumenty zakupu w komplecie, paragon do wglądu.",
+	"Zamienię na podobny przedmiot po uzgodnieniu szczegółów przez wiadomość.",
+};
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+static const char *const names[] = {"Anna", "Piotr", "Kasia", "Marek", "Ola", "Tomek", "Ewa", "Jan"};
+
+static void make_title(char *out, size_t n)
+{
+	snprintf(out, n, "%s %s %s %d", nouns[rnd() % N(nouns)], adjectives[rnd() % N(adjectives)],
+		extras[rnd() % N(extras)], (int)rnd_in(100, 999));
+}
+
+static size_t make_description(char *out, size_t n)
+{
+	size_t len = 0;
+	int k = (int)rnd_in(2, 5);
+	for (int i = 0; i < k; i++) {
+		int w = snprintf(out + len, n - len, "%s%s", i ? " " : "", sentences[rnd() % N(sentences)]);
+		if (w < 0 || (size_t)w >= n - len) break;
+		len += (size_t)w;
+	}
+	return len;
+}
+
+/* --- main ------------------------------------------------------------------ */
+
+static void progress(const char *what, int64_t done, int64_t total, double t0)
+{
+	int pct = total ? (int)(done * 100 / total) : 100;
+	int bar = pct / 4;
+	double el = now_s() - t0;
+	fprintf(stderr, "\r  %-8s [%.*s%*s] %3d%% %" PRId64 "/%" PRId64 " %.0fs", what, bar,
+		"#########################", 25 - bar, "", pct, done, total, el);
+	if (done == total) fputc('\n', stderr);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 8) {
+		fprintf(stderr, "usage: gen DB CLIENT_ID USERS ADVERTS SELLER_ADVERTS SEED DATA_DIR\n");
+		return 2;
+	}
+	const char *path = argv[1], *client_id = argv[2];
+	int64_t nusers = atoll(argv[3]), nadverts = atoll(argv[4]), nseller = atoll(argv[5]);
+	rng_state = strtoull(argv[6], NULL, 10);
+	if (nusers < 2 || nadverts < 1 || nseller < 1 || nseller > nadverts) die("bad sizes");
+	if (sodium_init() < 0) die("libsodium");
+	load_reference(argv[7]);
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		die("cannot open %s (run `souk migrate` first)", path);
+	int64_t app_id = 0, now = (int64_t)time(NULL);
+	sqlite3_stmt *s = prep("SELECT id FROM apps WHERE client_id = ?");
+	sqlite3_bind_text(s, 1, client_id, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) app_id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (!app_id) die("no app %s in %s", client_id, path);
+
+	/* Bulk mode: no journal, no fsync, a big cache; the advert indexes go
+	 * and come back after the load (one sort each, not 10M B-tree inserts). */
+	exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-2000000;"
+	     "PRAGMA foreign_keys=OFF; PRAGMA threads=4;");
+	char *index_sql[16];
+	int nindex = 0;
+	s = prep("SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name='adverts'"
+		 " AND sql IS NOT NULL");
+	while (sqlite3_step(s) == SQLITE_ROW && nindex < 16) {
+		char drop[256];
+		index_sql[nindex++] = strdup((const char *)sqlite3_column_text(s, 1));
+		snprintf(drop, sizeof(drop), "DROP INDEX %s", (const char *)sqlite3_column_text(s, 0));
+		sqlite3_stmt *d = prep(drop);
+		sqlite3_reset(s);	/* no schema change under a running statement */
+		step_reset(d);
+		sqlite3_finalize(d);
+	}
+	sqlite3_finalize(s);
+
+	double t0 = now_s();
+	exec("BEGIN");
+	int64_t first_user;
+	s = prep("SELECT coalesce(max(id), 0) + 1 FROM users");
+	sqlite3_step(s);
+	first_user = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+
+	/* users: the first one is the bench seller; nobody logs in, so the
+	 * password hash is a fixed placeholder that matches no password */
+	s = prep("INSERT INTO users(id, email, password_hash, name, phone, role, is_business,"
+		 " created_at) VALUES(?, ?, '!bench', ?, ?, 1, ?, ?)");
+	for (int64_t i = 0; i < nusers; i++) {
+		char email[64], phone[16];
+		snprintf(email, sizeof(email), "user%" PRId64 "@bench.test", first_user + i);
+		snprintf(phone, sizeof(phone), "48%09d", (int)rnd_in(500000000, 799999999));
+		sqlite3_bind_int64(s, 1, first_user + i);
+		sqlite3_bind_text(s, 2, email, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 3, names[rnd() % N(names)], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, phone, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 5, i == 0 || rnd() % 10 == 0);
+		sqlite3_bind_int64(s, 6, now - rnd_in(0, 3 * 365 * 86400));
+		step_reset(s);
+		if (i % 10000 == 0 || i == nusers - 1) progress("users", i + 1, nusers, t0);
+	}
+	sqlite3_finalize(s);
+	int64_t seller = first_user;
+
+	/* the seller's user token, as the authorization_code flow would leave it */
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	char token[41], hash[2 * crypto_hash_sha256_BYTES + 1];
+	for (int i = 0; i < 20; i++) snprintf(token + 2 * i, 3, "%02x", (unsigned)(rnd() & 0xff));
+	crypto_hash_sha256(digest, (const unsigned char *)token, 40);
+	sodium_bin2hex(hash, sizeof(hash), digest, sizeof(digest));
+	s = prep("INSERT INTO oauth_grants(app_id, user_id, scopes, created_at) VALUES(?, ?, 7, ?)");
+	sqlite3_bind_int64(s, 1, app_id);
+	sqlite3_bind_int64(s, 2, seller);
+	sqlite3_bind_int64(s, 3, now);
+	step_reset(s);
+	sqlite3_finalize(s);
+	int64_t family = sqlite3_last_insert_rowid(db);
+	s = prep("INSERT INTO access_tokens(token_hash, app_id, user_id, scopes, family, issued_at,"
+		 " expires_at) VALUES(?, ?, ?, 7, ?, ?, ?)");
+	sqlite3_bind_text(s, 1, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, app_id);
+	sqlite3_bind_int64(s, 3, seller);
+	sqlite3_bind_int64(s, 4, family);
+	sqlite3_bind_int64(s, 5, now);
+	sqlite3_bind_int64(s, 6, now + 10 * 365 * 86400);
+	step_reset(s);
+	sqlite3_finalize(s);
+
+	/* adverts: every stride-th belongs to the seller, spread over the whole
+	 * id range as a seller's adverts are on a live marketplace */
+	int64_t first_advert;
+	s = prep("SELECT coalesce(max(id), 0) + 1 FROM adverts");
+	sqlite3_step(s);
+	first_advert = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	int64_t stride = nadverts / nseller;
+	s = prep("INSERT INTO adverts(id, user_id, app_id, status, title, description, category_id,"
+		 " advertiser_type, contact_name, contact_phone, city_id, latitude, longitude, images,"
+		 " attributes, price_minor, price_currency, price_flags, created_at, updated_at,"
+		 " activated_at, valid_to, advert_views, phone_views)"
+		 " VALUES(?, ?, ?, 2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLN', ?, ?, ?, ?, ?, ?, ?)");
+	int64_t seller_done = 0, step = nadverts / 100 + 1;
+	for (int64_t i = 0; i < nadverts; i++) {
+		char title[96], desc[1024], images[256];
+		int64_t id = first_advert + i;
+		bool mine = (i + 1) % stride == 0 && seller_done < nseller;
+		if (mine) seller_done++;
+		int64_t user = mine ? seller : first_user + rnd_in(1, nusers - 1);
+		const City *c = &cities[rnd() % (uint64_t)ncities];
+		int64_t created = now - rnd_in(0, 25 * 86400);
+		make_title(title, sizeof(title));
+		size_t dlen = make_description(desc, sizeof(desc));
+		int nimg = (int)rnd_in(0, 3), ilen = 1;
+		images[0] = '[';
+		for (int k = 0; k < nimg; k++)
+			ilen += snprintf(images + ilen, sizeof(images) - (size_t)ilen,
+				"%s{\"url\":\"https://img.bench.test/%" PRId64 "-%d.jpg\"}", k ? "," : "", id, k);
+		images[ilen++] = ']';
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, user);
+		sqlite3_bind_int64(s, 3, app_id);
+		sqlite3_bind_text(s, 4, title, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 5, desc, (int)dlen, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 6, leaves[rnd() % (uint64_t)nleaves]);
+		sqlite3_bind_text(s, 7, rnd() % 5 ? "private" : "business", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 8, names[rnd() % N(names)], -1, SQLITE_STATIC);
+		sqlite3_bind_null(s, 9);
+		sqlite3_bind_int64(s, 10, c->id);
+		sqlite3_bind_double(s, 11, c->lat);
+		sqlite3_bind_double(s, 12, c->lon);
+		sqlite3_bind_text(s, 13, images, ilen, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 14, rnd() % 2 ? "[{\"code\":\"state\",\"value\":\"used\"}]"
+					       : "[{\"code\":\"state\",\"value\":\"new\"}]", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 15, rnd_in(1, 500000) * 100);
+		sqlite3_bind_int(s, 16, (int)(rnd() % 2));
+		sqlite3_bind_int64(s, 17, created);
+		sqlite3_bind_int64(s, 18, created);
+		sqlite3_bind_int64(s, 19, created);
+		sqlite3_bind_int64(s, 20, created + 30 * 86400 + 365 * 86400);
+		sqlite3_bind_int64(s, 21, rnd_in(0, 5000));
+		sqlite3_bind_int64(s, 22, rnd_in(0, 50));
+		step_reset(s);
+		if (i % step == 0 || i == nadverts - 1) progress("adverts", i + 1, nadverts, t0);
+	}
+	sqlite3_finalize(s);
+	exec("COMMIT");
+	double t_load = now_s() - t0;
+
+	t0 = now_s();
+	for (int i = 0; i < nindex; i++) {
+		exec(index_sql[i]);
+		progress("indexes", i + 1, nindex, t0);
+		free(index_sql[i]);
+	}
+	double t_index = now_s() - t0;
+	exec("PRAGMA journal_mode=WAL");
+
+	printf("{\"seller_id\":%" PRId64 ",\"token\":\"%s\",\"first_advert\":%" PRId64
+	       ",\"stride\":%" PRId64 ",\"seller_adverts\":%" PRId64 ",\"users\":%" PRId64
+	       ",\"adverts\":%" PRId64 ",\"load_s\":%.2f,\"index_s\":%.2f}\n",
+		seller, token, first_advert + stride - 1, stride, seller_done, nusers, nadverts, t_load,
+		t_index);
+	sqlite3_close(db);
+	return 0;
+}
