@@ -22,6 +22,17 @@ static bool load(Request *r, int64_t *id, Advert *ad)
 	return true;
 }
 
+/* A buyer's button press: the advert must be shown and the form genuine. */
+static bool load_posted(Request *r, int64_t *id, Advert *ad)
+{
+	if (!load(r, id, ad)) return false;
+	if (!web_csrf_ok(r)) {
+		page_error(r, 403, "Form expired", "Reload the advert and try again.");
+		return false;
+	}
+	return true;
+}
+
 /* Whether this browser already observes the advert (its id is in the cookie). */
 static bool observed(Request *r, int64_t id)
 {
@@ -85,11 +96,7 @@ int web_advert_phone(Request *r)
 {
 	int64_t id;
 	Advert ad;
-	if (!load(r, &id, &ad)) return 0;
-	if (!web_csrf_ok(r)) {
-		page_error(r, 403, "Form expired", "Reload the advert and try again.");
-		return 0;
-	}
+	if (!load_posted(r, &id, &ad)) return 0;
 	int rc = advert_count(&r->ctx, id, COUNTER_PHONE_VIEWS, 1);
 	if (rc) return rc;
 	render(r, &ad, true);
@@ -100,11 +107,7 @@ int web_advert_observe(Request *r)
 {
 	int64_t id;
 	Advert ad;
-	if (!load(r, &id, &ad)) return 0;
-	if (!web_csrf_ok(r)) {
-		page_error(r, 403, "Form expired", "Reload the advert and try again.");
-		return 0;
-	}
+	if (!load_posted(r, &id, &ad)) return 0;
 	if (!observed(r, id)) {
 		int rc = advert_count(&r->ctx, id, COUNTER_USERS_OBSERVING, 1);
 		if (rc) return rc;

@@ -82,6 +82,19 @@ static bool advert_id(Request *r, int64_t *id)
 	return false;
 }
 
+/* Loads the caller's advert named in the path, or answers why not:
+ * 1 loaded, 0 answered, < 0 failed. */
+static int owned_advert(Request *r, Advert *ad)
+{
+	int64_t id;
+	Violations vs = {0};
+	Actor who = actor_of(r);
+
+	if (!advert_id(r, &id)) return 0;
+	int rc = advert_get_owned(&r->ctx, &who, id, &vs, ad);
+	return rc ? fail(r, rc, &vs) : 1;
+}
+
 static void respond_advert(Request *r, const Advert *ad, int status)
 {
 	JsonW w;
@@ -126,14 +139,9 @@ int olx_adverts_replace(Request *r)
 
 int olx_adverts_get(Request *r)
 {
-	int64_t id;
-	Violations vs = {0};
-	Actor who = actor_of(r);
 	Advert ad;
-
-	if (!advert_id(r, &id)) return 0;
-	int rc = advert_get_owned(&r->ctx, &who, id, &vs, &ad);
-	if (rc) return fail(r, rc, &vs);
+	int rc = owned_advert(r, &ad);
+	if (rc <= 0) return rc;
 	respond_advert(r, &ad, 200);
 	return 0;
 }
@@ -287,14 +295,9 @@ int olx_adverts_command(Request *r)
 
 int olx_adverts_moderation_reason(Request *r)
 {
-	int64_t id;
-	Violations vs = {0};
-	Actor who = actor_of(r);
 	Advert ad;
-
-	if (!advert_id(r, &id)) return 0;
-	int rc = advert_get_owned(&r->ctx, &who, id, &vs, &ad);
-	if (rc) return fail(r, rc, &vs);
+	int rc = owned_advert(r, &ad);
+	if (rc <= 0) return rc;
 	JsonW w;
 	olx_data_begin(r, &w);
 	jw_obj(&w);
@@ -314,14 +317,9 @@ int olx_adverts_moderation_reason(Request *r)
 
 int olx_adverts_statistics(Request *r)
 {
-	int64_t id;
-	Violations vs = {0};
-	Actor who = actor_of(r);
 	Advert ad;
-
-	if (!advert_id(r, &id)) return 0;
-	int rc = advert_get_owned(&r->ctx, &who, id, &vs, &ad);
-	if (rc) return fail(r, rc, &vs);
+	int rc = owned_advert(r, &ad);
+	if (rc <= 0) return rc;
 	JsonW w;
 	olx_data_begin(r, &w);
 	jw_obj(&w);
