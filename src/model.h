@@ -95,7 +95,7 @@ typedef struct Advert {
 	int64_t district_id;		/* 0: none */
 	bool has_coordinates;
 	double latitude, longitude;
-	const char *images;		/* canonical JSON array of URL strings */
+	const char *images;		/* canonical JSON array of {"url": ...} */
 	const char *attributes;		/* canonical JSON array of {code, value | values} */
 	bool has_price;
 	int64_t price_minor;

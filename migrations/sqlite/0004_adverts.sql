@@ -1,6 +1,7 @@
 -- 0004: adverts and the event journal.
 -- Money is kept in minor units (grosze, cents) as integers: no float rounding.
--- images and attributes are canonical JSON arrays written by the core.
+-- images ([{"url": ...}]) and attributes ([{"code", "value" | "values"}])
+-- are canonical JSON arrays written by the core.
 
 CREATE TABLE adverts (
 	id INTEGER PRIMARY KEY,

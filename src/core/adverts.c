@@ -91,7 +91,11 @@ static void canonical_attributes(Ctx *c, const AdvertInput *in, Advert *ad)
 	buf_reset(&b);
 	jw_init(&w, &b);
 	jw_arr(&w);
-	for (int i = 0; i < in->nimages; i++) jw_str(&w, in->images[i]);
+	for (int i = 0; i < in->nimages; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "url", in->images[i]);
+		jw_obj_end(&w);
+	}
 	jw_arr_end(&w);
 	ad->images = arena_strdup(c->arena, buf_cstr(&b));
 	buf_free(&b);

@@ -22,6 +22,10 @@
 #include "../util/crypto.h"
 
 #define DISCARD_MAX (64u << 20)
+/* libmicrohttpd's per-connection memory pool: it holds the request line and
+ * headers (larger ones are refused with 431), and MHD zeroes all of it
+ * between keep-alive requests, so its size is paid on every request. */
+#define HEADERS_MAX (16u << 10)
 
 static struct MHD_Daemon *daemon_;
 static HttpConfig config;
@@ -237,7 +241,7 @@ int http_start(const HttpConfig *cfg)
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 1),
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)65536,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADERS_MAX,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_END);

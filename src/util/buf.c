@@ -74,18 +74,42 @@ const char *buf_cstr(Buf *b)
 	return b->p;
 }
 
+/* Whether any of the 8 bytes in x is below 0x20, '"' or '\\': the bytes JSON
+ * strings must escape. Bit tricks from "Bit Twiddling Hacks" (has a zero
+ * byte, has a byte less than n). */
+static int needs_escape8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t quote = x ^ (ones * '"'), bslash = x ^ (ones * '\\');
+	uint64_t t = ((x - ones * 0x20) & ~x) |
+		     ((quote - ones) & ~quote) |
+		     ((bslash - ones) & ~bslash);
+	return (t & highs) != 0;
+}
+
 void buf_json_string(Buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i, run = 0;
+	size_t i = 0, run = 0;
 
 	buf_reserve(b, n + 2);
 	buf_putc(b, '"');
-	for (i = 0; i < n; i++) {
+	for (;;) {
+		/* Skip 8 clean bytes at a time; most text needs no escaping at all. */
+		while (i + 8 <= n) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if (needs_escape8(x)) break;
+			i += 8;
+		}
+		if (i >= n) break;
 		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\') continue;
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			i++;
+			continue;
+		}
 		buf_append(b, s + run, i - run);
-		run = i + 1;
+		run = ++i;
 		switch (c) {
 		case '"': buf_append(b, "\\\"", 2); break;
 		case '\\': buf_append(b, "\\\\", 2); break;

@@ -30,5 +30,6 @@ void test_advert_state(void);
 void test_places(void);
 void test_categories(void);
 void test_attributes(void);
+void test_timefmt(void);
 
 #endif

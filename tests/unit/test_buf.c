@@ -24,6 +24,28 @@ void test_buf(void)
 	jw_obj_end(&w);
 	CHECK_STR(buf_cstr(&b), "{\"id\":17,\"list\":[1,{},null],\"t\":\"a\\\"b\\\\c\\n\\u0001ł\",\"n\":2.5,\"b\":false}");
 
+	/* Escapes at every offset of the 8-byte fast path, next to UTF-8. */
+	for (int at = 0; at < 20; at++) {
+		char in[32], want[64];
+		memset(in, 'a', 24);
+		in[24] = '\0';
+		memcpy(in + 2, "\xc5\x82", 2);	/* ł */
+		in[at] = at % 3 == 0 ? '"' : at % 3 == 1 ? '\\' : '\x1f';
+		size_t k = 0;
+		want[k++] = '"';
+		for (int i = 0; i < 24; i++) {
+			if (in[i] == '"') { want[k++] = '\\'; want[k++] = '"'; }
+			else if (in[i] == '\\') { want[k++] = '\\'; want[k++] = '\\'; }
+			else if (in[i] == '\x1f') { memcpy(want + k, "\\u001f", 6); k += 6; }
+			else want[k++] = in[i];
+		}
+		want[k++] = '"';
+		want[k] = '\0';
+		buf_reset(&b);
+		buf_json_string(&b, in, 24);
+		CHECK_STR(buf_cstr(&b), want);
+	}
+
 	buf_reset(&b);
 	buf_html(&b, "<a href=\"x\">&'");
 	CHECK_STR(buf_cstr(&b), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");

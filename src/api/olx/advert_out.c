@@ -4,7 +4,6 @@
  * objects and strings, not nullable ones. */
 #include "olx.h"
 
-#include <json-c/json.h>
 #include <time.h>
 
 #include "../../core/advert_state.h"
@@ -13,22 +12,6 @@
 static void money(JsonW *w, const char *key, int64_t minor)
 {
 	jw_knum(w, key, (double)minor / 100.0);
-}
-
-/* Canonical JSON arrays are stored by the core; images become [{url}]. */
-static void images(JsonW *w, const char *json)
-{
-	jw_key(w, "images");
-	jw_arr(w);
-	json_object *a = json_tokener_parse(json ? json : "[]");
-	size_t n = a && json_object_is_type(a, json_type_array) ? json_object_array_length(a) : 0;
-	for (size_t i = 0; i < n; i++) {
-		jw_obj(w);
-		jw_kstr(w, "url", json_object_get_string(json_object_array_get_idx(a, i)));
-		jw_obj_end(w);
-	}
-	json_object_put(a);
-	jw_arr_end(w);
 }
 
 const char *olx_advert_url(Request *r, int64_t id)
@@ -68,7 +51,9 @@ void olx_advert_write(Request *r, JsonW *w, const Advert *ad)
 		jw_knum(w, "longitude", ad->longitude);
 	}
 	jw_obj_end(w);
-	images(w, ad->images);
+	/* The core stores images and attributes in OLX's own shapes. */
+	jw_key(w, "images");
+	jw_raw(w, ad->images ? ad->images : "[]");
 	if (ad->has_price) {
 		jw_key(w, "price");
 		jw_obj(w);

@@ -3,8 +3,8 @@
 #include "olx.h"
 
 #include <string.h>
-#include <time.h>
 
+#include "../../util/timefmt.h"
 #include "../faces.h"
 
 static const char *title_for(int status)
@@ -190,10 +190,7 @@ const Face face_olx = {
 
 void olx_time(JsonW *w, const char *key, int64_t t)
 {
-	char s[32];
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	strftime(s, sizeof(s), "%Y-%m-%d %H:%M:%S", &tm);
+	char s[TIMEFMT_LEN];
+	timefmt_utc(t, s);
 	jw_kstr(w, key, s);
 }
