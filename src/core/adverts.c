@@ -61,6 +61,7 @@ static int move(Ctx *c, Advert *ad, AdvertEvent ev, const char *actor, const cha
 	    ev == ADVERT_EV_DISABLE || ev == ADVERT_EV_MODERATOR_REMOVE)
 		ad->moderation_reason = reason;
 	if ((rc = store_advert_set_status(c->st, ad)) != 0) return rc;
+	if (to == ADVERT_DELETED && (rc = store_advert_listed_add(c->st, ad->user_id, -1)) != 0) return rc;
 	return journal(c, "advert.status_changed", ad, actor, from, (int)to, reason);
 }
 
@@ -198,6 +199,7 @@ int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Adv
 	ad->created_at = ad->updated_at = c->now;
 	ad->valid_to = c->now + VALID_DAYS * 86400;
 	if ((rc = store_advert_insert(c->st, ad, &ad->id)) != 0) goto fail;
+	if ((rc = store_advert_listed_add(c->st, ad->user_id, 1)) != 0) goto fail;
 	if ((rc = journal(c, "advert.created", ad, who->label, -1, ad->status, NULL)) != 0) goto fail;
 	if ((rc = store_commit(c->st)) != 0) goto fail;
 	*out = *ad;

@@ -82,6 +82,9 @@ int store_advert_list(Store *st, Arena *a, const AdvertFilter *f, Advert **out, 
 	int64_t *total);
 int store_advert_set_status(Store *st, const Advert *ad);	/* status, times, reason */
 int store_advert_delete(Store *st, int64_t id);
+/* The seller's listed adverts: kept by the core as adverts come and go. */
+int store_advert_listed_add(Store *st, int64_t user_id, int64_t delta);
+int store_advert_listed(Store *st, int64_t user_id, int64_t *n);
 /* Adverts of a user in a category whose status is one of statuses (up to 4). */
 int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_id,
 	const int *statuses, int nstatuses, int64_t *n);
