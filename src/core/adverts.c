@@ -171,11 +171,14 @@ static int check(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs)
 	return 0;
 }
 
-/* Running adverts of the seller in a category, for the free limit. */
-static int running_in_category(Ctx *c, int64_t user_id, int64_t category_id, int64_t *n)
+/* Whether the seller has no free slot left in the category. */
+static int over_free_limit(Ctx *c, int64_t user_id, int64_t category_id, bool *over)
 {
 	static const int running[] = {ADVERT_NEW, ADVERT_ACTIVE};
-	return store_advert_count_in_category(c->st, user_id, category_id, running, 2, n);
+	int64_t limit = setting_int(c, "adverts.free_limit", FREE_LIMIT_DEFAULT), n;
+	int rc = store_advert_count_in_category(c->st, user_id, category_id, running, 2, limit, &n);
+	*over = n >= limit;
+	return rc;
 }
 
 /* --- seller operations ---------------------------------------------------- */
@@ -183,16 +186,15 @@ static int running_in_category(Ctx *c, int64_t user_id, int64_t category_id, int
 int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Advert *out)
 {
 	Advert *ad = &in->ad;
-	int64_t running;
+	bool over;
 
 	int rc = check(c, who, in, vs);
 	if (rc) return rc;
 	if ((rc = store_begin(c->st)) != 0) return rc;
-	if ((rc = running_in_category(c, who->user_id, ad->category_id, &running)) != 0) goto fail;
+	if ((rc = over_free_limit(c, who->user_id, ad->category_id, &over)) != 0) goto fail;
 	AdvertStatus to;
 	advert_transition(ADVERT_NONE, ADVERT_EV_CREATE, &to, NULL);
-	if (running >= setting_int(c, "adverts.free_limit", FREE_LIMIT_DEFAULT))
-		advert_transition(to, ADVERT_EV_OVER_LIMIT, &to, NULL);
+	if (over) advert_transition(to, ADVERT_EV_OVER_LIMIT, &to, NULL);
 	ad->status = (int)to;
 	ad->user_id = who->user_id;
 	ad->app_id = who->app_id;
@@ -306,9 +308,9 @@ static int seller_event(Ctx *c, const Actor *who, int64_t id, AdvertEvent ev, co
 	if (ev == ADVERT_EV_ACTIVATE && ad.status == ADVERT_LIMITED) {
 		/* A limited advert runs once the seller has a free slot again
 		 * (a packet raises the limit; see the money issue). */
-		int64_t running;
-		if ((rc = running_in_category(c, ad.user_id, ad.category_id, &running)) != 0) goto fail;
-		if (running >= setting_int(c, "adverts.free_limit", FREE_LIMIT_DEFAULT)) {
+		bool over;
+		if ((rc = over_free_limit(c, ad.user_id, ad.category_id, &over)) != 0) goto fail;
+		if (over) {
 			violations_add(vs, "ad", "Advert exceeded limit of free adverts in this category");
 			rc = SOUK_ESTATE;
 			goto fail;

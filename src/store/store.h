@@ -85,9 +85,10 @@ int store_advert_delete(Store *st, int64_t id);
 /* The seller's listed adverts: kept by the core as adverts come and go. */
 int store_advert_listed_add(Store *st, int64_t user_id, int64_t delta);
 int store_advert_listed(Store *st, int64_t user_id, int64_t *n);
-/* Adverts of a user in a category whose status is one of statuses (up to 4). */
+/* Adverts of a user in a category whose status is one of statuses (up to
+ * 4), counted up to cap. */
 int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_id,
-	const int *statuses, int nstatuses, int64_t *n);
+	const int *statuses, int nstatuses, int64_t cap, int64_t *n);
 int store_advert_counter_add(Store *st, int64_t id, AdvertCounter which, int64_t delta);
 int store_advert_counter_reset(Store *st, int64_t id, AdvertCounter which);
 /* Up to max adverts in a status, oldest change first (moderation queue). */

@@ -233,14 +233,17 @@ int store_advert_listed(Store *st, int64_t user_id, int64_t *n)
 }
 
 int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_id,
-	const int *statuses, int nstatuses, int64_t *n)
+	const int *statuses, int nstatuses, int64_t cap, int64_t *n)
 {
+	/* Counting stops at cap: a dealer with thousands of running adverts in a
+	 * category must not pay for all of them on every new one. */
 	sqlite3_stmt *s = sq_stmt(st,
-		"SELECT count(*) FROM adverts WHERE user_id = ? AND category_id = ?"
-		" AND status IN (?, ?, ?, ?)");
+		"SELECT count(*) FROM (SELECT 1 FROM adverts WHERE user_id = ?1 AND category_id = ?2"
+		" AND status IN (?3, ?4, ?5, ?6) LIMIT ?7)");
 	sqlite3_bind_int64(s, 1, user_id);
 	sqlite3_bind_int64(s, 2, category_id);
 	for (int i = 0; i < 4; i++) sqlite3_bind_int(s, 3 + i, statuses[i < nstatuses ? i : 0]);
+	sqlite3_bind_int64(s, 7, cap);
 	return sq_count(st, s, n);
 }
 
