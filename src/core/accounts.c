@@ -84,7 +84,7 @@ int app_authenticate(Ctx *c, const char *client_id, const char *secret, App *out
 	if (rc == SOUK_ENOTFOUND) return SOUK_EAUTH;
 	if (rc != 0) return rc;
 	crypto_sha256_hex(secret, strlen(secret), hash);
-	if (!crypto_equal(hash, out->secret_hash)) return SOUK_EAUTH;
+	if (!crypto_digest_equal(hash, out->secret_hash)) return SOUK_EAUTH;
 	return out->active ? 0 : SOUK_EDENIED;
 }
 

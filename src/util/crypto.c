@@ -50,6 +50,12 @@ bool crypto_equal(const char *a, const char *b)
 	return sodium_memcmp(da, db, sizeof(da)) == 0;
 }
 
+bool crypto_digest_equal(const char *a, const char *b)
+{
+	if (!a || !b || strlen(a) != SHA256_HEX_LEN || strlen(b) != SHA256_HEX_LEN) return false;
+	return sodium_memcmp(a, b, SHA256_HEX_LEN) == 0;
+}
+
 int crypto_password_hash(const char *password, char out[PASSWORD_HASH_MAX])
 {
 	_Static_assert(PASSWORD_HASH_MAX >= crypto_pwhash_STRBYTES, "hash buffer");

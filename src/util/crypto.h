@@ -24,6 +24,9 @@ void crypto_sha256_b64url(const void *in, size_t len, char *out, size_t outlen);
 
 /* Comparisons */
 bool crypto_equal(const char *a, const char *b);	/* constant time in length of b */
+/* Two SHA-256 hex digests: the length is public, so one constant-time
+ * compare of the 64 characters is enough. */
+bool crypto_digest_equal(const char *a, const char *b);
 
 /* Passwords */
 int crypto_password_hash(const char *password, char out[PASSWORD_HASH_MAX]);
