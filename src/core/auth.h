@@ -4,8 +4,14 @@
 
 #include "ctx.h"
 
-/* 0 and *out filled, or SOUK_EAUTH for an unknown, expired or revoked token. */
+/* 0 and *out filled, or SOUK_EAUTH for an unknown, expired or revoked token.
+ * Answers come from a small per-thread cache for up to AUTH_CACHE_MS. */
 int auth_bearer(Ctx *c, const char *token, size_t len, Principal *out);
+
+/* Revocation: drops every cached answer in this process at once. Other souk
+ * processes on the database see a revocation within AUTH_CACHE_MS. */
+#define AUTH_CACHE_MS 1000
+void auth_forget_cached(void);
 
 /* 0 and *key_id filled for a live operator key, or SOUK_EAUTH. */
 int auth_operator(Ctx *c, const char *token, size_t len, int64_t *key_id);

@@ -12,6 +12,7 @@
 
 #include "../util/crypto.h"
 #include "accounts.h"
+#include "auth.h"
 #include "errors.h"
 #include "scopes.h"
 
@@ -163,6 +164,7 @@ static int grant_authorization_code(Ctx *c, const App *app, const TokenRequest *
 	if (code.used_at) {
 		/* A second exchange: the code leaked. Kill what the first made. */
 		if (code.family) rc = store_oauth_family_revoke(c->st, code.family);
+		auth_forget_cached();
 		o->fail = OAUTH_BAD_CODE;
 		o->keep = true;
 		return rc;
@@ -218,6 +220,7 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 		/* A replaced token came back: someone else holds the chain. */
 		o->fail = OAUTH_BAD_REFRESH;
 		o->keep = true;
+		auth_forget_cached();
 		return store_oauth_family_revoke(c->st, t.family);
 	}
 	if (t.expires_at <= c->now) {
@@ -421,6 +424,7 @@ int oauth_consent_revoke(Ctx *c, int64_t user_id, const char *client_id)
 	rc = store_oauth_consent_revoke(c->st, user_id, app.id);
 	if (!rc) rc = store_commit(c->st);
 	if (rc) store_rollback(c->st);
+	auth_forget_cached();
 	return rc;
 }
 

@@ -46,6 +46,19 @@ void test_buf(void)
 		CHECK_STR(buf_cstr(&b), want);
 	}
 
+	/* Numbers: the hand-written form for up to 6 decimals, printf beyond. */
+	static const struct { double v; const char *want; } nums[] = {
+		{0, "0"}, {49.99, "49.99"}, {1200, "1200"}, {-0.5, "-0.5"}, {52.2546, "52.2546"},
+		{20.90844, "20.90844"}, {0.000001, "0.000001"}, {99999999.99, "99999999.99"},
+		{0.1234567, "0.1234567"}, {1e12, "1000000000000"}, {-17.000001, "-17.000001"},
+	};
+	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+		buf_reset(&b);
+		jw_init(&w, &b);
+		jw_num(&w, nums[i].v);
+		CHECK_STR(buf_cstr(&b), nums[i].want);
+	}
+
 	buf_reset(&b);
 	buf_html(&b, "<a href=\"x\">&'");
 	CHECK_STR(buf_cstr(&b), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
