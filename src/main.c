@@ -10,13 +10,15 @@
 static int usage(void)
 {
 	fputs("usage: souk <command> [options]\n\n"
-	      "  serve [--listen HOST:PORT] [--db PATH] [--threads N] [--no-demo] [--quiet]\n"
+	      "  serve [--listen HOST:PORT] [--db PATH] [--threads N] [--body-max BYTES]\n"
+	      "        [--job-tick-ms MS] [--no-demo] [--quiet]\n"
 	      "  migrate [--db PATH]\n"
 	      "  app create --name NAME --redirect-uri URI ... [--db PATH]\n"
 	      "  user create --email E --password P [--name N] [--business] [--db PATH]\n"
 	      "  operator create --name NAME [--db PATH]    (a key for /api/admin)\n"
 	      "  import places --country XX --from CITIES_JSON_DIR | --tsv FILE [--db PATH]\n\n"
-	      "Environment: SOUK_LISTEN, SOUK_DB, SOUK_THREADS, SOUK_SYNC=full, SOUK_QUIET=1\n",
+	      "Environment: SOUK_LISTEN, SOUK_DB, SOUK_THREADS, SOUK_SYNC=full, SOUK_QUIET=1,\n"
+	      "             SOUK_IMAGE_CHECK=off, SOUK_JOB_TICK_MS\n",
 	      stderr);
 	return 2;
 }
