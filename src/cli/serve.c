@@ -105,8 +105,6 @@ int cli_serve(const Args *a)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	/* Request threads leave checkpoints to the job runner. */
-	store_background_checkpoints(true);
 	if (cli_open(a, &c) != 0) return 1;
 
 	HttpConfig cfg = {

@@ -3,11 +3,9 @@
 #include "schedule.h"
 
 #include "adverts.h"
-#include "maintenance.h"
 
 const Job souk_jobs[] = {
 	{"adverts.moderate", adverts_job_moderate},
 	{"adverts.expire", adverts_job_expire},
-	{"store.checkpoint", maintenance_checkpoint},
 	{NULL, NULL},
 };

@@ -24,12 +24,6 @@ void store_close(Store *st);
 void store_thread_close(void);
 uint64_t store_thread_db_ns(void);		/* time this thread spent in the database */
 
-/* Checkpoints: connections opened after store_background_checkpoints(true)
- * leave the WAL alone, and one thread calls store_checkpoint (PASSIVE)
- * regularly, so no request pays for copying the WAL into the database. */
-void store_background_checkpoints(bool on);
-int store_checkpoint(Store *st);
-
 /* Schema */
 int store_migrate(Store *st, int *applied);	/* applies pending numbered migrations */
 int store_schema_version(Store *st);

@@ -21,7 +21,6 @@ extern const struct Migration sqlite_migrations[];
 extern const int sqlite_migrations_count;
 
 static char *db_path;
-static bool background_checkpoints;
 static __thread Store *thread_store;
 
 static uint64_t now_ns(void)
@@ -55,13 +54,10 @@ int store_open(const char *path, Store **out)
 	char pragmas[256];
 	snprintf(pragmas, sizeof(pragmas),
 		"PRAGMA journal_mode=WAL; PRAGMA synchronous=%s; PRAGMA foreign_keys=ON;"
-		"PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000; PRAGMA mmap_size=%lld;"
-		"PRAGMA wal_autocheckpoint=%d;",
+		"PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000; PRAGMA mmap_size=%lld;",
 		sync && strcmp(sync, "full") == 0 ? "FULL" : "NORMAL",
 		/* Reads of a large database come from the page cache without a copy. */
-		256LL << 20,
-		/* With a job runner, checkpoints are its work, not a request's. */
-		background_checkpoints ? 0 : 1000);
+		256LL << 20);
 	char *err = NULL;
 	if (sqlite3_exec(st->db, pragmas, NULL, NULL, &err) != SQLITE_OK) {
 		fprintf(stderr, "souk: database setup failed: %s\n", err ? err : "?");
@@ -80,19 +76,6 @@ void store_close(Store *st)
 		if (st->slot[i].stmt) sqlite3_finalize(st->slot[i].stmt);
 	sqlite3_close(st->db);
 	free(st);
-}
-
-void store_background_checkpoints(bool on)
-{
-	background_checkpoints = on;
-}
-
-int store_checkpoint(Store *st)
-{
-	uint64_t t = now_ns();
-	int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-	st->db_ns += now_ns() - t;
-	return rc == SQLITE_OK || rc == SQLITE_BUSY ? 0 : sq_error(st, rc);
 }
 
 Store *store_thread(void)
