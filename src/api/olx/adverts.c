@@ -95,6 +95,14 @@ static int owned_advert(Request *r, Advert *ad)
 	return rc ? fail(r, rc, &vs) : 1;
 }
 
+/* The answer of a command that worked: 204, no body. */
+static int no_content(Request *r)
+{
+	buf_reset(&r->out);
+	http_respond(r, 204, NULL);
+	return 0;
+}
+
 static void respond_advert(Request *r, const Advert *ad, int status)
 {
 	JsonW w;
@@ -240,10 +248,7 @@ int olx_adverts_delete(Request *r)
 
 	if (!advert_id(r, &id)) return 0;
 	int rc = advert_delete(&r->ctx, &who, id, &vs);
-	if (rc) return fail(r, rc, &vs);
-	buf_reset(&r->out);
-	http_respond(r, 204, NULL);
-	return 0;
+	return rc ? fail(r, rc, &vs) : no_content(r);
 }
 
 int olx_adverts_command(Request *r)
@@ -287,10 +292,7 @@ int olx_adverts_command(Request *r)
 		return 0;
 	}
 	int rc = advert_command(&r->ctx, &who, id, commands[i].cmd, succ && json_object_get_boolean(succ), &vs);
-	if (rc) return fail(r, rc, &vs);
-	buf_reset(&r->out);
-	http_respond(r, 204, NULL);
-	return 0;
+	return rc ? fail(r, rc, &vs) : no_content(r);
 }
 
 int olx_adverts_moderation_reason(Request *r)
@@ -347,10 +349,7 @@ int olx_adverts_statistics_clear(Request *r)
 		return 0;
 	}
 	int rc = advert_clear_counter(&r->ctx, &who, id, which, &vs);
-	if (rc) return fail(r, rc, &vs);
-	buf_reset(&r->out);
-	http_respond(r, 204, NULL);
-	return 0;
+	return rc ? fail(r, rc, &vs) : no_content(r);
 }
 
 static void write_logo(JsonW *w, const Logo *l)
@@ -425,8 +424,5 @@ int olx_adverts_logo_delete(Request *r)
 		olx_error(r, 404, "Logo not found");
 		return 0;
 	}
-	if (rc) return fail(r, rc, &vs);
-	buf_reset(&r->out);
-	http_respond(r, 204, NULL);
-	return 0;
+	return rc ? fail(r, rc, &vs) : no_content(r);
 }

@@ -58,6 +58,19 @@ static void row_advert(Arena *a, sqlite3_stmt *s, Advert *ad)
 	ad->users_observing = sqlite3_column_int64(s, c++);
 }
 
+/* Up to max adverts from a bound statement, into an array in the arena. */
+static int fetch_adverts(Store *st, Arena *a, sqlite3_stmt *s, int64_t max, Advert **out, int *n)
+{
+	Advert *list = arena_alloc(a, sizeof(*list) * (size_t)(max > 0 ? max : 1));
+	int rc, count = 0;
+	while (count < max && (rc = sq_step(st, s)) == SQLITE_ROW) row_advert(a, s, &list[count++]);
+	if (count == max) rc = SQLITE_DONE;
+	sqlite3_reset(s);
+	*out = list;
+	*n = count;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+}
+
 static void bind_opt_int(sqlite3_stmt *s, int i, bool present, int64_t v)
 {
 	if (present) sqlite3_bind_int64(s, i, v);
@@ -182,14 +195,7 @@ int store_advert_list(Store *st, Arena *a, const AdvertFilter *f, Advert **out, 
 	sqlite3_bind_int64(s, 4, f->limit);
 	sqlite3_bind_int64(s, 5, f->offset);
 	sqlite3_bind_int(s, 6, f->hidden_status);
-	Advert *list = arena_alloc(a, sizeof(*list) * (size_t)(f->limit > 0 ? f->limit : 1));
-	int count = 0;
-	while ((rc = sq_step(st, s)) == SQLITE_ROW && count < f->limit) row_advert(a, s, &list[count++]);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_error(st, rc);
-	*out = list;
-	*n = count;
-	return 0;
+	return fetch_adverts(st, a, s, f->limit, out, n);
 }
 
 int store_advert_set_status(Store *st, const Advert *ad)
@@ -292,13 +298,7 @@ int store_adverts_by_status(Store *st, Arena *a, int status, int64_t max, Advert
 		" ORDER BY updated_at, id LIMIT ?");
 	sqlite3_bind_int(s, 1, status);
 	sqlite3_bind_int64(s, 2, max);
-	Advert *list = arena_alloc(a, sizeof(*list) * (size_t)(max > 0 ? max : 1));
-	int rc, count = 0;
-	while ((rc = sq_step(st, s)) == SQLITE_ROW && count < max) row_advert(a, s, &list[count++]);
-	sqlite3_reset(s);
-	*out = list;
-	*n = count;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+	return fetch_adverts(st, a, s, max, out, n);
 }
 
 int store_advert_duplicate(Store *st, const Advert *ad, int status, int64_t *other)

@@ -10,7 +10,7 @@ async function demoAccounts(s, timeoutMs = 10000) {
 			secret: /client_secret (\S+)/.exec(log),
 			redirect: /redirect_uri (\S+)/.exec(log),
 			seller: /seller login\s+(\S+) \/ (\S+)/.exec(log),
-			curl: /^ *(curl -s .*\\\n.*)$/m.exec(log),
+			curl: /^ *(curl -s .*\\\n.*scope='v2 read write')$/m.exec(log),
 		};
 		if (Object.values(m).every(Boolean)) {
 			return {
