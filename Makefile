@@ -35,7 +35,8 @@ $(BUILD)/unit: $(LIB_OBJS) $(UNIT_OBJS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+	@echo "  CC    $@"
+	@$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BUILD)/gen/migrations_sqlite.c: scripts/embed-sql.sh $(wildcard migrations/sqlite/*.sql)
 	@mkdir -p $(dir $@)

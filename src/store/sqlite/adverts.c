@@ -62,7 +62,7 @@ static void row_advert(Arena *a, sqlite3_stmt *s, Advert *ad)
 static int fetch_adverts(Store *st, Arena *a, sqlite3_stmt *s, int64_t max, Advert **out, int *n)
 {
 	Advert *list = arena_alloc(a, sizeof(*list) * (size_t)(max > 0 ? max : 1));
-	int rc, count = 0;
+	int rc = SQLITE_DONE, count = 0;
 	while (count < max && (rc = sq_step(st, s)) == SQLITE_ROW) row_advert(a, s, &list[count++]);
 	if (count == max) rc = SQLITE_DONE;
 	sqlite3_reset(s);
