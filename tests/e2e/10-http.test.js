@@ -98,3 +98,20 @@ test('JSON with invalid UTF-8 or nested too deep is malformed, in the face\'s fo
 	assert.strictEqual(r.status, 400);
 	assert.strictEqual(r.json.error, 'invalid_request');
 });
+
+test('garbage on the socket never takes the server down', async () => {
+	let seed = 7;
+	const rand = (n) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+	const pieces = ['GET ', 'POST ', '/api/partner/adverts', '/../../etc/passwd', ' HTTP/1.1\r\n', ' HTTP/9.9\r\n',
+		'Host: x\r\n', 'Content-Length: 5\r\n', 'Content-Length: -1\r\n', 'Content-Length: 99999999999999999999\r\n',
+		'Transfer-Encoding: chunked\r\n', 'Version: 2.0\r\n', 'Authorization: Bearer \r\n', '\r\n', '\0\0\0',
+		'zzzz\r\n', '%00%ff', '\r\n\r\n', 'ffffffff\r\n', '{"a":', '\x80\x81\xfe'];
+	for (let i = 0; i < 60; i++) {
+		let req = '';
+		const n = 1 + rand(8);
+		for (let k = 0; k < n; k++) req += pieces[rand(pieces.length)];
+		await raw(s.port, req, { timeout: 300 });
+	}
+	const r = await s.req('GET', '/healthz');
+	assert.strictEqual(r.status, 200);
+});
