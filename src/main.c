@@ -16,6 +16,7 @@ static int usage(void)
 	      "  app create --name NAME --redirect-uri URI ... [--db PATH]\n"
 	      "  user create --email E --password P [--name N] [--business] [--db PATH]\n"
 	      "  operator create --name NAME [--db PATH]    (a key for /api/admin)\n"
+	      "  routes                                     (the route table, JSON lines)\n"
 	      "  import places --country XX --from CITIES_JSON_DIR | --tsv FILE [--db PATH]\n\n"
 	      "Environment: SOUK_LISTEN, SOUK_DB, SOUK_THREADS, SOUK_SYNC=full, SOUK_QUIET=1,\n"
 	      "             SOUK_IMAGE_CHECK=off, SOUK_JOB_TICK_MS\n",
@@ -34,6 +35,7 @@ int main(int argc, char **argv)
 		{"app", cli_app},
 		{"user", cli_user},
 		{"operator", cli_operator},
+		{"routes", cli_routes},
 		{"import", cli_import},
 	};
 

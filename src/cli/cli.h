@@ -33,6 +33,7 @@ int cli_migrate(const Args *a);
 int cli_app(const Args *a);
 int cli_user(const Args *a);
 int cli_operator(const Args *a);
+int cli_routes(const Args *a);
 int cli_import(const Args *a);
 
 #endif
