@@ -411,7 +411,8 @@ static void build_suggest(Catalog *c, struct Loader *ld, const struct Vec *names
 	c->nphrases = phrases.n;
 }
 
-static int build(Ctx *ctx, Catalog **out)
+/* Builds the index; *out is a Catalog (lazy_get keeps it as void *). */
+static int build(Ctx *ctx, void **out)
 {
 	Catalog *c = xcalloc(1, sizeof(*c));
 	struct Loader ld = {.cat = c};
@@ -558,19 +559,10 @@ fail:
 	return rc;
 }
 
-/* build() with the signature lazy_get() takes */
-static int build_any(Ctx *c, void **out)
-{
-	Catalog *v = NULL;
-	int rc = build(c, &v);
-	*out = v;
-	return rc;
-}
-
 int catalog_get(Ctx *c, const Catalog **out)
 {
 	void *v;
-	int rc = lazy_get(&loaded, c, build_any, &v);
+	int rc = lazy_get(&loaded, c, build, &v);
 	if (rc) return ctx_fail(c, rc, NULL, "categories could not be loaded");
 	*out = v;
 	return 0;

@@ -214,7 +214,8 @@ static int by_city_then_id(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static int build(Ctx *c, Places **out)
+/* Builds the index; *out is a Places (lazy_get keeps it as void *). */
+static int build(Ctx *c, void **out)
 {
 	Places *p = xcalloc(1, sizeof(*p));
 	struct Vec rv = {.size = sizeof(Region)}, cv = {.size = sizeof(City)},
@@ -268,19 +269,10 @@ static int build(Ctx *c, Places **out)
 	return 0;
 }
 
-/* build() with the signature lazy_get() takes */
-static int build_any(Ctx *c, void **out)
-{
-	Places *v = NULL;
-	int rc = build(c, &v);
-	*out = v;
-	return rc;
-}
-
 int places_get(Ctx *c, const Places **out)
 {
 	void *v;
-	int rc = lazy_get(&loaded, c, build_any, &v);
+	int rc = lazy_get(&loaded, c, build, &v);
 	if (rc) return ctx_fail(c, rc, NULL, "places could not be loaded");
 	*out = v;
 	return 0;

@@ -14,6 +14,12 @@
 
 static Router *router;
 
+void http_dispatch_init(const HttpConfig *cfg)
+{
+	router_free(router);
+	router = router_new(cfg->routes, cfg->nroutes);
+}
+
 static const Face *face_for_path(const HttpConfig *cfg, const char *path)
 {
 	for (const Face *const *f = cfg->faces; *f; f++)
@@ -105,7 +111,6 @@ static bool check_body(Request *r, const Route *route)
 
 void http_dispatch(Request *r, const HttpConfig *cfg)
 {
-	if (!router) router = router_new(cfg->routes, cfg->nroutes);	/* built once, on first use */
 
 	r->face = face_for_path(cfg, r->path);
 	if (r->body_too_large) {

@@ -149,7 +149,9 @@ int http_start(const HttpConfig *cfg);
 int http_bound_port(void);
 void http_stop(void);
 
-/* Dispatch (dispatch.c): the one place cross-cutting checks run. */
+/* Dispatch (dispatch.c): the one place cross-cutting checks run. The route
+ * table is compiled by http_dispatch_init, before any worker thread runs. */
+void http_dispatch_init(const HttpConfig *cfg);
 void http_dispatch(Request *r, const HttpConfig *cfg);
 
 /* Routing (router.c) */

@@ -235,6 +235,7 @@ int http_start(const HttpConfig *cfg)
 		return -1;
 	}
 	metrics_init(cfg->nroutes);
+	http_dispatch_init(cfg);
 	daemon_ = MHD_start_daemon(
 		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO,
 		0, NULL, NULL, on_request, NULL,

@@ -130,9 +130,7 @@ int store_advert_insert(Store *st, const Advert *ad, int64_t *id)
 	bind_opt_int(s, 28, ad->app_id != 0, ad->app_id);
 	sqlite3_bind_int64(s, 29, ad->created_at);
 	sqlite3_bind_int64(s, 30, ad->valid_to);
-	int rc = sq_exec(st, s);
-	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	return sq_insert(st, s, id);
 }
 
 int store_advert_update(Store *st, const Advert *ad)
@@ -330,7 +328,5 @@ int store_event_append(Store *st, const Event *e, int64_t *seq)
 	bind_opt_int(s, 6, e->to_status >= 0, e->to_status);
 	sq_bind_text(s, 7, e->reason);
 	sqlite3_bind_int64(s, 8, e->at);
-	int rc = sq_exec(st, s);
-	if (rc == 0 && seq) *seq = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	return sq_insert(st, s, seq);
 }

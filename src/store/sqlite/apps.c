@@ -40,9 +40,7 @@ int store_app_insert(Store *st, const App *app, int64_t *id)
 	sqlite3_bind_int(s, 7, app->active);
 	sqlite3_bind_int(s, 8, app->external_url);
 	sqlite3_bind_int64(s, 9, app->created_at);
-	int rc = sq_exec(st, s);
-	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	return sq_insert(st, s, id);
 }
 
 int store_app_by_client_id(Store *st, Arena *a, const char *client_id, App *out)

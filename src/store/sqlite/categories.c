@@ -45,9 +45,7 @@ int store_attribute_insert(Store *st, int64_t category_id, int position, const A
 	bind_opt_int(s, 8, a->has_min, a->min);
 	bind_opt_int(s, 9, a->has_max, a->max);
 	sqlite3_bind_int(s, 10, a->multiple);
-	int rc = sq_exec(st, s);
-	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	return sq_insert(st, s, id);
 }
 
 int store_attribute_value_insert(Store *st, int64_t attribute_id, int position, const char *code,
@@ -58,9 +56,7 @@ int store_attribute_value_insert(Store *st, int64_t attribute_id, int position, 
 	sqlite3_bind_int64(s, 1, attribute_id);
 	sqlite3_bind_int(s, 2, position);
 	sq_bind_text(s, 3, code);
-	int rc = sq_exec(st, s);
-	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	return sq_insert(st, s, id);
 }
 
 int store_text_insert(Store *st, int kind, int64_t ref_id, const char *lang, const char *text)

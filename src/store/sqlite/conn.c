@@ -160,6 +160,13 @@ int sq_exec(Store *st, sqlite3_stmt *s)
 	return ret;
 }
 
+int sq_insert(Store *st, sqlite3_stmt *s, int64_t *id)
+{
+	int rc = sq_exec(st, s);
+	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
 int sq_count(Store *st, sqlite3_stmt *s, int64_t *n)
 {
 	int rc = sq_step(st, s);

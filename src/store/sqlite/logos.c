@@ -9,9 +9,7 @@ int store_logo_insert(Store *st, int64_t advert_id, const char *url, int64_t now
 	sqlite3_bind_int64(s, 1, advert_id);
 	sq_bind_text(s, 2, url);
 	sqlite3_bind_int64(s, 3, now);
-	int rc = sq_exec(st, s);
-	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	return sq_insert(st, s, id);
 }
 
 int store_logo_list(Store *st, Arena *a, int64_t advert_id, Logo **out, int *n)

@@ -30,9 +30,7 @@ int store_oauth_grant_insert(Store *st, int64_t app_id, int64_t user_id, unsigne
 	bind_user(s, 2, user_id);
 	sqlite3_bind_int(s, 3, (int)scopes);
 	sqlite3_bind_int64(s, 4, now);
-	int rc = sq_exec(st, s);
-	if (rc == 0) *family = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	return sq_insert(st, s, family);
 }
 
 int store_oauth_family_revoke(Store *st, int64_t family)
@@ -122,9 +120,7 @@ int store_oauth_refresh_insert(Store *st, const char *token_hash, const RefreshT
 	sqlite3_bind_int64(s, 7, t->expires_at);
 	sqlite3_bind_int64(s, 8, t->access_token_id);
 	sq_bind_text(s, 9, t->access_sealed);
-	int rc = sq_exec(st, s);
-	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	return sq_insert(st, s, id);
 }
 
 int store_oauth_refresh_by_hash(Store *st, Arena *a, const char *token_hash, RefreshToken *out)

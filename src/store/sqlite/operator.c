@@ -11,9 +11,7 @@ int store_operator_key_insert(Store *st, const char *token_hash, const char *nam
 	sq_bind_text(s, 1, token_hash);
 	sq_bind_text(s, 2, name);
 	sqlite3_bind_int64(s, 3, now);
-	int rc = sq_exec(st, s);
-	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	return sq_insert(st, s, id);
 }
 
 int store_operator_key_lookup(Store *st, const char *token_hash, int64_t *id)

@@ -29,6 +29,9 @@ int sq_step(Store *st, sqlite3_stmt *s);
 /* Runs a statement that returns no rows; 0 or SOUK_E*. */
 int sq_exec(Store *st, sqlite3_stmt *s);
 
+/* Runs an INSERT; on success *id (if not NULL) gets the new row's id. */
+int sq_insert(Store *st, sqlite3_stmt *s, int64_t *id);
+
 /* A statement that yields one integer (count(*), EXISTS): *n, reset after. */
 int sq_count(Store *st, sqlite3_stmt *s, int64_t *n);
 

@@ -17,9 +17,7 @@ int store_access_token_insert(Store *st, const char *token_hash, const Principal
 	sqlite3_bind_int64(s, 5, family);
 	sqlite3_bind_int64(s, 6, issued_at);
 	sqlite3_bind_int64(s, 7, p->expires_at);
-	int rc = sq_exec(st, s);
-	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	return sq_insert(st, s, id);
 }
 
 int store_access_token_lookup(Store *st, Arena *a, const char *token_hash, int64_t now,

@@ -42,9 +42,7 @@ int store_user_insert(Store *st, const User *u, int64_t *id)
 	sqlite3_bind_int(s, 6, (int)u->role);
 	sqlite3_bind_int(s, 7, u->is_business);
 	sqlite3_bind_int64(s, 8, u->created_at);
-	int rc = sq_exec(st, s);
-	if (rc == 0 && id) *id = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	return sq_insert(st, s, id);
 }
 
 int store_user_by_id(Store *st, Arena *a, int64_t id, User *out)
