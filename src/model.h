@@ -82,7 +82,7 @@ typedef struct Advert {
 	int64_t id;
 	int64_t user_id;
 	int64_t app_id;
-	int status;			/* AdvertStatus (core/advert_state.h) */
+	int status;			/* AdvertStatus (core/listing/advert_state.h) */
 	const char *title;
 	const char *description;
 	int64_t category_id;
@@ -131,7 +131,7 @@ typedef struct Event {
 } Event;
 
 /* --- Places and categories ------------------------------------------------
- * Reference data. Records handed out by core/places.c and core/categories.c
+ * Reference data. Records handed out by core/reference/places.c and core/reference/categories.c
  * borrow memory that lives as long as the process (an immutable index);
  * records filled by the store borrow the caller's arena. */
 

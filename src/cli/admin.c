@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/accounts.h"
-#include "../core/auth.h"
-#include "../core/errors.h"
-#include "../core/scopes.h"
+#include "../core/auth/accounts.h"
+#include "../core/auth/auth.h"
+#include "../util/errors.h"
+#include "../core/auth/scopes.h"
 #include "../util/buf.h"
 
 static void print_json(Buf *b)

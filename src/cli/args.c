@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "../core/clock.h"
-#include "../core/seed.h"
+#include "../core/reference/seed.h"
 #include "../store/store.h"
 
 static bool is_flag(const char *const *known, const char *opt)

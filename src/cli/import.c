@@ -19,8 +19,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../core/errors.h"
-#include "../core/places.h"
+#include "../util/errors.h"
+#include "../core/reference/places.h"
 #include "../util/buf.h"
 
 extern char **environ;

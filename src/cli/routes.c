@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "../api/faces.h"
-#include "../core/scopes.h"
+#include "../core/auth/scopes.h"
 #include "../util/buf.h"
 
 static const char *method_name(unsigned m)

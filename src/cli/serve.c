@@ -9,8 +9,8 @@
 #include <unistd.h>
 
 #include "../api/faces.h"
-#include "../core/accounts.h"
-#include "../core/errors.h"
+#include "../core/auth/accounts.h"
+#include "../util/errors.h"
 #include "../core/jobs.h"
 #include "../core/schedule.h"
 #include "../http/http.h"

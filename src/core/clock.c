@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "errors.h"
+#include "../util/errors.h"
 
 #define OFFSET_KEY "clock_offset"
 

@@ -2,7 +2,7 @@
  * adding its line here; each must be a bounded, idempotent batch. */
 #include "schedule.h"
 
-#include "adverts.h"
+#include "listing/adverts.h"
 
 const Job souk_jobs[] = {
 	{"adverts.moderate", adverts_job_moderate},

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../core/auth.h"
-#include "../core/errors.h"
+#include "../core/auth/auth.h"
+#include "../util/errors.h"
 
 static Router *router;
 

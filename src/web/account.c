@@ -5,10 +5,10 @@
 
 #include <time.h>
 
-#include "../core/accounts.h"
-#include "../core/errors.h"
-#include "../core/oauth.h"
-#include "../core/scopes.h"
+#include "../core/auth/accounts.h"
+#include "../util/errors.h"
+#include "../core/auth/oauth.h"
+#include "../core/auth/scopes.h"
 
 static void write_date(Buf *b, int64_t t)
 {

@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/advert_state.h"
-#include "../core/adverts.h"
-#include "../core/errors.h"
+#include "../core/listing/advert_state.h"
+#include "../core/listing/adverts.h"
+#include "../util/errors.h"
 
 #define OBSERVE_COOKIE "souk_observed"
 

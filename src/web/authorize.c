@@ -8,10 +8,10 @@
 
 #include <string.h>
 
-#include "../core/accounts.h"
-#include "../core/errors.h"
-#include "../core/oauth.h"
-#include "../core/scopes.h"
+#include "../core/auth/accounts.h"
+#include "../util/errors.h"
+#include "../core/auth/oauth.h"
+#include "../core/auth/scopes.h"
 
 typedef const char *(*Getter)(Request *r, const char *name);
 

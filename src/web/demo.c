@@ -3,7 +3,7 @@
 #include "web.h"
 
 #include "../api/oauth/oauth.h"
-#include "../core/oauth.h"
+#include "../core/auth/oauth.h"
 
 static void field(Buf *b, const char *name, const char *value)
 {

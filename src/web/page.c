@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "../api/faces.h"
-#include "../core/oauth.h"
+#include "../core/auth/oauth.h"
 #include "../util/crypto.h"
 
 #define CSRF_COOKIE_LEN 32	/* hex characters */

@@ -4,8 +4,8 @@
  * by hand, so a change to the one in advert_state.c has to be made twice. */
 #include "t.h"
 
-#include "../../src/core/advert_state.h"
-#include "../../src/core/errors.h"
+#include "../../src/core/listing/advert_state.h"
+#include "../../src/util/errors.h"
 
 static const struct {
 	AdvertStatus from;

@@ -1,7 +1,7 @@
 /* test_attributes.c -- attribute values against a category's definitions. */
 #include "t.h"
 
-#include "../../src/core/attributes.h"
+#include "../../src/core/listing/attributes.h"
 
 static int count_field(const Violations *vs, const char *field)
 {

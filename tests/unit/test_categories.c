@@ -2,7 +2,7 @@
  * and other Latin diacritics, separators. */
 #include "t.h"
 
-#include "../../src/core/categories.h"
+#include "../../src/core/reference/categories.h"
 
 static const char *fold(const char *s)
 {

@@ -3,7 +3,7 @@
 #include "t.h"
 
 #include "../../src/api/oauth/oauth.h"
-#include "../../src/core/oauth.h"
+#include "../../src/core/auth/oauth.h"
 #include "../../src/util/crypto.h"
 
 static void test_pkce(void)

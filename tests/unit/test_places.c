@@ -5,7 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "../../src/core/places.h"
+#include "../../src/core/reference/places.h"
 
 static uint64_t rng = 88172645463325252u;
 

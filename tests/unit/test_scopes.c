@@ -1,7 +1,7 @@
 /* test_scopes.c -- scope and grant words both ways. */
 #include "t.h"
 
-#include "../../src/core/scopes.h"
+#include "../../src/core/auth/scopes.h"
 
 void test_scopes(void)
 {

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "../../src/core/text_rules.h"
+#include "../../src/core/listing/text_rules.h"
 
 /* n copies of unit into buf (which must hold them). */
 static const char *rep(char *buf, const char *unit, int n)

@@ -1,7 +1,7 @@
 /* face.c -- the operator API's error format. */
 #include "admin.h"
 
-#include "../../core/errors.h"
+#include "../../util/errors.h"
 #include "../faces.h"
 
 void admin_error(Request *r, int status, const char *detail)

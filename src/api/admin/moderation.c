@@ -5,9 +5,9 @@
 #include <json-c/json.h>
 #include <string.h>
 
-#include "../../core/advert_state.h"
-#include "../../core/adverts.h"
-#include "../../core/errors.h"
+#include "../../core/listing/advert_state.h"
+#include "../../core/listing/adverts.h"
+#include "../../util/errors.h"
 #include "../../core/settings.h"
 
 static Actor operator_actor(Request *r)

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../../core/errors.h"
-#include "../../core/oauth.h"
+#include "../../util/errors.h"
+#include "../../core/auth/oauth.h"
 
 static int b64val(char c)
 {

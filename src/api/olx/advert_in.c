@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/adverts.h"
+#include "../../core/listing/adverts.h"
 
 #define MONEY_MAX 99999999999999.0	/* the seed's salary bound; prices share it */
 

@@ -6,8 +6,8 @@
 
 #include <time.h>
 
-#include "../../core/advert_state.h"
-#include "../../core/adverts.h"
+#include "../../core/listing/advert_state.h"
+#include "../../core/listing/adverts.h"
 
 static void money(JsonW *w, const char *key, int64_t minor)
 {

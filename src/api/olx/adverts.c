@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/adverts.h"
-#include "../../core/errors.h"
-#include "../../core/text_rules.h"
+#include "../../core/listing/adverts.h"
+#include "../../util/errors.h"
+#include "../../core/listing/text_rules.h"
 
 #define LIST_DEFAULT 10
 #define LIST_MAX 1000

@@ -7,8 +7,8 @@
 
 #include <stdio.h>
 
-#include "../../core/categories.h"
-#include "../../core/errors.h"
+#include "../../core/reference/categories.h"
+#include "../../util/errors.h"
 
 static void write_category(JsonW *w, const Category *c)
 {

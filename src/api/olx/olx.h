@@ -6,7 +6,7 @@
 #ifndef SOUK_OLX_H
 #define SOUK_OLX_H
 
-#include "../../core/violations.h"
+#include "../../core/listing/violations.h"
 #include "../reply.h"
 
 struct AdvertInput;

@@ -10,8 +10,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "../../core/errors.h"
-#include "../../core/places.h"
+#include "../../util/errors.h"
+#include "../../core/reference/places.h"
 
 static void write_region(JsonW *w, const Region *g)
 {

@@ -1,7 +1,7 @@
 /* reference.c -- OLX /languages and /currencies. */
 #include "olx.h"
 
-#include "../../core/categories.h"
+#include "../../core/reference/categories.h"
 
 int olx_languages_list(Request *r)
 {

@@ -1,8 +1,8 @@
 /* users.c -- GET /users/me and GET /users/{id}. */
 #include "olx.h"
 
-#include "../../core/accounts.h"
-#include "../../core/errors.h"
+#include "../../core/auth/accounts.h"
+#include "../../util/errors.h"
 
 /* Loads a user or answers for the missing one: 1 loaded, 0 answered, <0 failed. */
 static int load(Request *r, int64_t id, int status, const char *missing, User *u)

@@ -1,7 +1,7 @@
 /* adverts.c -- adverts, their counters, and the event journal. */
 #include "sq.h"
 
-#include "../../core/errors.h"
+#include "../../util/errors.h"
 
 #define ADVERT_COLS "id, user_id, coalesce(app_id, 0), status, title, description, category_id," \
 	" advertiser_type, external_id, external_url, contact_name, contact_phone, city_id," \

@@ -1,7 +1,7 @@
 /* apps.c -- partner applications (OAuth2 clients). */
 #include "sq.h"
 
-#include "../../core/errors.h"
+#include "../../util/errors.h"
 
 #define APP_COLS "id, client_id, secret_hash, name, redirect_uris, grants, scopes, active, " \
 	"external_url, created_at"

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "../../core/errors.h"
+#include "../../util/errors.h"
 
 static void bind_opt_int(sqlite3_stmt *s, int idx, bool has, int64_t v)
 {

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../core/errors.h"
+#include "../../util/errors.h"
 #include "../../util/arena.h"
 
 /* Generated from migrations/sqlite/NNNN_name.sql by the build. */

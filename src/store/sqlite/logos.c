@@ -1,7 +1,7 @@
 /* logos.c -- logos attached to adverts. */
 #include "sq.h"
 
-#include "../../core/errors.h"
+#include "../../util/errors.h"
 
 int store_logo_insert(Store *st, int64_t advert_id, const char *url, int64_t now, int64_t *id)
 {

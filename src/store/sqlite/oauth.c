@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "../../core/errors.h"
+#include "../../util/errors.h"
 
 static int done(Store *st, sqlite3_stmt *s, int rc)
 {

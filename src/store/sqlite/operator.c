@@ -1,7 +1,7 @@
 /* operator.c -- keys of the operator API. */
 #include "sq.h"
 
-#include "../../core/errors.h"
+#include "../../util/errors.h"
 
 int store_operator_key_insert(Store *st, const char *token_hash, const char *name, int64_t now,
 	int64_t *id)

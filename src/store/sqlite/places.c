@@ -2,7 +2,7 @@
  * import, full reads for the core's in-memory index. */
 #include "sq.h"
 
-#include "../../core/errors.h"
+#include "../../util/errors.h"
 
 int store_region_insert(Store *st, const Region *r)
 {

@@ -1,7 +1,7 @@
 /* tokens.c -- access tokens, found by the SHA-256 of the bearer string. */
 #include "sq.h"
 
-#include "../../core/errors.h"
+#include "../../util/errors.h"
 
 int store_access_token_insert(Store *st, const char *token_hash, const Principal *p,
 	int64_t family, int64_t issued_at, int64_t *id)

@@ -1,7 +1,7 @@
 /* users.c -- accounts: sellers, buyers, moderators, operators. */
 #include "sq.h"
 
-#include "../../core/errors.h"
+#include "../../util/errors.h"
 
 #define USER_COLS "id, email, password_hash, name, phone, status, role, is_business, " \
 	"created_at, last_login_at"

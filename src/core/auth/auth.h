@@ -2,7 +2,7 @@
 #ifndef SOUK_AUTH_H
 #define SOUK_AUTH_H
 
-#include "ctx.h"
+#include "../ctx.h"
 
 /* 0 and *out filled, or SOUK_EAUTH for an unknown, expired or revoked token.
  * Answers come from a small per-thread cache for up to AUTH_CACHE_MS. */

@@ -8,14 +8,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../net/remote.h"
-#include "../util/buf.h"
+#include "../../net/remote.h"
+#include "../../util/buf.h"
 #include "advert_state.h"
 #include "attributes.h"
-#include "categories.h"
-#include "errors.h"
-#include "places.h"
-#include "settings.h"
+#include "../reference/categories.h"
+#include "../../util/errors.h"
+#include "../reference/places.h"
+#include "../settings.h"
 
 #define VALID_DAYS 30			/* how long an activation lasts */
 #define FREE_LIMIT_DEFAULT 50		/* free running adverts per seller and category */

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ctx.h"
+#include "../ctx.h"
 
 /* /locations answers with nothing when no place lies within this distance. */
 #define PLACES_LOCATE_MAX_KM 50.0

@@ -8,7 +8,7 @@
 #ifndef SOUK_ADVERTS_H
 #define SOUK_ADVERTS_H
 
-#include "ctx.h"
+#include "../ctx.h"
 #include "violations.h"
 
 /* One attribute as the seller sent it: a single value or several. */

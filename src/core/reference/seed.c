@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "categories.h"
-#include "errors.h"
+#include "../../util/errors.h"
 #include "places.h"
 
 /* Generated from data/ by the build (scripts/embed-data.sh). */

@@ -10,10 +10,10 @@
 
 #include <string.h>
 
-#include "../util/crypto.h"
+#include "../../util/crypto.h"
 #include "accounts.h"
 #include "auth.h"
-#include "errors.h"
+#include "../../util/errors.h"
 #include "scopes.h"
 
 #define SEAL_CONTEXT "souk-access-seal"

@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-#include "ctx.h"
+#include "../ctx.h"
 
 #define CLIENT_SECRET_LEN 64	/* hex characters of a generated client secret */
 

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "../util/crypto.h"
-#include "errors.h"
+#include "../../util/crypto.h"
+#include "../../util/errors.h"
 
 /* The token lookup runs on every authenticated request: a per-thread,
  * direct-mapped cache of recent answers saves the SQL. An entry is good while

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ctx.h"
+#include "../ctx.h"
 
 #define CATALOG_MAX_LANGS 8
 #define SUGGEST_MAX 5		/* suggestions returned at most */

@@ -6,7 +6,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 
-#include "ctx.h"
+#include "../ctx.h"
 
 typedef struct Lazy {
 	_Atomic(void *) value;

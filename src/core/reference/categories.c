@@ -9,9 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "errors.h"
+#include "../../util/errors.h"
 #include "lazy.h"
-#include "../util/buf.h"
+#include "../../util/buf.h"
 
 /* --- text folding ------------------------------------------------------- */
 

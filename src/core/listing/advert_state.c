@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "errors.h"
+#include "../../util/errors.h"
 
 /* --- names ------------------------------------------------------------------ */
 

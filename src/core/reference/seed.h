@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "ctx.h"
+#include "../ctx.h"
 
 /* The places a new marketplace gets (a path under data/). */
 #define SEED_PLACES "places/pl.tsv"

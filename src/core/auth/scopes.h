@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "../model.h"
+#include "../../model.h"
 
 /* Parses "v2 read write" (any order, spaces or '+'); -1 on an unknown word. */
 int scopes_parse(const char *s, unsigned *out);

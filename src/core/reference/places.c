@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "errors.h"
+#include "../../util/errors.h"
 #include "lazy.h"
 
 /* --- distance ----------------------------------------------------------- */

@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "ctx.h"
+#include "../ctx.h"
 
 #define OAUTH_TOKEN_LEN 40		/* hex characters of a code, access or refresh token */
 #define OAUTH_SESSION_LEN 64		/* hex characters of a login session id */

@@ -4,8 +4,8 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "../util/crypto.h"
-#include "errors.h"
+#include "../../util/crypto.h"
+#include "../../util/errors.h"
 
 int user_create(Ctx *c, const User *in, const char *password, int64_t *id)
 {
