@@ -25,6 +25,11 @@ void crypto_random_b64url(char *out, size_t outlen, size_t nbytes)
 	sodium_bin2base64(out, outlen, raw, nbytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
+uint32_t crypto_random_below(uint32_t upper)
+{
+	return randombytes_uniform(upper);
+}
+
 void crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX_LEN + 1])
 {
 	unsigned char d[crypto_hash_sha256_BYTES];

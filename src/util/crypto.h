@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define SHA256_HEX_LEN 64
 #define PASSWORD_HASH_MAX 128
@@ -17,6 +18,8 @@ int crypto_setup(void);
 /* Randomness */
 void crypto_random_hex(char *out, size_t nbytes);	/* out holds 2*nbytes+1 */
 void crypto_random_b64url(char *out, size_t outlen, size_t nbytes);
+/* Uniform in [0, upper), without modulo bias. */
+uint32_t crypto_random_below(uint32_t upper);
 
 /* Digests */
 void crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX_LEN + 1]);

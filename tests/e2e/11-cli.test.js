@@ -37,7 +37,7 @@ test('a database at schema 1 upgrades in place and keeps its rows', () => {
 test('app create and user create print JSON; --db may come first or last', () => {
 	const { dir, db } = tmpdb();
 	const app = cli(['app', 'create', '--db', db, '--name', 'Shop', '--redirect-uri', 'https://shop.test/cb']);
-	assert.match(app.client_id, /^[0-9a-f]{16}$/);
+	assert.match(app.client_id, /^[1-9][0-9]{8,9}$/);
 	assert.match(app.client_secret, /^[0-9a-f]{64}$/);
 	assert.deepStrictEqual(app.redirect_uris, ['https://shop.test/cb']);
 	assert.strictEqual(app.scopes, 'v2 read write');

@@ -2,7 +2,10 @@
  * Basic client credentials, the redirect URI rule, and sealing. */
 #include "t.h"
 
+#include <stdlib.h>
+
 #include "../../src/api/oauth/oauth.h"
+#include "../../src/core/auth/accounts.h"
 #include "../../src/core/auth/oauth.h"
 #include "../../src/util/crypto.h"
 
@@ -118,8 +121,29 @@ static void test_seal(void)
 	CHECK(crypto_unseal("ctx", refresh, again, out, 10) != 0);	/* too small */
 }
 
+/* Client ids were 16 hex characters, which clients that type OLX's client_id
+ * as an integer could not hold: now decimal, within a signed 32-bit int, and
+ * random rather than in sequence. */
+static void test_client_id_numeric(void)
+{
+	char id[CLIENT_ID_LEN + 1], prev[CLIENT_ID_LEN + 1] = "";
+	int distinct = 0;
+	for (int i = 0; i < 200; i++) {
+		app_client_id_make(id);
+		char *end;
+		unsigned long long v = strtoull(id, &end, 10);
+		CHECK(*end == '\0' && id[0] != '0' && strspn(id, "0123456789") == strlen(id));
+		CHECK(v >= CLIENT_ID_MIN && v <= 2147483647ull);
+		/* not a sequence: consecutive ids differ by more than one */
+		if (prev[0] && llabs((long long)v - strtoll(prev, NULL, 10)) > 1) distinct++;
+		strcpy(prev, id);
+	}
+	CHECK(distinct >= 190);
+}
+
 void test_oauth(void)
 {
+	test_client_id_numeric();
 	test_pkce();
 	test_basic();
 	test_redirect();

@@ -2,6 +2,7 @@
 #include "accounts.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../../util/crypto.h"
@@ -55,19 +56,31 @@ int user_authenticate(Ctx *c, const char *email, const char *password, User *out
 	return store_user_touch_login(c->st, out->id, c->now);
 }
 
+void app_client_id_make(char out[CLIENT_ID_LEN + 1])
+{
+	uint32_t n = CLIENT_ID_MIN + crypto_random_below(CLIENT_ID_MAX - CLIENT_ID_MIN + 1);
+	snprintf(out, CLIENT_ID_LEN + 1, "%u", (unsigned)n);
+}
+
 int app_create(Ctx *c, App *app, char *secret)
 {
-	char client_id[17], hash[SHA256_HEX_LEN + 1];
+	char client_id[CLIENT_ID_LEN + 1], hash[SHA256_HEX_LEN + 1];
+	int rc = SOUK_EEXIST;
 
 	if (!app->name || !*app->name) return ctx_fail(c, SOUK_EINVAL, "name", "an app needs a name");
-	crypto_random_hex(client_id, 8);
 	crypto_random_hex(secret, CLIENT_SECRET_LEN / 2);
 	crypto_sha256_hex(secret, strlen(secret), hash);
-	app->client_id = arena_strdup(c->arena, client_id);
 	app->secret_hash = arena_strdup(c->arena, hash);
 	app->created_at = c->now;
 	app->active = true;
-	return store_app_insert(c->st, app, &app->id);
+	/* Ids are random, so a new one may (rarely) be taken: draw again. The
+	 * client id is the apps table's only unique column besides its key. */
+	for (int tries = 0; tries < 8 && rc == SOUK_EEXIST; tries++) {
+		app_client_id_make(client_id);
+		app->client_id = arena_strdup(c->arena, client_id);
+		rc = store_app_insert(c->st, app, &app->id);
+	}
+	return rc;
 }
 
 int app_get_by_client_id(Ctx *c, const char *client_id, App *out)
