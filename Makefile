@@ -74,7 +74,7 @@ test: test-deps
 	$(MAKE) unit e2e
 	$(MAKE) asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 ./build/asan/unit
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 SOUK_SANITIZED=1 \
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 SOUK_SANITIZED=address \
 		SOUK_BIN=./build/asan/souk npm run -s test:e2e
 
 # --- benchmarks (bench/run.js: scenarios, references, bench/RESULTS.md) -----

@@ -12,11 +12,11 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { createChecker, checkOlx, matchOlxPath, olxSpecAvailable, SPEC_PATH } = require('./lib/olx-schema');
+const { createChecker, checkOlx, matchOlxPath, specSkipReason } = require('./lib/olx-schema');
 const { createClient, raw, parseRaw } = require('./lib/http');
 const { startSouk, freePort, cli } = require('./lib/server');
 
-const noSpec = olxSpecAvailable() ? false : `OLX spec not found at ${SPEC_PATH}`;
+const noSpec = specSkipReason();
 const category = { id: 1291, name: 'Akcesoria kuchenne', parent_id: 1409, photos_limit: 8, is_leaf: true };
 
 describe('olx-schema: path matching', { skip: noSpec }, () => {
@@ -82,11 +82,40 @@ describe('olx-schema: validation', { skip: noSpec }, () => {
 	});
 });
 
-test('olx-schema: a missing spec skips every check', () => {
-	const c = createChecker(path.join(os.tmpdir(), 'no-such-dir', 'olx.yaml'));
-	assert.strictEqual(c.available, false);
-	c.check('GET', '/api/partner/categories/1', 200, { data: { id: 'x' } });
-	assert.strictEqual(c.match('/api/partner/categories/1'), null);
+// Runs fn with CI set to `value` (undefined: unset), then puts CI back.
+function withCi(value, fn) {
+	const before = process.env.CI;
+	if (value === undefined) delete process.env.CI; else process.env.CI = value;
+	try { return fn(); } finally {
+		if (before === undefined) delete process.env.CI; else process.env.CI = before;
+	}
+}
+
+test('olx-schema: a missing spec outside CI skips every check, and says so', (t) => {
+	const missing = path.join(os.tmpdir(), 'no-such-dir', 'olx.yaml');
+	let said = '';
+	t.mock.method(process.stderr, 'write', (text) => { said += text; return true; });
+	withCi(undefined, () => {
+		const c = createChecker(missing);
+		assert.strictEqual(c.available, false);
+		c.check('GET', '/api/partner/categories/1', 200, { data: { id: 'x' } });
+		assert.strictEqual(c.match('/api/partner/categories/1'), null);
+		assert.match(said, /NOT checked against the OLX document/);
+		said = '';
+		assert.match(specSkipReason(missing), /NOT CHECKED/);
+		assert.match(said, /no-such-dir\/olx\.yaml not found/);
+	});
+});
+
+test('olx-schema: a missing spec under CI fails every check, not only the first', () => {
+	const missing = path.join(os.tmpdir(), 'no-such-dir', 'olx.yaml');
+	withCi('true', () => {
+		const c = createChecker(missing);
+		for (let i = 0; i < 2; i++)
+			assert.throws(() => c.check('GET', '/api/partner/categories/1', 200, { data: { id: 1 } }), /missing and CI is set/);
+		assert.throws(() => c.available, /missing and CI is set/);
+		assert.throws(() => specSkipReason(missing), /missing and CI is set/);
+	});
 });
 
 describe('http requests', () => {
@@ -232,4 +261,12 @@ describe('server lifecycle (stand-in binary)', () => {
 	test('a missing binary is reported clearly', async () => {
 		await assert.rejects(startSouk({ bin: path.join(binDir, 'absent') }), /souk binary not found/);
 	});
+});
+
+test('patience: waits are scaled by the sanitizer that runs, nothing else', () => {
+	const { factor } = require('./lib/patience');
+	assert.strictEqual(factor(''), 1);
+	assert.ok(factor('address') > 1);
+	assert.ok(factor('thread') > factor('address'));
+	assert.strictEqual(factor('1'), factor('address'), 'an unknown value counts as a sanitizer build');
 });

@@ -11,6 +11,7 @@ const { execFileSync } = require('node:child_process');
 const { startSouk, REPO_ROOT } = require('./lib/server');
 const { authorize, htmlUnescape, me } = require('./lib/oauth-flow');
 const { demoAccounts } = require('./lib/demo');
+const { patience } = require('./lib/patience');
 
 let s, demo;
 test.before(async () => {
@@ -20,7 +21,7 @@ test.before(async () => {
 test.after(() => s && s.stop());
 
 function sh(line, env = {}) {
-	const out = execFileSync('sh', ['-c', line], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 15000 });
+	const out = execFileSync('sh', ['-c', line], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: patience(15000) });
 	return JSON.parse(out);
 }
 

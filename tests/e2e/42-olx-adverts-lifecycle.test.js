@@ -132,15 +132,28 @@ test('18/19. deactivate needs an active advert and is_success; DELETE needs an i
 	assert.strictEqual(r.status, 204);
 	const g = await s.req('GET', `/api/partner/adverts/${ad.id}`, { token: a.token });
 	assert.strictEqual(g.json.data.status, 'active');
+	// Refused commands, sent to the live advert, leave it as it was.
+	r = await cmd(a.token, ad.id, { command: 'explode' });
+	assert.strictEqual(r.status, 400);
+	assert.deepStrictEqual(r.json, validation('command', 'Invalid value'));
+	r = await cmd(a.token, ad.id, { command: 'deactivate', is_success: 'yes' });
+	assert.strictEqual(r.status, 400);
+	assert.deepStrictEqual(r.json, validation('is_success', 'Invalid value'));
+	r = await cmd(a.token, ad.id, { command: 'deactivate', is_success: true, extra: 1 });
+	assert.strictEqual(r.status, 400);
+	assert.deepStrictEqual(r.json, { data: { error: { status: 400, title: 'Bad Request',
+		detail: 'Error while decoding JSON data: Syntax error' } } });
+	const unchanged = await s.req('GET', `/api/partner/adverts/${ad.id}`, { token: a.token });
+	assert.deepStrictEqual(unchanged.json.data, g.json.data, 'a refused command changed the advert');
 	r = await cmd(a.token, ad.id, { command: 'deactivate', is_success: false });
+	assert.strictEqual(r.status, 204);
 	r = await s.req('DELETE', `/api/partner/adverts/${ad.id}`, { token: a.token });
 	assert.strictEqual(r.status, 204);
 	r = await s.req('GET', `/api/partner/adverts/${ad.id}`, { token: a.token });
 	assert.strictEqual(r.status, 404, 'deleted');
-	r = await cmd(a.token, ad.id, { command: 'explode' });
-	assert.strictEqual(r.status, 400);
-	r = await cmd(a.token, ad.id, { command: 'activate', extra: 1 });
-	assert.strictEqual(r.status, 400);
+	// A valid command to the deleted advert finds nothing.
+	r = await cmd(a.token, ad.id, { command: 'activate' });
+	assert.strictEqual(r.status, 404);
 });
 
 test('20. extend at most once in 14 days; expiry makes an advert outdated on time', async () => {

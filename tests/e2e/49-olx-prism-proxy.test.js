@@ -13,11 +13,10 @@ const { spawn } = require('node:child_process');
 const { startSouk, freePort, REPO_ROOT } = require('./lib/server');
 const { createClient } = require('./lib/http');
 const { advertBody, jobBody, seller, waitStatus } = require('./lib/adverts');
+const { SPEC_PATH: SPEC, specSkipReason } = require('./lib/olx-schema');
 
-const SPEC = path.join(REPO_ROOT, '..', 'shared', 'specs', 'olx-partner-api.yaml');
 const PRISM = path.join(REPO_ROOT, 'node_modules', '.bin', 'prism');
-const skip = !fs.existsSync(SPEC) ? 'the OLX document is not beside the project'
-	: !fs.existsSync(PRISM) ? 'prism is not installed (npm ci)' : false;
+const skip = specSkipReason() || (!fs.existsSync(PRISM) ? 'prism is not installed (npm ci)' : false);
 
 let s, prism, via, a, log = '';
 

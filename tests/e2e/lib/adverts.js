@@ -6,6 +6,7 @@
 const assert = require('node:assert');
 const http = require('node:http');
 const { makeApp, makeUser, codeGrant } = require('./oauth-flow');
+const { patience } = require('./patience');
 
 // Demo data (data/categories.json, data/places/pl.tsv) the tests lean on.
 const DATA = {
@@ -72,7 +73,7 @@ async function setting(s, key, value) {
 }
 
 // Polls GET /adverts/{id} until its status is one of `want` (bounded).
-async function waitStatus(s, token, id, want, { timeoutMs = 8000, check } = {}) {
+async function waitStatus(s, token, id, want, { timeoutMs = patience(8000), check } = {}) {
 	const wanted = [].concat(want);
 	const end = Date.now() + timeoutMs;
 	let last;

@@ -1,7 +1,9 @@
 'use strict';
 // Reads the demo accounts `souk serve` prints on a new marketplace.
 
-async function demoAccounts(s, timeoutMs = 10000) {
+const { patience } = require('./patience');
+
+async function demoAccounts(s, timeoutMs = patience(10000)) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const log = s.log();

@@ -9,6 +9,7 @@
 
 const net = require('node:net');
 const { checkOlx } = require('./olx-schema');
+const { patience } = require('./patience');
 
 const OLX_PREFIX = '/api/partner/';
 
@@ -81,7 +82,7 @@ function createClient(baseUrl, defaults = {}) {
 // complete response has arrived (Content-Length or chunked end), otherwise
 // when the server closes or `timeout` ms pass. `end: true` half-closes after
 // writing.
-function raw(port, bytes, { timeout = 5000, host = '127.0.0.1', end = false } = {}) {
+function raw(port, bytes, { timeout = patience(5000), host = '127.0.0.1', end = false } = {}) {
 	return new Promise((resolve, reject) => {
 		const chunks = [];
 		let done = false;

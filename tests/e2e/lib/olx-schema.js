@@ -2,8 +2,10 @@
 // Checks OLX Partner API responses against the published OpenAPI document.
 //
 // The document lives outside the repo (../shared/specs from the repo root) and
-// is not copied in; when it is absent every check is skipped with one notice,
-// so the suite still runs on a bare checkout.
+// is not copied in. When it is absent: under CI (CI=true) every check fails,
+// since a CI run without it would pass without checking anything; elsewhere
+// the checks are skipped with a loud notice on stderr, so the suite still
+// runs on a bare checkout but nobody mistakes that run for a checked one.
 //
 // Two rules bridge the gap between the document and live OLX:
 //  - live OLX wraps every payload in {"data": ...} while most documented
@@ -44,6 +46,34 @@ function safeDecode(s) {
 	try { return decodeURIComponent(s); } catch { return s; }
 }
 
+function inCi() {
+	return /^(1|true|yes)$/i.test(process.env.CI || '');
+}
+
+function missingInCi(specPath) {
+	return new assert.AssertionError({
+		message: `olx-schema: the OLX document ${specPath} is missing and CI is set: ` +
+			'a CI run must check every OLX response, so it fails instead of skipping the checks',
+		operator: 'checkOlx',
+	});
+}
+
+// For tests that need the document itself: false when it is there, a skip
+// reason (after the loud notice) when it is not, and a failure under CI.
+function specSkipReason(specPath = SPEC_PATH) {
+	if (fs.existsSync(specPath)) return false;
+	if (inCi()) throw missingInCi(specPath);
+	warnSkipped(specPath);
+	return `OLX document not found at ${specPath}: NOT CHECKED`;
+}
+
+function warnSkipped(specPath) {
+	const bar = '!'.repeat(72);
+	process.stderr.write(`${bar}\n!! olx-schema: ${specPath} not found.\n` +
+		'!! OLX responses in this run are NOT checked against the OLX document.\n' +
+		`!! (Under CI=true this is a failure.)\n${bar}\n`);
+}
+
 function createChecker(specPath = SPEC_PATH) {
 	let spec = null;      // parsed document, null when absent
 	let base = '';        // server base path, e.g. /api/partner
@@ -54,16 +84,23 @@ function createChecker(specPath = SPEC_PATH) {
 	const seen = new Map(); // "GET /template" -> {count, statuses:{}}
 	const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 
+	// Throws on every call, not only the first, while the document is
+	// missing under CI: no later check may pass by finding the cache empty.
 	function load() {
-		if (loaded) return spec;
-		loaded = true;
-		if (!fs.existsSync(specPath)) return null;
+		if (!loaded) {
+			loaded = true;
+			if (fs.existsSync(specPath)) parse();
+		}
+		if (!spec && inCi()) throw missingInCi(specPath);
+		return spec;
+	}
+
+	function parse() {
 		spec = yaml.load(fs.readFileSync(specPath, 'utf8'));
 		const server = spec.servers && spec.servers[0] && spec.servers[0].url;
 		base = server ? new URL(server).pathname.replace(/\/$/, '') : '';
 		routes = Object.keys(spec.paths).map(compileTemplate);
 		routes.sort((a, b) => (a.rank.length - b.rank.length) || (a.rank < b.rank ? 1 : a.rank > b.rank ? -1 : 0));
-		return spec;
 	}
 
 	// Concrete request path (with the /api/partner base, query allowed) ->
@@ -103,7 +140,7 @@ function createChecker(specPath = SPEC_PATH) {
 		if (!load()) {
 			if (!skipNoticed) {
 				skipNoticed = true;
-				console.log(`olx-schema: ${specPath} not found, skipping OLX schema checks`);
+				warnSkipped(specPath);
 			}
 			return;
 		}
@@ -167,6 +204,7 @@ process.on('exit', () => {
 module.exports = {
 	SPEC_PATH,
 	createChecker,
+	specSkipReason,
 	checkOlx: defaultChecker.check,
 	matchOlxPath: defaultChecker.match,
 	olxOperations: defaultChecker.operations,

@@ -10,10 +10,12 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { createClient } = require('./http');
+const { patience } = require('./patience');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const START_TIMEOUT_MS = 15000;
-const STOP_TIMEOUT_MS = 10000;
+const START_TIMEOUT_MS = patience(15000);
+const STOP_TIMEOUT_MS = patience(10000);
+const CLI_TIMEOUT_MS = patience(30000);
 // Sanitizers may be built to keep going after a report (exit 0); catch those too.
 const SANITIZER_RE = /ERROR: (AddressSanitizer|LeakSanitizer|ThreadSanitizer|MemorySanitizer)|runtime error:|WARNING: ThreadSanitizer/;
 
@@ -42,7 +44,7 @@ function freePort() {
 // Runs a souk subcommand synchronously. Returns {status, signal, stdout, stderr}.
 function runSouk(args, { env = {}, input, bin = soukBin() } = {}) {
 	const r = spawnSync(bin, args, {
-		env: { ...process.env, ...env }, input, encoding: 'utf8', timeout: 30000,
+		env: { ...process.env, ...env }, input, encoding: 'utf8', timeout: CLI_TIMEOUT_MS,
 	});
 	if (r.error) throw r.error;
 	return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
