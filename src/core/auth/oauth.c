@@ -73,20 +73,21 @@ static int seal(const char *refresh, const char *access, char *out, size_t outle
 	return crypto_seal(SEAL_CONTEXT, refresh, access, out, outlen) == 0 ? 0 : SOUK_ESTORE;
 }
 
-/* A new refresh token of t's family, holding the family's access token. */
+/* A new refresh token of t's family, holding the family's access token
+ * (none: access is NULL, and the next refresh issues one). */
 static int refresh_issue(Ctx *c, const RefreshToken *t, const char *access, int64_t access_id,
 	char tok[OAUTH_TOKEN_LEN + 1])
 {
 	char hash[SHA256_HEX_LEN + 1], sealed[CRYPTO_SEALED_MAX];
 	crypto_random_hex(tok, OAUTH_TOKEN_LEN / 2);
 	crypto_sha256_hex(tok, OAUTH_TOKEN_LEN, hash);
-	int rc = seal(tok, access, sealed, sizeof(sealed));
+	int rc = access ? seal(tok, access, sealed, sizeof(sealed)) : 0;
 	if (rc) return rc;
 	RefreshToken n = *t;
 	n.issued_at = c->now;
 	n.expires_at = c->now + OAUTH_REFRESH_TTL;
-	n.access_token_id = access_id;
-	n.access_sealed = sealed;
+	n.access_token_id = access ? access_id : 0;
+	n.access_sealed = access ? sealed : NULL;
 	return store_oauth_refresh_insert(c->st, hash, &n, NULL);
 }
 
@@ -196,13 +197,36 @@ static int grant_authorization_code(Ctx *c, const App *app, const TokenRequest *
 	return rc;
 }
 
+/* The family's current access token, when it still lives: unsealed with the
+ * refresh token that holds it. */
+static bool current_access(Ctx *c, const RefreshToken *t, const char *refresh,
+	TokenGrant *out, int64_t *access_id)
+{
+	int64_t expires_at = 0;
+	if (!t->access_token_id || !t->access_sealed ||
+	    store_oauth_access_expiry(c->st, t->access_token_id, &expires_at) != 0 ||
+	    expires_at <= c->now ||
+	    crypto_unseal(SEAL_CONTEXT, refresh, t->access_sealed, out->access_token,
+		    sizeof(out->access_token)) != 0)
+		return false;
+	*access_id = t->access_token_id;
+	out->expires_in = expires_at - c->now;
+	return true;
+}
+
+/* RFC 6749 6: a refresh may ask for less than the grant, never more. The
+ * family's current access token always carries the whole grant (it is what
+ * OLX's "same token again" hands back); a narrower request gets a token of
+ * its own in the family, which the family's revocation also ends, and leaves
+ * the current one as it was. The refresh token keeps the whole grant. */
 static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 	TokenGrant *out, Outcome *o)
 {
 	char hash[SHA256_HEX_LEN + 1], sealed[CRYPTO_SEALED_MAX];
+	char keep[OAUTH_TOKEN_LEN + 1] = "";	/* the family's current token, for a new refresh token */
 	RefreshToken t;
 	unsigned scopes;
-	int64_t access_id = 0, expires_at = 0;
+	int64_t access_id = 0, keep_id = 0;
 	bool new_access = false;
 
 	if (blank(in->refresh_token)) {
@@ -232,22 +256,25 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 		return 0;
 	}
 
-	/* The family's access token, if still alive: the same one again. */
-	if (t.access_token_id && t.access_sealed &&
-	    store_oauth_access_expiry(c->st, t.access_token_id, &expires_at) == 0 &&
-	    expires_at > c->now &&
-	    crypto_unseal(SEAL_CONTEXT, in->refresh_token, t.access_sealed, out->access_token,
-		    sizeof(out->access_token)) == 0) {
-		access_id = t.access_token_id;
-		out->expires_in = expires_at - c->now;
+	if (scopes == t.scopes && current_access(c, &t, in->refresh_token, out, &access_id)) {
+		/* The family's access token still lives: the same one again. */
+		keep_id = access_id;
 	} else {
-		rc = access_issue(c, t.app_id, t.user_id, t.scopes, t.family, out->access_token,
+		rc = access_issue(c, t.app_id, t.user_id, scopes, t.family, out->access_token,
 			&access_id);
 		if (rc) return rc;
 		out->expires_in = OAUTH_ACCESS_TTL;
-		new_access = true;
+		if (scopes == t.scopes) {
+			new_access = true;
+			keep_id = access_id;
+		} else {
+			TokenGrant cur;
+			if (current_access(c, &t, in->refresh_token, &cur, &keep_id))
+				memcpy(keep, cur.access_token, sizeof(keep));
+		}
 	}
-	scopes_format(t.scopes, out->scope, sizeof(out->scope));
+	if (keep_id == access_id) memcpy(keep, out->access_token, sizeof(keep));
+	scopes_format(scopes, out->scope, sizeof(out->scope));
 
 	/* At most one new refresh token a day. */
 	if (c->now - t.issued_at < OAUTH_REFRESH_ROTATE) {
@@ -259,7 +286,7 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 		return rc;
 	}
 	rc = store_oauth_refresh_retire(c->st, t.id);
-	if (!rc) rc = refresh_issue(c, &t, out->access_token, access_id, out->refresh_token);
+	if (!rc) rc = refresh_issue(c, &t, keep_id ? keep : NULL, keep_id, out->refresh_token);
 	return rc;
 }
 
