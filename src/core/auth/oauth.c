@@ -124,11 +124,14 @@ static bool scope_pick(const char *requested, unsigned allowed, unsigned *out)
 /* --- the grants ---------------------------------------------------------- */
 
 /* Each grant runs inside the caller's transaction; *fail set means "answer
- * this error", and *keep that the transaction must still be committed (a
- * replay's revocations). */
+ * this error", *keep that the transaction must still be committed (a
+ * replay's revocations), and *revoked that it revoked tokens: the token
+ * cache is dropped only after the commit, or another thread could cache the
+ * still-valid rows again in between. */
 typedef struct Outcome {
 	OAuthError fail;
 	bool keep;
+	bool revoked;
 } Outcome;
 
 static int grant_client_credentials(Ctx *c, const App *app, const TokenRequest *in,
@@ -165,9 +168,9 @@ static int grant_authorization_code(Ctx *c, const App *app, const TokenRequest *
 	if (code.used_at) {
 		/* A second exchange: the code leaked. Kill what the first made. */
 		if (code.family) rc = store_oauth_family_revoke(c->st, code.family);
-		auth_forget_cached();
 		o->fail = OAUTH_BAD_CODE;
 		o->keep = true;
+		o->revoked = true;
 		return rc;
 	}
 	if (code.expires_at <= c->now ||
@@ -244,7 +247,7 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 		/* A replaced token came back: someone else holds the chain. */
 		o->fail = OAUTH_BAD_REFRESH;
 		o->keep = true;
-		auth_forget_cached();
+		o->revoked = true;
 		return store_oauth_family_revoke(c->st, t.family);
 	}
 	if (t.expires_at <= c->now) {
@@ -327,13 +330,15 @@ int oauth_token(Ctx *c, const TokenRequest *in, TokenGrant *out, OAuthError *err
 		return SOUK_EINVAL;
 	}
 
-	Outcome o = {OAUTH_OK, false};
+	Outcome o = {OAUTH_OK, false, false};
 	if ((rc = store_begin(c->st)) != 0) return rc;
 	rc = grants[g].run(c, &app, in, out, &o);
 	if (rc || (o.fail && !o.keep)) {
 		store_rollback(c->st);
 	} else if ((rc = store_commit(c->st)) != 0) {
 		store_rollback(c->st);
+	} else if (o.revoked) {
+		auth_forget_cached();
 	}
 	if (rc) return rc;
 	if (o.fail) {
