@@ -134,6 +134,9 @@ typedef struct RefreshToken {
 	bool retired, revoked;
 	int64_t access_token_id;	/* the family's current access token */
 	const char *access_sealed;	/* it, sealed under this refresh token; or NULL */
+	int64_t retired_at;		/* when it was replaced (0: it was not) */
+	const char *successor_sealed;	/* its replacement, sealed under it; or NULL */
+	int64_t used_at;		/* first presented (0: never) */
 } RefreshToken;
 
 typedef struct Consent {
@@ -156,7 +159,10 @@ int store_oauth_code_use(Store *st, int64_t id, int64_t family, int64_t now);
 int store_oauth_refresh_insert(Store *st, const char *token_hash, const RefreshToken *t,
 	int64_t *id);
 int store_oauth_refresh_by_hash(Store *st, Arena *a, const char *token_hash, RefreshToken *out);
-int store_oauth_refresh_retire(Store *st, int64_t id);
+/* Replaced: retired at now, its successor kept sealed under it. */
+int store_oauth_refresh_retire(Store *st, int64_t id, int64_t now, const char *successor_sealed);
+/* Records the first presentation of a refresh token. */
+int store_oauth_refresh_use(Store *st, int64_t id, int64_t now);
 int store_oauth_refresh_set_access(Store *st, int64_t id, int64_t access_token_id,
 	const char *sealed);
 /* Expiry of an access token that is not revoked; SOUK_ENOTFOUND otherwise. */

@@ -156,6 +156,10 @@ test('refresh reuse: a retired refresh token revokes the whole chain', async () 
 	assert.strictEqual(rotated.status, 200, rotated.text);
 	assert.notStrictEqual(rotated.json.refresh_token, t.refresh_token);
 	assert.strictEqual(rotated.json.access_token, t.access_token, 'a live access token is kept');
+	// the client goes on with its new token (which ends the old one's grace for racing refreshes)
+	const goOn = await token(s, { grant_type: 'refresh_token', client_id: single.client_id,
+		client_secret: single.client_secret, refresh_token: rotated.json.refresh_token });
+	assert.strictEqual(goOn.status, 200, goOn.text);
 
 	// the old refresh token comes back: an attacker (or a confused client) holds it
 	const reuse = await token(s, { grant_type: 'refresh_token', client_id: single.client_id,

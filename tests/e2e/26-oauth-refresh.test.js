@@ -3,13 +3,16 @@
 // (RFC 6749 section 6) gets exactly that and no more, a wider one is refused;
 // tokens revoked for a replayed code or a reused refresh token stay denied
 // while other requests race the revocation; two refreshes racing with one
-// refresh token never leave two live chains.
+// refresh token get the same answer and leave one live chain (the loser of a
+// rotation is handed the winner's token), never two and never none.
 
 const test = require('node:test');
 const assert = require('node:assert');
 const net = require('node:net');
 const { startSouk } = require('./lib/server');
-const { Browser, authorize, makeApp, makeUser, token, codeGrant, advanceClock, me } = require('./lib/oauth-flow');
+const {
+	Browser, authorize, makeApp, makeUser, token, codeGrant, advanceClock, me, sql, sha256hex,
+} = require('./lib/oauth-flow');
 
 let s, app, seller;
 test.before(async () => {
@@ -183,4 +186,79 @@ test('token-cache race: a reused refresh token revokes the grant, and requests r
 		assert.strictEqual(reuse.status, 400, reuse.text);
 		assert.strictEqual(reuse.json.error, 'invalid_grant');
 	}
+});
+
+// --- two refreshes with one refresh token -----------------------------------
+
+// Every live refresh token of the seller's grants with app, read from the
+// database (only hashes are stored: compare digests).
+function liveRefreshHashes(family) {
+	return sql(s, `SELECT token_hash FROM oauth_refresh_tokens WHERE family = ${Number(family)}
+		AND retired = 0 AND revoked = 0 ORDER BY id`).split('\n').filter(Boolean);
+}
+
+function familyOf(refreshToken) {
+	return sql(s, `SELECT family FROM oauth_refresh_tokens WHERE token_hash = '${sha256hex(refreshToken)}'`);
+}
+
+async function assertSameAnswerOneChain(t, answers) {
+	for (const r of answers) assert.strictEqual(r.status, 200, r.text);
+	// expires_in counts down: the two answers may be a second apart.
+	const [a, b] = answers.map(({ json: { expires_in, ...rest } }) => rest);
+	assert.deepStrictEqual(b, a, 'two refreshes with one token got different answers');
+	const family = familyOf(t.refresh_token);
+	assert.deepStrictEqual(liveRefreshHashes(family), [sha256hex(a.refresh_token)], 'more than one live refresh token');
+	assert.strictEqual((await me(s, a.access_token)).status, 200);
+	// The chain goes on: the answer's refresh token refreshes.
+	const next = await refresh(a.refresh_token);
+	assert.strictEqual(next.status, 200, next.text);
+	assert.strictEqual(next.json.access_token, a.access_token);
+}
+
+test('two refreshes racing with one refresh token get the same answer while the access token lives', async () => {
+	for (let round = 0; round < 5; round++) {
+		const t = await codeGrant(s, app, seller);
+		await assertSameAnswerOneChain(t, await Promise.all([refresh(t.refresh_token), refresh(t.refresh_token)]));
+	}
+});
+
+test('two refreshes racing with one refresh token get the same answer once the access token expired', async () => {
+	for (let round = 0; round < 5; round++) {
+		const t = await codeGrant(s, app, seller);
+		// The access token ends before the refresh token is due for rotation
+		// (both last a day from issue, so only an edit makes this state).
+		sql(s, `UPDATE access_tokens SET expires_at = 1 WHERE token_hash = '${sha256hex(t.access_token)}'`);
+		const answers = await Promise.all([refresh(t.refresh_token), refresh(t.refresh_token)]);
+		assert.notStrictEqual(answers[0].json.access_token, t.access_token);
+		assert.strictEqual(answers[0].json.refresh_token, t.refresh_token);
+		await assertSameAnswerOneChain(t, answers);
+	}
+});
+
+test('two refreshes racing with one refresh token due for rotation leave one live chain, not none', async () => {
+	for (let round = 0; round < 5; round++) {
+		const t = await codeGrant(s, app, seller);
+		await advanceClock(s, 86400 + 60);
+		const answers = await Promise.all([refresh(t.refresh_token), refresh(t.refresh_token)]);
+		assert.notStrictEqual(answers[0].json.refresh_token, t.refresh_token);
+		await assertSameAnswerOneChain(t, answers);
+		// The replaced token, presented once the new one was used, is reuse:
+		// the whole grant is revoked.
+		const reuse = await refresh(t.refresh_token);
+		assert.strictEqual(reuse.status, 400, reuse.text);
+		assert.strictEqual(reuse.json.error, 'invalid_grant');
+		assert.strictEqual((await me(s, answers[0].json.access_token)).status, 401);
+	}
+});
+
+test('two refreshes racing: a replaced token presented after the grace is reuse, even with its successor unused', async () => {
+	const t = await codeGrant(s, app, seller);
+	await advanceClock(s, 86400 + 60);
+	const rotated = await refresh(t.refresh_token);
+	assert.strictEqual(rotated.status, 200, rotated.text);
+	await advanceClock(s, 61);
+	const reuse = await refresh(t.refresh_token);
+	assert.strictEqual(reuse.status, 400, reuse.text);
+	assert.strictEqual(reuse.json.error, 'invalid_grant');
+	assert.strictEqual((await refresh(rotated.json.refresh_token)).status, 400);
 });

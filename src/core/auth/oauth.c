@@ -17,6 +17,7 @@
 #include "scopes.h"
 
 #define SEAL_CONTEXT "souk-access-seal"
+#define SUCCESSOR_CONTEXT "souk-refresh-successor"
 
 /* --- pure rules ---------------------------------------------------------- */
 
@@ -68,9 +69,10 @@ static int access_issue(Ctx *c, int64_t app_id, int64_t user_id, unsigned scopes
 	return store_access_token_insert(c->st, hash, &p, family, c->now, id);
 }
 
-static int seal(const char *refresh, const char *access, char *out, size_t outlen)
+static int seal(const char *context, const char *refresh, const char *plain, char *out,
+	size_t outlen)
 {
-	return crypto_seal(SEAL_CONTEXT, refresh, access, out, outlen) == 0 ? 0 : SOUK_ESTORE;
+	return crypto_seal(context, refresh, plain, out, outlen) == 0 ? 0 : SOUK_ESTORE;
 }
 
 /* A new refresh token of t's family, holding the family's access token
@@ -81,7 +83,7 @@ static int refresh_issue(Ctx *c, const RefreshToken *t, const char *access, int6
 	char hash[SHA256_HEX_LEN + 1], sealed[CRYPTO_SEALED_MAX];
 	crypto_random_hex(tok, OAUTH_TOKEN_LEN / 2);
 	crypto_sha256_hex(tok, OAUTH_TOKEN_LEN, hash);
-	int rc = access ? seal(tok, access, sealed, sizeof(sealed)) : 0;
+	int rc = access ? seal(SEAL_CONTEXT, tok, access, sealed, sizeof(sealed)) : 0;
 	if (rc) return rc;
 	RefreshToken n = *t;
 	n.issued_at = c->now;
@@ -217,26 +219,93 @@ static bool current_access(Ctx *c, const RefreshToken *t, const char *refresh,
 	return true;
 }
 
-/* RFC 6749 6: a refresh may ask for less than the grant, never more. The
+/* The answer to a refresh with token t (plaintext `presented`) for `scopes`.
+ *
+ * RFC 6749 6: a refresh may ask for less than the grant, never more. The
  * family's current access token always carries the whole grant (it is what
  * OLX's "same token again" hands back); a narrower request gets a token of
  * its own in the family, which the family's revocation also ends, and leaves
  * the current one as it was. The refresh token keeps the whole grant. */
+static int refresh_answer(Ctx *c, const RefreshToken *t, const char *presented, unsigned scopes,
+	TokenGrant *out)
+{
+	char sealed[CRYPTO_SEALED_MAX];
+	char keep[OAUTH_TOKEN_LEN + 1] = "";	/* the family's current token, for a new refresh token */
+	int64_t access_id = 0, keep_id = 0;
+	bool new_access = false;
+	int rc;
+
+	if (scopes == t->scopes && current_access(c, t, presented, out, &access_id)) {
+		/* The family's access token still lives: the same one again. */
+		keep_id = access_id;
+	} else {
+		rc = access_issue(c, t->app_id, t->user_id, scopes, t->family, out->access_token,
+			&access_id);
+		if (rc) return rc;
+		out->expires_in = OAUTH_ACCESS_TTL;
+		if (scopes == t->scopes) {
+			new_access = true;
+			keep_id = access_id;
+		} else {
+			TokenGrant cur;
+			if (current_access(c, t, presented, &cur, &keep_id))
+				memcpy(keep, cur.access_token, sizeof(keep));
+		}
+	}
+	if (keep_id == access_id) memcpy(keep, out->access_token, sizeof(keep));
+	scopes_format(scopes, out->scope, sizeof(out->scope));
+
+	/* At most one new refresh token a day. */
+	if (c->now - t->issued_at < OAUTH_REFRESH_ROTATE) {
+		memcpy(out->refresh_token, presented, OAUTH_TOKEN_LEN);
+		out->refresh_token[OAUTH_TOKEN_LEN] = '\0';
+		if (!new_access) return 0;
+		rc = seal(SEAL_CONTEXT, presented, out->access_token, sealed, sizeof(sealed));
+		if (!rc) rc = store_oauth_refresh_set_access(c->st, t->id, access_id, sealed);
+		return rc;
+	}
+	/* Replaced: the old token keeps its successor sealed, for the loser of
+	 * a race (grant_refresh_token). */
+	rc = refresh_issue(c, t, keep_id ? keep : NULL, keep_id, out->refresh_token);
+	if (!rc) rc = seal(SUCCESSOR_CONTEXT, presented, out->refresh_token, sealed, sizeof(sealed));
+	if (!rc) rc = store_oauth_refresh_retire(c->st, t->id, c->now, sealed);
+	return rc;
+}
+
+/* A replaced token presented again within OAUTH_REFRESH_GRACE of its
+ * replacement, while the replacement is unused, is the loser of two racing
+ * refreshes (two workers of one client): it answers as its successor, so
+ * both get the same answer and one chain lives on. 0 with *next and its
+ * plaintext filled, or SOUK_ENOTFOUND: then it is reuse. */
+static int successor_get(Ctx *c, const RefreshToken *t, const char *presented,
+	RefreshToken *next, char plain[OAUTH_TOKEN_LEN + 1])
+{
+	char hash[SHA256_HEX_LEN + 1];
+	if (!t->successor_sealed || c->now - t->retired_at >= OAUTH_REFRESH_GRACE ||
+	    crypto_unseal(SUCCESSOR_CONTEXT, presented, t->successor_sealed, plain,
+		    OAUTH_TOKEN_LEN + 1) != 0)
+		return SOUK_ENOTFOUND;
+	crypto_sha256_hex(plain, strlen(plain), hash);
+	int rc = store_oauth_refresh_by_hash(c->st, c->arena, hash, next);
+	if (rc) return rc;
+	if (next->family != t->family || next->revoked || next->retired || next->used_at)
+		return SOUK_ENOTFOUND;
+	return 0;
+}
+
 static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 	TokenGrant *out, Outcome *o)
 {
-	char hash[SHA256_HEX_LEN + 1], sealed[CRYPTO_SEALED_MAX];
-	char keep[OAUTH_TOKEN_LEN + 1] = "";	/* the family's current token, for a new refresh token */
-	RefreshToken t;
+	char hash[SHA256_HEX_LEN + 1], next_plain[OAUTH_TOKEN_LEN + 1];
+	const char *presented = in->refresh_token;
+	RefreshToken t, next;
 	unsigned scopes;
-	int64_t access_id = 0, keep_id = 0;
-	bool new_access = false;
 
-	if (blank(in->refresh_token)) {
+	if (blank(presented)) {
 		o->fail = OAUTH_NO_REFRESH;
 		return 0;
 	}
-	crypto_sha256_hex(in->refresh_token, strlen(in->refresh_token), hash);
+	crypto_sha256_hex(presented, strlen(presented), hash);
 	int rc = store_oauth_refresh_by_hash(c->st, c->arena, hash, &t);
 	if (rc == SOUK_ENOTFOUND || (rc == 0 && (t.app_id != app->id || t.revoked))) {
 		o->fail = OAUTH_BAD_REFRESH;
@@ -244,11 +313,19 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 	}
 	if (rc) return rc;
 	if (t.retired) {
-		/* A replaced token came back: someone else holds the chain. */
-		o->fail = OAUTH_BAD_REFRESH;
-		o->keep = true;
-		o->revoked = true;
-		return store_oauth_family_revoke(c->st, t.family);
+		rc = successor_get(c, &t, presented, &next, next_plain);
+		if (rc && rc != SOUK_ENOTFOUND) return rc;
+		if (rc == SOUK_ENOTFOUND) {
+			/* A replaced token came back: someone else holds the chain. */
+			o->fail = OAUTH_BAD_REFRESH;
+			o->keep = true;
+			o->revoked = true;
+			return store_oauth_family_revoke(c->st, t.family);
+		}
+		t = next;
+		presented = next_plain;
+	} else if (!t.used_at && (rc = store_oauth_refresh_use(c->st, t.id, c->now)) != 0) {
+		return rc;
 	}
 	if (t.expires_at <= c->now) {
 		o->fail = OAUTH_BAD_REFRESH;
@@ -258,39 +335,7 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 		o->fail = OAUTH_BAD_SCOPE;
 		return 0;
 	}
-
-	if (scopes == t.scopes && current_access(c, &t, in->refresh_token, out, &access_id)) {
-		/* The family's access token still lives: the same one again. */
-		keep_id = access_id;
-	} else {
-		rc = access_issue(c, t.app_id, t.user_id, scopes, t.family, out->access_token,
-			&access_id);
-		if (rc) return rc;
-		out->expires_in = OAUTH_ACCESS_TTL;
-		if (scopes == t.scopes) {
-			new_access = true;
-			keep_id = access_id;
-		} else {
-			TokenGrant cur;
-			if (current_access(c, &t, in->refresh_token, &cur, &keep_id))
-				memcpy(keep, cur.access_token, sizeof(keep));
-		}
-	}
-	if (keep_id == access_id) memcpy(keep, out->access_token, sizeof(keep));
-	scopes_format(scopes, out->scope, sizeof(out->scope));
-
-	/* At most one new refresh token a day. */
-	if (c->now - t.issued_at < OAUTH_REFRESH_ROTATE) {
-		memcpy(out->refresh_token, in->refresh_token, OAUTH_TOKEN_LEN);
-		out->refresh_token[OAUTH_TOKEN_LEN] = '\0';
-		if (!new_access) return 0;
-		rc = seal(in->refresh_token, out->access_token, sealed, sizeof(sealed));
-		if (!rc) rc = store_oauth_refresh_set_access(c->st, t.id, access_id, sealed);
-		return rc;
-	}
-	rc = store_oauth_refresh_retire(c->st, t.id);
-	if (!rc) rc = refresh_issue(c, &t, keep_id ? keep : NULL, keep_id, out->refresh_token);
-	return rc;
+	return refresh_answer(c, &t, presented, scopes, out);
 }
 
 int oauth_token(Ctx *c, const TokenRequest *in, TokenGrant *out, OAuthError *err)

@@ -18,6 +18,8 @@
 #define OAUTH_ACCESS_TTL 86400		/* access token: one day */
 #define OAUTH_REFRESH_TTL 2592000	/* refresh token: thirty days from issue */
 #define OAUTH_REFRESH_ROTATE 86400	/* at most one new refresh token a day */
+#define OAUTH_REFRESH_GRACE 60		/* a replaced refresh token answers as its
+					   successor this long, until that is used */
 #define OAUTH_CODE_TTL 600		/* authorization code: ten minutes */
 #define OAUTH_SESSION_TTL 43200		/* login session of the pages: twelve hours */
 

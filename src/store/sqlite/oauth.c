@@ -127,7 +127,7 @@ int store_oauth_refresh_by_hash(Store *st, Arena *a, const char *token_hash, Ref
 {
 	sqlite3_stmt *s = sq_stmt(st,
 		"SELECT id, family, app_id, coalesce(user_id, 0), scopes, issued_at, expires_at,"
-		" retired, revoked, access_token_id, access_sealed"
+		" retired, revoked, access_token_id, access_sealed, retired_at, successor_sealed, used_at"
 		" FROM oauth_refresh_tokens WHERE token_hash = ?");
 	sq_bind_text(s, 1, token_hash);
 	int rc = sq_step(st, s);
@@ -143,16 +143,31 @@ int store_oauth_refresh_by_hash(Store *st, Arena *a, const char *token_hash, Ref
 		out->revoked = sqlite3_column_int(s, 8) != 0;
 		out->access_token_id = sqlite3_column_int64(s, 9);
 		out->access_sealed = sq_text(a, s, 10);
+		out->retired_at = sqlite3_column_int64(s, 11);
+		out->successor_sealed = sq_text(a, s, 12);
+		out->used_at = sqlite3_column_int64(s, 13);
 	}
 	return done(st, s, rc);
 }
 
-int store_oauth_refresh_retire(Store *st, int64_t id)
+int store_oauth_refresh_retire(Store *st, int64_t id, int64_t now, const char *successor_sealed)
 {
 	/* The retired token no longer needs the sealed access token. */
 	sqlite3_stmt *s = sq_stmt(st,
-		"UPDATE oauth_refresh_tokens SET retired = 1, access_sealed = NULL WHERE id = ?");
-	sqlite3_bind_int64(s, 1, id);
+		"UPDATE oauth_refresh_tokens SET retired = 1, access_sealed = NULL, retired_at = ?,"
+		" successor_sealed = ? WHERE id = ?");
+	sqlite3_bind_int64(s, 1, now);
+	sq_bind_text(s, 2, successor_sealed);
+	sqlite3_bind_int64(s, 3, id);
+	return sq_exec(st, s);
+}
+
+int store_oauth_refresh_use(Store *st, int64_t id, int64_t now)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"UPDATE oauth_refresh_tokens SET used_at = ? WHERE id = ? AND used_at = 0");
+	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_int64(s, 2, id);
 	return sq_exec(st, s);
 }
 
