@@ -1,6 +1,9 @@
 /* gen.c -- fills a souk database with a synthetic marketplace for the
  * benchmarks: users, adverts spread over the leaf categories and the cities of
- * the demo data, and one bench seller with a user token.
+ * the demo data, one bench seller with a user token, and many more sellers
+ * with tokens of their own (so a load can speak for many sellers, as a
+ * partner app acting for thousands of them does, and no token cache can
+ * hold them all).
  *
  * The database must already exist (`souk migrate --db PATH`) and hold the app
  * the token belongs to (`souk app create`). Rows are bulk-loaded in one
@@ -8,11 +11,13 @@
  * indexes are rebuilt and the database goes back to WAL. Everything comes
  * from a fixed seed: the same arguments give the same database.
  *
- *   gen DB CLIENT_ID USERS ADVERTS SELLER_ADVERTS SEED DATA_DIR
+ *   gen DB CLIENT_ID USERS ADVERTS SELLER_ADVERTS SEED DATA_DIR PAIRS_FILE
  *
- * Prints one line of JSON on stdout: the seller's id, token, advert ids
- * (first, stride, count) and the load and index timings. Progress goes to
- * stderr. */
+ * PAIRS_FILE gets up to PAIRS_MAX lines "token advert_id": each advert belongs
+ * to the token's seller, spread over TOKEN_SELLERS sellers. Prints one line
+ * of JSON on stdout: the seller's id, token, advert ids (first, stride,
+ * count), the number of pairs and the load and index timings. Progress goes
+ * to stderr. */
 #include <inttypes.h>
 #include <stdbool.h>
 #include <sodium.h>
@@ -22,6 +27,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#define TOKEN_SELLERS 1000		/* sellers with a token besides the bench seller */
+#define PAIRS_PER_SELLER 4		/* of their adverts named in the pairs file */
+#define PAIRS_MAX (TOKEN_SELLERS * PAIRS_PER_SELLER)
 
 static sqlite3 *db;
 
@@ -182,10 +191,40 @@ static void progress(const char *what, int64_t done, int64_t total, double t0)
 	if (done == total) fputc('\n', stderr);
 }
 
+static sqlite3_stmt *grant, *access;	/* make_token's, prepared on first use */
+
+/* A user token of the app for user, valid for ten years, as one grant of
+ * its own; token gets the 40 hex characters the client would send. */
+static void make_token(int64_t app_id, int64_t user, int64_t now, char token[41])
+{
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	char hash[2 * crypto_hash_sha256_BYTES + 1];
+	for (int i = 0; i < 20; i++) snprintf(token + 2 * i, 3, "%02x", (unsigned)(rnd() & 0xff));
+	crypto_hash_sha256(digest, (const unsigned char *)token, 40);
+	sodium_bin2hex(hash, sizeof(hash), digest, sizeof(digest));
+	if (!grant) {
+		grant = prep("INSERT INTO oauth_grants(app_id, user_id, scopes, created_at) VALUES(?, ?, 7, ?)");
+		access = prep("INSERT INTO access_tokens(token_hash, app_id, user_id, scopes, family,"
+			      " issued_at, expires_at) VALUES(?, ?, ?, 7, ?, ?, ?)");
+	}
+	sqlite3_bind_int64(grant, 1, app_id);
+	sqlite3_bind_int64(grant, 2, user);
+	sqlite3_bind_int64(grant, 3, now);
+	step_reset(grant);
+	int64_t family = sqlite3_last_insert_rowid(db);
+	sqlite3_bind_text(access, 1, hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(access, 2, app_id);
+	sqlite3_bind_int64(access, 3, user);
+	sqlite3_bind_int64(access, 4, family);
+	sqlite3_bind_int64(access, 5, now);
+	sqlite3_bind_int64(access, 6, now + 10 * 365 * 86400);
+	step_reset(access);
+}
+
 int main(int argc, char **argv)
 {
-	if (argc != 8) {
-		fprintf(stderr, "usage: gen DB CLIENT_ID USERS ADVERTS SELLER_ADVERTS SEED DATA_DIR\n");
+	if (argc != 9) {
+		fprintf(stderr, "usage: gen DB CLIENT_ID USERS ADVERTS SELLER_ADVERTS SEED DATA_DIR PAIRS_FILE\n");
 		return 2;
 	}
 	const char *path = argv[1], *client_id = argv[2];
@@ -251,29 +290,17 @@ int main(int argc, char **argv)
 	sqlite3_finalize(s);
 	int64_t seller = first_user;
 
-	/* the seller's user token, as the authorization_code flow would leave it */
-	unsigned char digest[crypto_hash_sha256_BYTES];
-	char token[41], hash[2 * crypto_hash_sha256_BYTES + 1];
-	for (int i = 0; i < 20; i++) snprintf(token + 2 * i, 3, "%02x", (unsigned)(rnd() & 0xff));
-	crypto_hash_sha256(digest, (const unsigned char *)token, 40);
-	sodium_bin2hex(hash, sizeof(hash), digest, sizeof(digest));
-	s = prep("INSERT INTO oauth_grants(app_id, user_id, scopes, created_at) VALUES(?, ?, 7, ?)");
-	sqlite3_bind_int64(s, 1, app_id);
-	sqlite3_bind_int64(s, 2, seller);
-	sqlite3_bind_int64(s, 3, now);
-	step_reset(s);
-	sqlite3_finalize(s);
-	int64_t family = sqlite3_last_insert_rowid(db);
-	s = prep("INSERT INTO access_tokens(token_hash, app_id, user_id, scopes, family, issued_at,"
-		 " expires_at) VALUES(?, ?, ?, 7, ?, ?, ?)");
-	sqlite3_bind_text(s, 1, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, app_id);
-	sqlite3_bind_int64(s, 3, seller);
-	sqlite3_bind_int64(s, 4, family);
-	sqlite3_bind_int64(s, 5, now);
-	sqlite3_bind_int64(s, 6, now + 10 * 365 * 86400);
-	step_reset(s);
-	sqlite3_finalize(s);
+	/* the sellers' user tokens, as the authorization_code flow would leave them */
+	char token[41];
+	make_token(app_id, seller, now, token);
+	int64_t ntok = nusers - 1 < TOKEN_SELLERS ? nusers - 1 : TOKEN_SELLERS;
+	char (*tokens)[41] = calloc((size_t)ntok, sizeof(*tokens));
+	int *named = calloc((size_t)ntok, sizeof(*named));
+	if (!tokens || !named) die("out of memory");
+	for (int64_t k = 0; k < ntok; k++) make_token(app_id, first_user + 1 + k, now, tokens[k]);
+	FILE *pairs = fopen(argv[8], "w");
+	if (!pairs) die("cannot write %s", argv[8]);
+	int64_t npairs = 0;
 
 	/* adverts: every stride-th belongs to the seller, spread over the whole
 	 * id range as a seller's adverts are on a live marketplace */
@@ -295,6 +322,12 @@ int main(int argc, char **argv)
 		bool mine = (i + 1) % stride == 0 && seller_done < nseller;
 		if (mine) seller_done++;
 		int64_t user = mine ? seller : first_user + rnd_in(1, nusers - 1);
+		int64_t tk = user - first_user - 1;	/* index of the user's token, if it has one */
+		if (!mine && tk < ntok && named[tk] < PAIRS_PER_SELLER) {
+			named[tk]++;
+			fprintf(pairs, "%s %" PRId64 "\n", tokens[tk], id);
+			npairs++;
+		}
 		const City *c = &cities[rnd() % (uint64_t)ncities];
 		int64_t created = now - rnd_in(0, 25 * 86400);
 		make_title(title, sizeof(title));
@@ -342,13 +375,21 @@ int main(int argc, char **argv)
 		free(index_sql[i]);
 	}
 	double t_index = now_s() - t0;
+	/* the kept per-seller counts the list answers total_elements from */
+	exec("INSERT INTO advert_counts(user_id, listed) SELECT user_id, count(*) FROM adverts WHERE true"
+	     " GROUP BY user_id ON CONFLICT(user_id) DO UPDATE SET listed = excluded.listed");
 	exec("PRAGMA journal_mode=WAL");
 
+	if (fclose(pairs) != 0) die("cannot write %s", argv[8]);
+	free(tokens);
+	free(named);
+	sqlite3_finalize(grant);
+	sqlite3_finalize(access);
 	printf("{\"seller_id\":%" PRId64 ",\"token\":\"%s\",\"first_advert\":%" PRId64
 	       ",\"stride\":%" PRId64 ",\"seller_adverts\":%" PRId64 ",\"users\":%" PRId64
-	       ",\"adverts\":%" PRId64 ",\"load_s\":%.2f,\"index_s\":%.2f}\n",
-		seller, token, first_advert + stride - 1, stride, seller_done, nusers, nadverts, t_load,
-		t_index);
+	       ",\"adverts\":%" PRId64 ",\"pairs\":%" PRId64 ",\"load_s\":%.2f,\"index_s\":%.2f}\n",
+		seller, token, first_advert + stride - 1, stride, seller_done, nusers, nadverts, npairs,
+		t_load, t_index);
 	sqlite3_close(db);
 	return 0;
 }

@@ -7,9 +7,17 @@
 --   BENCH_OFFSETS  min,max,step         {offset} random multiple of step in [min, max]
 --   BENCH_BOX      lat0,lat1,lon0,lon1  {lat} {lon} uniform in the box
 --   BENCH_WORDS    words separated by commas, {q} picks one
+--   BENCH_PAIRS    file of "token id" lines: request k takes pair k (cycling),
+--                  fills {id} and sends "Authorization: Bearer token", so the
+--                  requests speak for many sellers, each about its own advert
+--   BENCH_STATUS   the status every answer must have (else any 2xx)
+--   BENCH_EXPECT   text every checked answer's body must contain
+--   BENCH_CHECK_EVERY  check the body of one answer in this many (16)
 -- 4096 requests are built at start from a fixed seed and sent in turn, so the
 -- load generator does the same small work per request for every target.
--- done() prints one line: RESULT {json}.
+-- Every answer's status is checked and one body in BENCH_CHECK_EVERY is
+-- searched for BENCH_EXPECT: a wrong answer is counted ("wrong" in RESULT),
+-- and the caller fails the run on it. done() prints one line: RESULT {json}.
 
 local env = os.getenv
 local function nums(s)
@@ -30,13 +38,36 @@ local ids, offsets, box = nums(env("BENCH_IDS")), nums(env("BENCH_OFFSETS")), nu
 local words = {}
 for w in string.gmatch(env("BENCH_WORDS") or "", "[^,]+") do words[#words + 1] = w end
 
+local sellers = {}
+if env("BENCH_PAIRS") then
+	for line in io.lines(env("BENCH_PAIRS")) do
+		local t, id = string.match(line, "^(%S+)%s+(%d+)$")
+		if t then sellers[#sellers + 1] = {t, id} end
+	end
+end
+local want_status = tonumber(env("BENCH_STATUS") or "")
+local expect = env("BENCH_EXPECT")
+local every = tonumber(env("BENCH_CHECK_EVERY") or "16")
+
 local reqs, n, i = {}, 4096, 0
+seen, checked, wrong = 0, 0, 0	-- globals: done() reads them from each thread
+
+local threads = {}
+function setup(thread)
+	threads[#threads + 1] = thread
+end
 
 function init(args)
 	math.randomseed(20240601)
 	for k = 1, n do
-		local p = template
-		if ids[1] then
+		local p, h = template, headers
+		if sellers[1] then
+			local pr = sellers[(k - 1) % #sellers + 1]
+			h = {}
+			for hk, hv in pairs(headers) do h[hk] = hv end
+			h["Authorization"] = "Bearer " .. pr[1]
+			p = string.gsub(p, "{id}", pr[2])
+		elseif ids[1] then
 			p = string.gsub(p, "{id}", tostring(ids[1] + ids[2] * math.random(0, ids[3] - 1)))
 		end
 		if offsets[1] then
@@ -51,7 +82,7 @@ function init(args)
 			local w = words[math.random(1, #words)]
 			p = string.gsub(p, "{q}", function() return w end)
 		end
-		reqs[k] = wrk.format(method, p, headers, body)
+		reqs[k] = wrk.format(method, p, h, body)
 	end
 end
 
@@ -60,9 +91,25 @@ function request()
 	return reqs[i]
 end
 
+function response(status, hdrs, resp)
+	seen = seen + 1
+	local bad = want_status and status ~= want_status or (not want_status and (status < 200 or status > 299))
+	if not bad and expect and seen % every == 0 then
+		checked = checked + 1
+		bad = not string.find(resp, expect, 1, true)
+	end
+	if bad then wrong = wrong + 1 end
+end
+
 function done(s, lat, req)
+	local tseen, tchecked, twrong = 0, 0, 0
+	for _, t in ipairs(threads) do
+		tseen = tseen + t:get("seen")
+		tchecked = tchecked + t:get("checked")
+		twrong = twrong + t:get("wrong")
+	end
 	io.write(string.format(
-		'RESULT {"rps":%.1f,"p50_ms":%.3f,"p99_ms":%.3f,"mean_ms":%.3f,"requests":%d,"non2xx":%d,"socket_errors":%d}\n',
+		'RESULT {"rps":%.1f,"p50_ms":%.3f,"p99_ms":%.3f,"mean_ms":%.3f,"requests":%d,"non2xx":%d,"socket_errors":%d,"seen":%d,"checked":%d,"wrong":%d}\n',
 		s.requests / (s.duration / 1e6), lat:percentile(50) / 1000, lat:percentile(99) / 1000, lat.mean / 1000,
-		s.requests, s.errors.status, s.errors.connect + s.errors.read + s.errors.write + s.errors.timeout))
+		s.requests, s.errors.status, s.errors.connect + s.errors.read + s.errors.write + s.errors.timeout, tseen, tchecked, twrong))
 end
