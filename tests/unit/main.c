@@ -17,6 +17,8 @@ int main(void)
 	test_places();
 	test_categories();
 	test_attributes();
+	test_rules();
+	test_decimal();
 	test_timefmt();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;

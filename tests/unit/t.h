@@ -30,6 +30,8 @@ void test_advert_state(void);
 void test_places(void);
 void test_categories(void);
 void test_attributes(void);
+void test_rules(void);
+void test_decimal(void);
 void test_timefmt(void);
 
 #endif

@@ -3,10 +3,10 @@
 
 #include "../../src/core/listing/attributes.h"
 
-static int count_field(const Violations *vs, const char *field)
+static int count_field(const Violations *vs, const char *path)
 {
 	int n = 0;
-	for (int i = 0; i < vs->n; i++) n += strcmp(vs->v[i].field, field) == 0;
+	for (int i = 0; i < vs->n; i++) n += strcmp(vs->v[i].path, path) == 0;
 	return n;
 }
 
@@ -35,13 +35,13 @@ void test_attributes(void)
 	attributes_check(a, defs, 5, ok, 4, &ad, &vs);
 	CHECK(vs.n == 0);
 
-	/* Seed, publishing error 8: a value not in the list is params.<code>. */
+	/* A value not in the list (OLX words it as seed error 8, params.state). */
 	AdvertAttr bad_state[] = {{.code = "state", .value = "broken"}, {.code = "year", .value = "2015"}};
 	vs = (Violations){0};
 	attributes_check(a, defs, 5, bad_state, 2, &ad, &vs);
 	CHECK(vs.n == 1);
-	CHECK_STR(vs.v[0].field, "params.state");
-	CHECK_STR(vs.v[0].title, "Invalid value");
+	CHECK_STR(vs.v[0].path, "parameters[state]");
+	CHECK(vs.v[0].code == RULE_INVALID && !vs.v[0].title);
 
 	/* Required missing, out of range, not a number, several for a single one, unknown code, no price. */
 	const char *many[] = {"new", "used"};
@@ -52,17 +52,17 @@ void test_attributes(void)
 	Advert noprice = {0};
 	vs = (Violations){0};
 	attributes_check(a, defs, 5, broken, 3, &noprice, &vs);
-	CHECK(count_field(&vs, "params.state") == 1);
-	CHECK(count_field(&vs, "params.year") == 1);
-	CHECK(count_field(&vs, "params.model") == 1);
-	CHECK(count_field(&vs, "attributes") == 1);
-	CHECK(count_field(&vs, "price") == 1);
+	CHECK(count_field(&vs, "parameters[state]") == 1 && violations_has_rule(&vs, RULE_REQUIRED, "parameters[state]"));
+	CHECK(violations_has_rule(&vs, RULE_INVALID, "parameters[year]"));
+	CHECK(violations_has_rule(&vs, RULE_INVALID, "parameters[model]"));
+	CHECK(violations_has_rule(&vs, RULE_UNKNOWN, "parameters[colour]"));
+	CHECK(violations_has_rule(&vs, RULE_REQUIRED, "price"));
 	CHECK(vs.n == 5);
 
 	AdvertAttr nan_year[] = {{.code = "state", .value = "new"}, {.code = "year", .value = "20x5"}};
 	vs = (Violations){0};
 	attributes_check(a, defs, 5, nan_year, 2, &ad, &vs);
-	CHECK(vs.n == 1 && count_field(&vs, "params.year") == 1);
+	CHECK(vs.n == 1 && count_field(&vs, "parameters[year]") == 1);
 
 	const char *unknown_feature[] = {"abs", "jetpack"};
 	AdvertAttr bad_multi[] = {
@@ -71,6 +71,6 @@ void test_attributes(void)
 	};
 	vs = (Violations){0};
 	attributes_check(a, defs, 5, bad_multi, 3, &ad, &vs);
-	CHECK(vs.n == 1 && count_field(&vs, "params.features") == 1);
+	CHECK(vs.n == 1 && count_field(&vs, "parameters[features]") == 1);
 	arena_free(a);
 }

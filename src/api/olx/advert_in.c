@@ -3,8 +3,11 @@
  *
  * OLX's own decoding rules: an unknown field anywhere is "Error while decoding
  * JSON data: Syntax error"; null in an optional field means the field is
- * absent (clients send "district_id": null); wrong types and missing required
- * fields are collected in the validation list. */
+ * absent (clients send "district_id": null); wrong types, and the fields only
+ * OLX's body requires, are collected in the validation list in OLX's words.
+ * What a listing needs to go live (a title, a city, ...) is the core's rule
+ * (core/listing/rules.c), worded in rules_map.c. Amounts are read from the
+ * number's decimal text, never through a double. */
 #include "olx.h"
 
 #include <json-c/json.h>
@@ -13,13 +16,14 @@
 #include <string.h>
 
 #include "../../core/listing/adverts.h"
+#include "../../util/decimal.h"
 
-#define MONEY_MAX 99999999999999.0	/* the seed's salary bound; prices share it */
+#define MINOR_SCALE 2		/* OLX's currencies have cents */
 
 typedef struct Parse {
 	Request *r;
 	Violations *vs;
-	bool syntax;		/* an unknown field or a non-object where one belongs */
+	OlxAdvertBody *body;
 	bool pl;		/* messages in Polish (the marketplace's default) */
 } Parse;
 
@@ -30,7 +34,7 @@ static bool only_keys(Parse *p, json_object *o, const char *const *allowed)
 		const char *const *k = allowed;
 		while (*k && strcmp(*k, key) != 0) k++;
 		if (!*k) {
-			p->syntax = true;
+			p->body->syntax = true;
 			return false;
 		}
 	}
@@ -47,18 +51,14 @@ static json_object *get(json_object *o, const char *key)
 
 static void invalid(Parse *p, const char *field)
 {
-	violations_add(p->vs, field, p->pl ? "Nieprawidłowa wartość" : "Invalid value");
+	violations_add(p->vs, field, olx_invalid_words(p->r));
 }
 
+/* A field OLX's body must have whatever the listing (advertiser_type, the
+ * attributes array, a price object's value). */
 static void required(Parse *p, const char *field)
 {
-	/* The seed's example shows the Polish site's wording for these two. */
-	if (strcmp(field, "title") == 0)
-		violations_add_detailed(p->vs, field, p->pl ? "Musisz podać tytuł" : "Title is required");
-	else if (strcmp(field, "description") == 0)
-		violations_add_detailed(p->vs, field, p->pl ? "Musisz podać opis" : "Description is required");
-	else
-		violations_add_detailed(p->vs, field, p->pl ? "To pole jest wymagane" : "This field is required");
+	violations_add_detailed(p->vs, field, p->pl ? "To pole jest wymagane" : "This field is required");
 }
 
 static const char *str_field(Parse *p, json_object *o, const char *key, const char *field, bool req)
@@ -135,24 +135,24 @@ static bool bool_field(Parse *p, json_object *o, const char *key, const char *fi
 	return true;
 }
 
-static bool money(Parse *p, double v, const char *field, int64_t *minor)
-{
-	if (v < 0 || v > MONEY_MAX) {
-		invalid(p, field);
-		return false;
-	}
-	*minor = (int64_t)llround(v * 100.0);
-	return true;
-}
-
-static json_object *object_field(Parse *p, json_object *o, const char *key, const char *const *allowed,
-	bool req)
+/* An amount: a JSON number, not negative, read exactly from its text
+ * (json-c keeps a number's source text: "12.30", "1e3"). How large it may be
+ * is the core's rule. */
+static bool amount_field(Parse *p, json_object *o, const char *key, const char *field, int64_t *minor)
 {
 	json_object *v = get(o, key);
-	if (!v) {
-		if (req) required(p, key);
-		return NULL;
-	}
+	if (!v) return false;
+	if ((json_object_is_type(v, json_type_int) || json_object_is_type(v, json_type_double)) &&
+	    decimal_parse(json_object_get_string(v), MINOR_SCALE, minor) == 0 && *minor >= 0)
+		return true;
+	invalid(p, field);
+	return false;
+}
+
+static json_object *object_field(Parse *p, json_object *o, const char *key, const char *const *allowed)
+{
+	json_object *v = get(o, key);
+	if (!v) return NULL;
 	if (!json_object_is_type(v, json_type_object)) {
 		invalid(p, key);
 		return NULL;
@@ -163,18 +163,20 @@ static json_object *object_field(Parse *p, json_object *o, const char *key, cons
 static void parse_contact(Parse *p, json_object *o, Advert *ad)
 {
 	static const char *const keys[] = {"name", "phone", NULL};
-	json_object *c = object_field(p, o, "contact", keys, true);
+	json_object *c = object_field(p, o, "contact", keys);
 	if (!c) return;
-	ad->contact_name = str_field(p, c, "name", "contact.name", true);
+	p->body->contact = true;
+	ad->contact_name = str_field(p, c, "name", "contact.name", false);
 	ad->contact_phone = str_field(p, c, "phone", "phone", false);
 }
 
 static void parse_location(Parse *p, json_object *o, Advert *ad)
 {
 	static const char *const keys[] = {"city_id", "district_id", "latitude", "longitude", NULL};
-	json_object *l = object_field(p, o, "location", keys, true);
+	json_object *l = object_field(p, o, "location", keys);
 	if (!l) return;
-	int_field(p, l, "city_id", "city_id", true, &ad->city_id);
+	p->body->location = true;
+	int_field(p, l, "city_id", "city_id", false, &ad->city_id);
 	int_field(p, l, "district_id", "district_id", false, &ad->district_id);
 	bool lat = num_field(p, l, "latitude", "latitude", &ad->latitude);
 	bool lon = num_field(p, l, "longitude", "longitude", &ad->longitude);
@@ -185,15 +187,13 @@ static void parse_location(Parse *p, json_object *o, Advert *ad)
 static void parse_price(Parse *p, json_object *o, Advert *ad)
 {
 	static const char *const keys[] = {"value", "currency", "negotiable", "trade", "budget", NULL};
-	json_object *pr = object_field(p, o, "price", keys, false);
-	double v;
+	json_object *pr = object_field(p, o, "price", keys);
 	bool b;
 	if (!pr) return;
-	if (!num_field(p, pr, "value", "price.value", &v)) {
+	if (!amount_field(p, pr, "value", "price.value", &ad->price_minor)) {
 		if (!get(pr, "value")) required(p, "price.value");
 		return;
 	}
-	if (!money(p, v, "price.value", &ad->price_minor)) return;
 	ad->has_price = true;
 	ad->price_currency = str_field(p, pr, "currency", "price.currency", false);
 	if (bool_field(p, pr, "negotiable", "price.negotiable", &b) && b) ad->price_flags |= PRICE_NEGOTIABLE;
@@ -204,13 +204,10 @@ static void parse_price(Parse *p, json_object *o, Advert *ad)
 static void parse_salary(Parse *p, json_object *o, Advert *ad)
 {
 	static const char *const keys[] = {"value_from", "value_to", "currency", "negotiable", "type", NULL};
-	json_object *s = object_field(p, o, "salary", keys, false);
-	double v;
+	json_object *s = object_field(p, o, "salary", keys);
 	if (!s) return;
-	if (num_field(p, s, "value_from", "salary.value_from", &v))
-		money(p, v, "salary.value_from", &ad->salary_from_minor);
-	if (num_field(p, s, "value_to", "salary.value_to", &v))
-		money(p, v, "salary.value_to", &ad->salary_to_minor);
+	amount_field(p, s, "value_from", "salary.value_from", &ad->salary_from_minor);
+	amount_field(p, s, "value_to", "salary.value_to", &ad->salary_to_minor);
 	ad->salary_currency = str_field(p, s, "currency", "salary.currency", false);
 	bool_field(p, s, "negotiable", "salary.negotiable", &ad->salary_negotiable);
 	ad->salary_type = str_field(p, s, "type", "salary.type", false);
@@ -302,7 +299,7 @@ static void parse_attributes(Parse *p, json_object *o, AdvertInput *in)
 	}
 }
 
-int olx_advert_parse(Request *r, AdvertInput *in, Violations *vs, bool *syntax)
+int olx_advert_parse(Request *r, AdvertInput *in, Violations *vs, OlxAdvertBody *body)
 {
 	static const char *const keys[] = {
 		"title", "description", "category_id", "advertiser_type", "external_url", "external_id",
@@ -310,21 +307,21 @@ int olx_advert_parse(Request *r, AdvertInput *in, Violations *vs, bool *syntax)
 		"auto_extend_enabled", NULL,
 	};
 	json_object *o = r->json;
-	const char *lang = http_header(r, "Accept-Language");
-	Parse p = {.r = r, .vs = vs, .pl = !lang || strncmp(lang, "en", 2) != 0};
+	Parse p = {.r = r, .vs = vs, .body = body, .pl = olx_polish(r)};
 	Advert *ad = &in->ad;
 
 	memset(in, 0, sizeof(*in));
+	memset(body, 0, sizeof(*body));
+	in->limits = &olx_rule_limits;
 	ad->salary_from_minor = ad->salary_to_minor = -1;
 	ad->courier = -1;
-	*syntax = false;
 	if (!o || !json_object_is_type(o, json_type_object) || !only_keys(&p, o, keys)) {
-		*syntax = true;
+		body->syntax = true;
 		return 0;
 	}
-	ad->title = str_field(&p, o, "title", "title", true);
-	ad->description = str_field(&p, o, "description", "description", true);
-	int_field(&p, o, "category_id", "category_id", true, &ad->category_id);
+	ad->title = str_field(&p, o, "title", "title", false);
+	ad->description = str_field(&p, o, "description", "description", false);
+	int_field(&p, o, "category_id", "category_id", false, &ad->category_id);
 	ad->advertiser_type = str_field(&p, o, "advertiser_type", "advertiser_type", true);
 	if (ad->advertiser_type && strcmp(ad->advertiser_type, "private") != 0 &&
 	    strcmp(ad->advertiser_type, "business") != 0)
@@ -340,6 +337,5 @@ int olx_advert_parse(Request *r, AdvertInput *in, Violations *vs, bool *syntax)
 	bool b;
 	if (bool_field(&p, o, "courier", "courier", &b)) ad->courier = b;
 	in->auto_extend_given = bool_field(&p, o, "auto_extend_enabled", "auto_extend_enabled", &ad->auto_extend);
-	*syntax = p.syntax;
 	return 0;
 }

@@ -8,10 +8,16 @@
 
 #include "../../core/listing/advert_state.h"
 #include "../../core/listing/adverts.h"
+#include "../../util/decimal.h"
 
+/* An amount in minor units as OLX's number, from its digits: a double
+ * would round amounts above 2^53 minor units. */
 static void money(JsonW *w, const char *key, int64_t minor)
 {
-	jw_knum(w, key, (double)minor / 100.0);
+	char s[DECIMAL_LEN];
+	decimal_format(minor, 2, true, s);
+	jw_key(w, key);
+	jw_raw(w, s);
 }
 
 const char *olx_advert_url(Request *r, int64_t id)

@@ -1,7 +1,7 @@
 /* adverts.c -- the OLX advert endpoints: list, create, get, replace, delete,
- * commands, moderation reason and statistics. OLX's text rules are applied
- * here, on top of the core's invariants, and every failure is answered with
- * the seed's exact body. */
+ * commands, moderation reason and statistics. The core checks an advert
+ * with OLX's limits (rules_map.c), and every failure is answered with the
+ * seed's exact body. */
 #include "olx.h"
 
 #include <json-c/json.h>
@@ -10,7 +10,6 @@
 
 #include "../../core/listing/adverts.h"
 #include "../../util/errors.h"
-#include "../../core/listing/text_rules.h"
 
 #define LIST_DEFAULT 10
 #define LIST_MAX 1000
@@ -48,31 +47,6 @@ static int fail(Request *r, int rc, const Violations *vs)
 		return 0;
 	}
 	return rc;
-}
-
-static void text_rules(const char *field, int (*check)(const char *, TextViolations *),
-	const char *text, Violations *vs)
-{
-	TextViolations tv = {0};
-	if (!text || check(text, &tv) == 0) return;
-	for (int i = 0; i < tv.n; i++) violations_add(vs, field, text_rule_message(tv.rule[i]));
-}
-
-/* OLX's own rules on the parsed advert (seed 001, publishing errors 14-17, 22,
- * and the create-advert description). */
-static void face_rules(const AdvertInput *in, Violations *vs)
-{
-	const Advert *ad = &in->ad;
-	TextRule tr;
-
-	text_rules("title", text_check_title, ad->title, vs);
-	text_rules("description", text_check_description, ad->description, vs);
-	if (ad->contact_phone && *ad->contact_phone && (tr = text_check_phone(ad->contact_phone)))
-		violations_add(vs, "phone", text_rule_message(tr));
-	if (ad->salary_type) {
-		if (ad->salary_currency && (tr = text_check_salary_currency(ad->salary_currency)))
-			violations_add(vs, "salary.currency", text_rule_message(tr));
-	}
 }
 
 static bool advert_id(Request *r, int64_t *id)
@@ -116,18 +90,21 @@ static int write_advert(Request *r, int64_t id)
 {
 	AdvertInput in;
 	Violations vs = {0};
-	bool syntax;
+	OlxAdvertBody body;
 	Actor who = actor_of(r);
 	Advert out;
 
-	olx_advert_parse(r, &in, &vs, &syntax);
-	if (syntax) {
+	olx_advert_parse(r, &in, &vs, &body);
+	if (body.syntax) {
 		olx_syntax_error(r);
 		return 0;
 	}
-	face_rules(&in, &vs);
 	int rc = id ? advert_replace(&r->ctx, &who, id, &in, &vs, &out)
 		    : advert_create(&r->ctx, &who, &in, &vs, &out);
+	if (rc == SOUK_EINVAL && vs.n > 0) {
+		olx_answer_violations(r, &vs, &body);
+		return 0;
+	}
 	if (rc) return fail(r, rc, &vs);
 	respond_advert(r, &out, 200);
 	return 0;

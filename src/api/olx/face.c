@@ -45,10 +45,11 @@ void olx_error(Request *r, int status, const char *detail)
 	reply_json_done(r, status);
 }
 
-void olx_validation(Request *r, const Violations *vs)
+void olx_validation_items(Request *r, const OlxItem *items, int n)
 {
 	JsonW w;
-	bool attributes = violations_has(vs, "attributes");
+	bool attributes = false;
+	for (int i = 0; i < n; i++) attributes |= strcmp(items[i].field, "attributes") == 0;
 	reply_json(r, &w);
 	jw_obj(&w);
 	jw_key(&w, "error");
@@ -60,11 +61,11 @@ void olx_validation(Request *r, const Violations *vs)
 	jw_kstr(&w, "detail", "Data validation error occurred");
 	jw_key(&w, "validation");
 	jw_arr(&w);
-	for (int i = 0; i < vs->n; i++) {
+	for (int i = 0; i < n; i++) {
 		jw_obj(&w);
-		jw_kstr(&w, "field", vs->v[i].field);
-		jw_kstr(&w, "title", vs->v[i].title);
-		if (vs->v[i].detail) jw_kstr(&w, "detail", vs->v[i].title);
+		jw_kstr(&w, "field", items[i].field);
+		jw_kstr(&w, "title", items[i].title);
+		if (items[i].detail) jw_kstr(&w, "detail", items[i].title);
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
@@ -75,9 +76,8 @@ void olx_validation(Request *r, const Violations *vs)
 
 void olx_validation_error(Request *r, const char *field, const char *title)
 {
-	Violations vs = {0};
-	violations_add(&vs, field, title);
-	olx_validation(r, &vs);
+	OlxItem it = {.field = field, .title = title};
+	olx_validation_items(r, &it, 1);
 }
 
 /* Some errors of the seed come inside a "data" wrapper; these are written

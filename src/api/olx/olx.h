@@ -10,22 +10,48 @@
 #include "../reply.h"
 
 struct AdvertInput;
+struct RuleLimits;
+
+/* One entry of OLX's "validation" list. */
+typedef struct OlxItem {
+	const char *field;
+	const char *title;
+	bool detail;		/* also written as "detail" (as the seed does) */
+} OlxItem;
+
+/* What an advert body held beyond its values, for wording its errors. */
+typedef struct OlxAdvertBody {
+	bool syntax;		/* an unknown field or a non-object where one belongs */
+	bool contact;		/* the contact object was there */
+	bool location;		/* the location object was there */
+} OlxAdvertBody;
 
 /* Envelopes */
 void olx_data_begin(Request *r, JsonW *w);	/* writes {"data": */
 void olx_data_end(Request *r, JsonW *w, int status);
 /* {"error":{"status":S,"title":T,"detail":D}} */
 void olx_error(Request *r, int status, const char *detail);
-/* 400 with the validation array: every violation, or one (field, title). */
-void olx_validation(Request *r, const Violations *vs);
+/* 400 with the validation array: the items, or one (field, title). */
+void olx_validation_items(Request *r, const OlxItem *items, int n);
 void olx_validation_error(Request *r, const char *field, const char *title);
 /* 400 "Error while decoding JSON data: Syntax error", in the seed's data wrapper. */
 void olx_syntax_error(Request *r);
 /* Times as OLX writes them: "2018-01-29 14:04:13". */
 void olx_time(JsonW *w, const char *key, int64_t t);
 
+/* The core's rule codes in OLX's words (rules_map.c) */
+extern const struct RuleLimits olx_rule_limits;
+bool olx_polish(Request *r);			/* messages in Polish (no Accept-Language: en) */
+const char *olx_invalid_words(Request *r);	/* "Invalid value" in the request's language */
+void olx_rule_words(Request *r, const Violation *v, const OlxAdvertBody *body, OlxItem *out);
+/* 400 with every violation in OLX's words (body may be NULL). */
+void olx_validation(Request *r, const Violations *vs);
+/* The answer to an advert body that broke rules: what OLX reports alone, or
+ * the validation list, or an image error (see rules_map.c). */
+void olx_answer_violations(Request *r, const Violations *vs, const OlxAdvertBody *body);
+
 /* Adverts: parsing a body, writing one advert */
-int olx_advert_parse(Request *r, struct AdvertInput *in, Violations *vs, bool *syntax);
+int olx_advert_parse(Request *r, struct AdvertInput *in, Violations *vs, OlxAdvertBody *body);
 const char *olx_advert_url(Request *r, int64_t id);
 void olx_advert_write(Request *r, JsonW *w, const Advert *ad);
 

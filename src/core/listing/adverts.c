@@ -11,7 +11,7 @@
 #include "../../net/remote.h"
 #include "../../util/buf.h"
 #include "advert_state.h"
-#include "attributes.h"
+#include "rules.h"
 #include "../reference/categories.h"
 #include "../../util/errors.h"
 #include "../reference/places.h"
@@ -19,7 +19,6 @@
 
 #define VALID_DAYS 30			/* how long an activation lasts */
 #define FREE_LIMIT_DEFAULT 50		/* free running adverts per seller and category */
-#define COORD_MAX_KM 30.0		/* coordinates this close to the chosen place */
 #define MODERATION_DELAY_DEFAULT 1	/* seconds an advert waits before the rules run */
 #define JOB_BATCH 100
 #define IMAGE_TIMEOUT_MS 3000		/* per image URL check */
@@ -102,72 +101,12 @@ static void canonical_attributes(Ctx *c, const AdvertInput *in, Advert *ad)
 	buf_free(&b);
 }
 
-static bool is_http_url(const char *u)
-{
-	return u && (strncmp(u, "http://", 7) == 0 || strncmp(u, "https://", 8) == 0) &&
-	       strlen(u) > 10 && !strpbrk(u, " \t\r\n\"<>");
-}
-
-/* Returns 0 when the advert may be stored; otherwise fills vs or c->err. */
+/* Returns 0 when the advert may go live; otherwise fills vs (rules.h). */
 static int check(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs)
 {
-	Advert *ad = &in->ad;
-	Category cat;
-	int rc;
-
-	if (ad->external_url) {
-		App app;
-		if ((rc = store_app_by_id(c->st, c->arena, who->app_id, &app)) != 0 && rc != SOUK_ENOTFOUND)
-			return rc;
-		if (rc == SOUK_ENOTFOUND || !app.external_url)
-			return ctx_fail(c, SOUK_EINVAL, "external_url", "Partner is not allowed to use external URL");
-	}
-	if (ad->category_id) {
-		rc = category_get(c, ad->category_id, &cat);
-		if (rc == SOUK_ENOTFOUND)
-			return ctx_fail(c, SOUK_EINVAL, "category_id", "Category with given ID doesn't exists");
-		if (rc) return rc;
-		if (!cat.is_leaf) violations_add_detailed(vs, "category_id", "Fix the category");
-	}
-	if (ad->city_id) {
-		City city;
-		rc = city_get(c, ad->city_id, &city);
-		if (rc == SOUK_ENOTFOUND)
-			return ctx_fail(c, SOUK_EINVAL, "city_id", "City with given ID doesn't exists");
-		if (rc) return rc;
-		double lat = city.lat, lon = city.lon;
-		if (ad->district_id) {
-			District d;
-			rc = district_get(c, ad->district_id, &d);
-			if (rc && rc != SOUK_ENOTFOUND) return rc;
-			if (rc == SOUK_ENOTFOUND || d.city_id != city.id) {
-				violations_add(vs, "district_id", "Invalid value");
-			} else {
-				lat = d.lat;
-				lon = d.lon;
-			}
-		}
-		if (ad->has_coordinates &&
-		    (ad->latitude < -90 || ad->latitude > 90 || ad->longitude < -180 || ad->longitude > 180 ||
-		     places_distance_km(lat, lon, ad->latitude, ad->longitude) > COORD_MAX_KM))
-			violations_add(vs, "district/city_id", "Your coordinates are too far from picked location.");
-	}
-	if (ad->category_id && cat.is_leaf) {
-		const Attribute *defs;
-		int ndefs;
-		if ((rc = category_attributes(c, cat.id, &defs, &ndefs)) != 0) return rc;
-		/* Malformed attribute objects (seed error 7) are reported alone:
-		 * checking the rest against the definitions would only echo them. */
-		if (!violations_has(vs, "attributes"))
-			attributes_check(c->arena, defs, ndefs, in->attrs, in->nattrs, ad, vs);
-		if (in->nimages > cat.photos_limit)
-			return ctx_fail(c, SOUK_EINVAL, "images", "Image error: Image limit exceeded");
-	}
-	for (int i = 0; i < in->nimages; i++)
-		if (!is_http_url(in->images[i]) || !remote_file_exists(in->images[i], IMAGE_TIMEOUT_MS))
-			return ctx_fail(c, SOUK_EINVAL, "images", "Image error: Remote file not exists");
-	if (vs->n) return SOUK_EINVAL;
-	canonical_attributes(c, in, ad);
+	int rc = rules_check_listing(c, who, in, RULES_PUBLISHABLE, vs);
+	if (rc) return rc;
+	canonical_attributes(c, in, &in->ad);
 	return 0;
 }
 
@@ -364,7 +303,7 @@ int advert_logo_add(Ctx *c, const Actor *who, int64_t id, const char *url, Viola
 	int64_t count;
 	int rc = load_owned(c, who, id, vs, &ad);
 	if (rc) return rc;
-	if (!is_http_url(url) || !remote_file_exists(url, IMAGE_TIMEOUT_MS))
+	if (!rules_url_ok(url) || !remote_file_exists(url, IMAGE_TIMEOUT_MS))
 		return ctx_fail(c, SOUK_EINVAL, "url", "Image error: Remote file not exists");
 	if ((rc = store_begin(c->st)) != 0) return rc;
 	if ((rc = store_logo_count(c->st, id, &count)) != 0) goto fail;

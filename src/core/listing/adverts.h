@@ -27,6 +27,7 @@ typedef struct AdvertInput {
 	const char **images;	/* URLs */
 	int nimages;
 	bool auto_extend_given;	/* PUT leaves auto_extend alone when absent */
+	const struct RuleLimits *limits;	/* the face's numbers for the rules (rules.h) */
 } AdvertInput;
 
 /* Who acts: the seller through an app, a moderator, or the marketplace. */
@@ -52,9 +53,10 @@ typedef enum ModerationDecision {
 	MODERATION_REMOVE,	/* -> removed_by_moderator */
 } ModerationDecision;
 
-/* Results: 0; SOUK_EINVAL with vs->n > 0 (a validation list) or with
- * c->err (a single "Bad Request" detail); SOUK_ENOTFOUND ("Advert not
- * found"); SOUK_EDENIED (not the owner: a violation "ad" is added). */
+/* Results: 0; SOUK_EINVAL with vs->n > 0 (every rule the input breaks, as
+ * codes: rules.h) or with c->err (a single "Bad Request" detail);
+ * SOUK_ENOTFOUND ("Advert not found"); SOUK_EDENIED (not the owner: a
+ * violation "ad" is added). */
 
 /* Seller operations */
 int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Advert *out);

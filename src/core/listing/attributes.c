@@ -4,10 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOT_VALID "This value is not valid."
-#define INVALID "Invalid value"
-#define BLANK "This value should not be blank."
-
 static const AdvertAttr *find(const AdvertAttr *attrs, int n, const char *code)
 {
 	for (int i = 0; i < n; i++)
@@ -47,37 +43,32 @@ void attributes_check(Arena *a, const Attribute *defs, int ndefs, const AdvertAt
 	for (int i = 0; i < ndefs; i++) {
 		const Attribute *d = &defs[i];
 		if (d->type == ATTR_PRICE) {
-			if (d->required && !ad->has_price) violations_add(vs, "price", BLANK);
+			if (d->required && !ad->has_price) violations_rule(vs, RULE_REQUIRED, "price");
 			continue;
 		}
 		if (d->type == ATTR_SALARY) {
-			if (d->required && !ad->salary_type) violations_add(vs, "salary", BLANK);
+			if (d->required && !ad->salary_type) violations_rule(vs, RULE_REQUIRED, "salary");
 			continue;
 		}
 		const AdvertAttr *v = find(attrs, nattrs, d->code);
-		const char *field = arena_printf(a, "params.%s", d->code);
+		const char *path = arena_printf(a, "parameters[%s]", d->code);
 		if (!v) {
-			if (d->required) violations_add(vs, field, BLANK);
+			if (d->required) violations_rule(vs, RULE_REQUIRED, path);
 			continue;
 		}
+		bool ok;
 		if (v->values) {
-			if (!d->multiple || (d->required && v->nvalues == 0)) {
-				violations_add(vs, field, INVALID);
-				continue;
-			}
-			for (int k = 0; k < v->nvalues; k++)
-				if (!value_ok(d, v->values[k])) {
-					violations_add(vs, field, INVALID);
-					break;
-				}
-		} else if (!value_ok(d, v->value)) {
-			violations_add(vs, field, INVALID);
+			ok = d->multiple && !(d->required && v->nvalues == 0);
+			for (int k = 0; ok && k < v->nvalues; k++) ok = value_ok(d, v->values[k]);
+		} else {
+			ok = value_ok(d, v->value);
 		}
+		if (!ok) violations_rule(vs, RULE_INVALID, path);
 	}
 	/* Values for codes the category does not have. */
 	for (int i = 0; i < nattrs; i++) {
 		bool known = false;
 		for (int k = 0; k < ndefs && !known; k++) known = strcmp(defs[k].code, attrs[i].code) == 0;
-		if (!known) violations_add(vs, "attributes", NOT_VALID);
+		if (!known) violations_rule(vs, RULE_UNKNOWN, arena_printf(a, "parameters[%s]", attrs[i].code));
 	}
 }

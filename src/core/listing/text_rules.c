@@ -1,5 +1,5 @@
 /* text_rules.c -- advert text rules: length in characters, capitals, contact
- * details, punctuation runs, salary and contact phone fields.
+ * details, punctuation runs, currency codes and contact phone fields.
  *
  * Every detector is one linear pass over the bytes (the link detector may look
  * back over the current word, which each byte belongs to once), so a 1 MiB
@@ -8,36 +8,7 @@
 
 #include <string.h>
 
-/* --- messages -------------------------------------------------------------
- * Seed wording, word for word (OLX "Troubleshooting > Publishing errors"):
- *   TEXT_CAPITALS (14), TEXT_LINKS (15), TEXT_PHONES (16), TEXT_PUNCTUATION
- *   (17, "to much" is OLX's own spelling and kept), TEXT_PHONE_FORMAT (22).
- * Spec wording: the "Validation rules" list of POST /adverts, without its
- *   closing full stop: TEXT_TITLE_LENGTH, TEXT_DESCRIPTION_LENGTH,
- *   TEXT_SALARY_CURRENCY, TEXT_SALARY_VALUE.
- * Ours: TEXT_BAD_UTF8 (OLX documents no such error). */
-static const char *const messages[TEXT_RULE_COUNT] = {
-	[TEXT_RULE_NONE] = "ok",
-	[TEXT_BAD_UTF8] = "Field is not valid UTF-8",
-	[TEXT_TITLE_LENGTH] = "The title has to be at least 16 characters long and cannot be longer than 70 characters",
-	[TEXT_DESCRIPTION_LENGTH] = "The description has to be at least 80 characters long and cannot be longer than 9000 characters",
-	[TEXT_CAPITALS] = "Too many capital letters",
-	[TEXT_LINKS] = "Field is not valid. Emails and www addresses are not allowed",
-	[TEXT_PHONES] = "Field is not valid. Phone numbers are not allowed",
-	[TEXT_PUNCTUATION] = "Field contains to much punctuation",
-	[TEXT_SALARY_CURRENCY] = "Salary currency has to be written in uppercase",
-	[TEXT_SALARY_VALUE] = "Lower or upper value of the salary cannot be greater than 99999999999999",
-	[TEXT_PHONE_FORMAT] = "Invalid phone format",
-};
-
-const char *text_rule_message(TextRule r)
-{
-	if ((int)r < 0 || r >= TEXT_RULE_COUNT)
-		return "Unknown rule";
-	return messages[r];
-}
-
-bool text_violations_has(const TextViolations *v, TextRule r)
+bool text_violations_has(const TextViolations *v, RuleCode r)
 {
 	if (!v)
 		return false;
@@ -47,7 +18,7 @@ bool text_violations_has(const TextViolations *v, TextRule r)
 	return false;
 }
 
-static void add(TextViolations *v, TextRule r)
+static void add(TextViolations *v, RuleCode r)
 {
 	if (v->n < TEXT_VIOLATIONS_MAX)
 		v->rule[v->n++] = r;
@@ -561,8 +532,7 @@ bool text_has_phone_number(const char *s, size_t len)
 
 /* --- the checks ------------------------------------------------------------ */
 
-static int check_text(const char *s, size_t len, int64_t min, int64_t max,
-		      TextRule length_rule, TextViolations *out)
+int text_check(const char *s, size_t len, int64_t min, int64_t max, TextViolations *out)
 {
 	TextViolations v = {0};
 
@@ -571,73 +541,51 @@ static int check_text(const char *s, size_t len, int64_t min, int64_t max,
 		len = 0;
 	}
 	Scan r = scan(s, len);
+	v.chars = r.chars;
 	if (r.chars < 0) {
-		add(&v, TEXT_BAD_UTF8);
+		add(&v, RULE_ENCODING);
 		goto Exit;
 	}
-	if (r.chars < min || r.chars > max)
-		add(&v, length_rule);
+	if (r.chars < min)
+		add(&v, RULE_TOO_SHORT);
+	if (r.chars > max)
+		add(&v, RULE_TOO_LONG);
 	if (too_many_capitals(&r))
-		add(&v, TEXT_CAPITALS);
+		add(&v, RULE_CAPITALS);
 	if (text_has_link(s, len))
-		add(&v, TEXT_LINKS);
+		add(&v, RULE_LINKS);
 	if (text_has_phone_number(s, len))
-		add(&v, TEXT_PHONES);
+		add(&v, RULE_PHONE_NUMBERS);
 	if (r.punct_run)
-		add(&v, TEXT_PUNCTUATION);
+		add(&v, RULE_PUNCTUATION);
 Exit:
 	if (out)
 		*out = v;
 	return v.n;
 }
 
-int text_check_title_n(const char *s, size_t len, TextViolations *out)
-{
-	return check_text(s, len, TEXT_TITLE_MIN, TEXT_TITLE_MAX, TEXT_TITLE_LENGTH, out);
-}
-
-int text_check_title(const char *s, TextViolations *out)
-{
-	return text_check_title_n(s, s ? strlen(s) : 0, out);
-}
-
-int text_check_description_n(const char *s, size_t len, TextViolations *out)
-{
-	return check_text(s, len, TEXT_DESCRIPTION_MIN, TEXT_DESCRIPTION_MAX,
-			  TEXT_DESCRIPTION_LENGTH, out);
-}
-
-int text_check_description(const char *s, TextViolations *out)
-{
-	return text_check_description_n(s, s ? strlen(s) : 0, out);
-}
-
-/* "PLN", "EUR": one or more of A-Z and nothing else. */
-TextRule text_check_salary_currency(const char *currency)
+/* "PLN", "EUR": one or more of A-Z and nothing else (ISO 4217 codes are
+ * written in upper case; "pln" is refused, not corrected). */
+RuleCode text_check_currency(const char *currency)
 {
 	if (!currency || !*currency)
-		return TEXT_SALARY_CURRENCY;
+		return RULE_CURRENCY_FORMAT;
 	for (const char *c = currency; *c; c++)
 		if (*c < 'A' || *c > 'Z')
-			return TEXT_SALARY_CURRENCY;
-	return TEXT_RULE_NONE;
-}
-
-TextRule text_check_salary_value(double value)
-{
-	return value <= TEXT_SALARY_MAX ? TEXT_RULE_NONE : TEXT_SALARY_VALUE;	/* NaN fails */
+			return RULE_CURRENCY_FORMAT;
+	return RULE_NONE;
 }
 
 /* A contact phone: optional leading '+', then digits with single spaces or
  * dashes between them, 9 to 15 digits in all ("+48 600-700-800"). */
-TextRule text_check_phone(const char *phone)
+RuleCode text_check_phone(const char *phone)
 {
 	const char *c = phone;
 	int digits = 0;
 	bool after_sep = true;	/* refuses a separator first, twice, or last */
 
 	if (!c)
-		return TEXT_PHONE_FORMAT;
+		return RULE_PHONE_FORMAT;
 	if (*c == '+')
 		c++;
 	for (; *c; c++) {
@@ -647,10 +595,10 @@ TextRule text_check_phone(const char *phone)
 		} else if ((*c == ' ' || *c == '-') && !after_sep) {
 			after_sep = true;
 		} else {
-			return TEXT_PHONE_FORMAT;
+			return RULE_PHONE_FORMAT;
 		}
 	}
 	if (after_sep || digits < 9 || digits > 15)
-		return TEXT_PHONE_FORMAT;
-	return TEXT_RULE_NONE;
+		return RULE_PHONE_FORMAT;
+	return RULE_NONE;
 }

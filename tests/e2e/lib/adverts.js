@@ -91,10 +91,13 @@ async function create(s, token, body) {
 	return r.json.data;
 }
 
-// A tiny image host: /ok-N.jpg answers 200, anything else 404.
+// A tiny image host: /ok-N.jpg answers 200, anything else 404; hits()
+// counts the requests it received.
 function imageServer() {
+	let hits = 0;
 	return new Promise((resolve) => {
 		const srv = http.createServer((req, res) => {
+			hits++;
 			if (/^\/ok-\d+\.jpg$/.test(req.url)) {
 				res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': 4 });
 				res.end(req.method === 'HEAD' ? undefined : 'jpeg');
@@ -105,7 +108,7 @@ function imageServer() {
 		});
 		srv.listen(0, '127.0.0.1', () => {
 			const base = `http://127.0.0.1:${srv.address().port}`;
-			resolve({ base, url: (n) => `${base}/ok-${n}.jpg`, close: () => srv.close() });
+			resolve({ base, url: (n) => `${base}/ok-${n}.jpg`, hits: () => hits, close: () => srv.close() });
 		});
 	});
 }

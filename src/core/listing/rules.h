@@ -1,0 +1,57 @@
+/* rules.h -- what a listing must be to be stored (a draft) and to go live,
+ * checked all at once and reported as rule codes with canonical paths
+ * (violations.h); each face words them (api/olx/rules_map.c for OLX).
+ *
+ * The marketplace's rules live here; the numbers that differ between
+ * marketplaces (OLX: title 16-70 characters; Allegro: at most 50) come from
+ * the calling face as RuleLimits. */
+#ifndef SOUK_RULES_H
+#define SOUK_RULES_H
+
+#include <stdbool.h>
+
+#include "adverts.h"
+#include "violations.h"
+
+/* A face's numbers for the marketplace's rules. */
+typedef struct RuleLimits {
+	int64_t title_min, title_max;		/* characters */
+	int64_t description_min, description_max;
+	int64_t amount_max;			/* prices and salaries, minor units */
+	int images_max;				/* where no category gives its photo limit */
+} RuleLimits;
+
+#define RULES_COORDINATES_KM 30		/* coordinates at most this far from the place */
+
+/* What the checks need to know from the reference data and the caller's app,
+ * looked up beforehand so the checks themselves stay pure. */
+typedef struct ListingFacts {
+	bool external_url_allowed;	/* the app may set external_url */
+	bool category_found;
+	Category category;
+	const Attribute *attributes;	/* the category's definitions (leaves only) */
+	int nattributes;
+	bool city_found;
+	City city;
+	bool district_found;		/* and it lies in city */
+	District district;
+} ListingFacts;
+
+/* Every rule the input breaks, in field order, added to vs; nothing is
+ * fetched. Paths built here (parameters[...], images[...]) live in a. */
+void rules_check_content(Arena *a, const AdvertInput *in, const ListingFacts *facts,
+	const RuleLimits *lim, Violations *vs);
+
+/* The whole check of a listing a face sent (in->limits are the face's): looks
+ * up the facts, runs rules_check_content, and only when nothing stops the
+ * listing at level probes its image URLs (the one remote call), so a
+ * request that is refused anyway costs no fetch. Returns 0 when nothing in
+ * vs stops the listing at level, SOUK_EINVAL when something does, or a
+ * store error. */
+int rules_check_listing(Ctx *c, const Actor *who, const AdvertInput *in, RuleLevel level,
+	Violations *vs);
+
+/* An image or logo URL worth fetching: http(s), no spaces or quotes. */
+bool rules_url_ok(const char *url);
+
+#endif
