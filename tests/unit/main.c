@@ -20,6 +20,7 @@ int main(void)
 	test_rules();
 	test_decimal();
 	test_timefmt();
+	test_sq_row();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -33,5 +33,6 @@ void test_attributes(void);
 void test_rules(void);
 void test_decimal(void);
 void test_timefmt(void);
+void test_sq_row(void);
 
 #endif

@@ -1,8 +1,6 @@
 /* apps.c -- partner applications (OAuth2 clients). */
 #include "sq.h"
 
-#include "../../util/errors.h"
-
 #define APP_COLS "id, client_id, secret_hash, name, redirect_uris, grants, scopes, active, " \
 	"external_url, created_at"
 
@@ -21,9 +19,7 @@ static int fetch_one(Store *st, Arena *a, sqlite3_stmt *s, App *out)
 		out->external_url = sqlite3_column_int(s, 8) != 0;
 		out->created_at = sqlite3_column_int64(s, 9);
 	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW) return 0;
-	return rc == SQLITE_DONE ? SOUK_ENOTFOUND : sq_error(st, rc);
+	return sq_row_end(st, s, rc);
 }
 
 int store_app_insert(Store *st, const App *app, int64_t *id)

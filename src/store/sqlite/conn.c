@@ -167,6 +167,20 @@ int sq_insert(Store *st, sqlite3_stmt *s, int64_t *id)
 	return rc;
 }
 
+int sq_row_end(Store *st, sqlite3_stmt *s, int rc)
+{
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW) return 0;
+	return rc == SQLITE_DONE ? SOUK_ENOTFOUND : sq_error(st, rc);
+}
+
+int sq_int64_row(Store *st, sqlite3_stmt *s, int64_t *v)
+{
+	int rc = sq_step(st, s);
+	if (rc == SQLITE_ROW) *v = sqlite3_column_int64(s, 0);
+	return sq_row_end(st, s, rc);
+}
+
 int sq_count(Store *st, sqlite3_stmt *s, int64_t *n)
 {
 	int rc = sq_step(st, s);
@@ -264,13 +278,8 @@ int store_setting_get(Store *st, Arena *a, const char *key, const char **value)
 	sqlite3_stmt *s = sq_stmt(st, "SELECT value FROM settings WHERE key = ?");
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	int rc = sq_step(st, s);
-	if (rc == SQLITE_ROW) {
-		*value = sq_text(a, s, 0);
-		sqlite3_reset(s);
-		return 0;
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? SOUK_ENOTFOUND : sq_error(st, rc);
+	if (rc == SQLITE_ROW) *value = sq_text(a, s, 0);
+	return sq_row_end(st, s, rc);
 }
 
 int store_setting_put(Store *st, const char *key, const char *value)

@@ -6,13 +6,6 @@
 
 #include "../../util/errors.h"
 
-static int done(Store *st, sqlite3_stmt *s, int rc)
-{
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW) return 0;
-	return rc == SQLITE_DONE ? SOUK_ENOTFOUND : sq_error(st, rc);
-}
-
 static void bind_user(sqlite3_stmt *s, int idx, int64_t user_id)
 {
 	if (user_id) sqlite3_bind_int64(s, idx, user_id);
@@ -87,7 +80,7 @@ int store_oauth_code_by_hash(Store *st, Arena *a, const char *code_hash, AuthCod
 		out->used_at = sqlite3_column_int64(s, 10);
 		out->family = sqlite3_column_int64(s, 11);
 	}
-	return done(st, s, rc);
+	return sq_row_end(st, s, rc);
 }
 
 int store_oauth_code_use(Store *st, int64_t id, int64_t family, int64_t now)
@@ -147,7 +140,7 @@ int store_oauth_refresh_by_hash(Store *st, Arena *a, const char *token_hash, Ref
 		out->successor_sealed = sq_text(a, s, 12);
 		out->used_at = sqlite3_column_int64(s, 13);
 	}
-	return done(st, s, rc);
+	return sq_row_end(st, s, rc);
 }
 
 int store_oauth_refresh_retire(Store *st, int64_t id, int64_t now, const char *successor_sealed)
@@ -187,9 +180,7 @@ int store_oauth_access_expiry(Store *st, int64_t access_token_id, int64_t *expir
 	sqlite3_stmt *s = sq_stmt(st,
 		"SELECT expires_at FROM access_tokens WHERE id = ? AND revoked = 0");
 	sqlite3_bind_int64(s, 1, access_token_id);
-	int rc = sq_step(st, s);
-	if (rc == SQLITE_ROW) *expires_at = sqlite3_column_int64(s, 0);
-	return done(st, s, rc);
+	return sq_int64_row(st, s, expires_at);
 }
 
 /* --- consents ------------------------------------------------------------ */
@@ -200,9 +191,10 @@ int store_oauth_consent_get(Store *st, int64_t user_id, int64_t app_id, unsigned
 		"SELECT scopes FROM oauth_consents WHERE user_id = ? AND app_id = ?");
 	sqlite3_bind_int64(s, 1, user_id);
 	sqlite3_bind_int64(s, 2, app_id);
-	int rc = sq_step(st, s);
-	if (rc == SQLITE_ROW) *scopes = (unsigned)sqlite3_column_int(s, 0);
-	return done(st, s, rc);
+	int64_t v;
+	int rc = sq_int64_row(st, s, &v);
+	if (rc == 0) *scopes = (unsigned)v;
+	return rc;
 }
 
 int store_oauth_consent_put(Store *st, int64_t user_id, int64_t app_id, unsigned scopes,
@@ -290,9 +282,7 @@ int store_web_session_user(Store *st, const char *sid_hash, int64_t now, int64_t
 		"SELECT user_id FROM web_sessions WHERE sid_hash = ? AND expires_at > ?");
 	sq_bind_text(s, 1, sid_hash);
 	sqlite3_bind_int64(s, 2, now);
-	int rc = sq_step(st, s);
-	if (rc == SQLITE_ROW) *user_id = sqlite3_column_int64(s, 0);
-	return done(st, s, rc);
+	return sq_int64_row(st, s, user_id);
 }
 
 int store_web_session_delete(Store *st, const char *sid_hash)

@@ -1,8 +1,6 @@
 /* operator.c -- keys of the operator API. */
 #include "sq.h"
 
-#include "../../util/errors.h"
-
 int store_operator_key_insert(Store *st, const char *token_hash, const char *name, int64_t now,
 	int64_t *id)
 {
@@ -19,9 +17,5 @@ int store_operator_key_lookup(Store *st, const char *token_hash, int64_t *id)
 	sqlite3_stmt *s = sq_stmt(st,
 		"SELECT id FROM operator_keys WHERE token_hash = ? AND revoked = 0");
 	sq_bind_text(s, 1, token_hash);
-	int rc = sq_step(st, s);
-	if (rc == SQLITE_ROW) *id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW) return 0;
-	return rc == SQLITE_DONE ? SOUK_ENOTFOUND : sq_error(st, rc);
+	return sq_int64_row(st, s, id);
 }

@@ -32,6 +32,15 @@ int sq_exec(Store *st, sqlite3_stmt *s);
 /* Runs an INSERT; on success *id (if not NULL) gets the new row's id. */
 int sq_insert(Store *st, sqlite3_stmt *s, int64_t *id);
 
+/* The ending of a statement stepped once for at most one row, after the
+ * caller has read the row's columns when rc (sq_step's code) is SQLITE_ROW:
+ * resets s; 0 for a row, SOUK_ENOTFOUND for none, else the mapped error. */
+int sq_row_end(Store *st, sqlite3_stmt *s, int rc);
+
+/* The same for a row of one integer (an id, an expiry): *v and 0, or
+ * SOUK_ENOTFOUND with *v untouched. */
+int sq_int64_row(Store *st, sqlite3_stmt *s, int64_t *v);
+
 /* A statement that yields one integer (count(*), EXISTS): *n, reset after. */
 int sq_count(Store *st, sqlite3_stmt *s, int64_t *n);
 

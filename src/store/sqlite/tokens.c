@@ -1,8 +1,6 @@
 /* tokens.c -- access tokens, found by the SHA-256 of the bearer string. */
 #include "sq.h"
 
-#include "../../util/errors.h"
-
 int store_access_token_insert(Store *st, const char *token_hash, const Principal *p,
 	int64_t family, int64_t issued_at, int64_t *id)
 {
@@ -39,7 +37,5 @@ int store_access_token_lookup(Store *st, Arena *a, const char *token_hash, int64
 		out->scopes = (unsigned)sqlite3_column_int(s, 4);
 		out->expires_at = sqlite3_column_int64(s, 5);
 	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW) return 0;
-	return rc == SQLITE_DONE ? SOUK_ENOTFOUND : sq_error(st, rc);
+	return sq_row_end(st, s, rc);
 }

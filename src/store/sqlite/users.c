@@ -1,8 +1,6 @@
 /* users.c -- accounts: sellers, buyers, moderators, operators. */
 #include "sq.h"
 
-#include "../../util/errors.h"
-
 #define USER_COLS "id, email, password_hash, name, phone, status, role, is_business, " \
 	"created_at, last_login_at"
 
@@ -24,9 +22,7 @@ static int fetch_one(Store *st, Arena *a, sqlite3_stmt *s, User *out)
 {
 	int rc = sq_step(st, s);
 	if (rc == SQLITE_ROW) row_user(a, s, out);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW) return 0;
-	return rc == SQLITE_DONE ? SOUK_ENOTFOUND : sq_error(st, rc);
+	return sq_row_end(st, s, rc);
 }
 
 int store_user_insert(Store *st, const User *u, int64_t *id)

@@ -1,0 +1,46 @@
+/* test_sq_row.c -- the store's one-row ending (sq_row_end) through the
+ * functions that use it: a row, no row, and a failing statement. */
+#include "t.h"
+
+#include "../../src/store/sqlite/sq.h"
+#include "../../src/util/errors.h"
+
+void test_sq_row(void)
+{
+	Store *st = NULL;
+	Arena *a = arena_new();
+	CHECK(store_open(":memory:", &st) == 0);
+	if (!st) goto done;
+	CHECK(store_migrate(st, NULL) == 0);
+
+	/* no row: not found, and the statement is reset for the next caller */
+	const char *v = "untouched";
+	CHECK(store_setting_get(st, a, "absent", &v) == SOUK_ENOTFOUND);
+	CHECK_STR(v, "untouched");
+	CHECK(store_setting_put(st, "present", "yes") == 0);
+	CHECK(store_setting_get(st, a, "present", &v) == 0);
+	CHECK_STR(v, "yes");
+	CHECK(store_setting_get(st, a, "absent", &v) == SOUK_ENOTFOUND);
+
+	User u;
+	CHECK(store_user_by_id(st, a, 12345, &u) == SOUK_ENOTFOUND);
+	int64_t id = 0;
+	CHECK(store_operator_key_lookup(st, "0000", &id) == SOUK_ENOTFOUND);
+	CHECK(id == 0);
+	int64_t key_id = 0;
+	CHECK(store_operator_key_insert(st, "00ff", "unit", 1, &key_id) == 0);
+	CHECK(store_operator_key_lookup(st, "00ff", &id) == 0 && id == key_id && id > 0);
+	unsigned scopes = 99;
+	CHECK(store_oauth_consent_get(st, 1, 1, &scopes) == SOUK_ENOTFOUND && scopes == 99);
+
+	/* a step that fails maps through sq_error, never to "not found" */
+	sqlite3_stmt *s = sq_stmt(st, "INSERT INTO settings(key, value) VALUES('present', 'again')");
+	int rc = sq_step(st, s);
+	CHECK(rc != SQLITE_ROW && rc != SQLITE_DONE);
+	CHECK(sq_row_end(st, s, rc) == SOUK_EEXIST);
+	CHECK(store_setting_get(st, a, "present", &v) == 0);	/* reset: usable again */
+	CHECK_STR(v, "yes");
+done:
+	store_close(st);
+	arena_free(a);
+}
