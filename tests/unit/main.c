@@ -21,6 +21,8 @@ int main(void)
 	test_decimal();
 	test_timefmt();
 	test_sq_row();
+	test_vec();
+	test_sorted();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

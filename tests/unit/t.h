@@ -34,5 +34,7 @@ void test_rules(void);
 void test_decimal(void);
 void test_timefmt(void);
 void test_sq_row(void);
+void test_vec(void);
+void test_sorted(void);
 
 #endif

@@ -5,6 +5,7 @@
 #include <json-c/json.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,6 +13,8 @@
 #include "../../util/errors.h"
 #include "lazy.h"
 #include "../../util/buf.h"
+#include "../../util/sorted.h"
+#include "../../util/vec.h"
 
 /* --- text folding ------------------------------------------------------- */
 
@@ -177,33 +180,20 @@ struct Catalog {
 
 static Lazy loaded = LAZY_INIT;
 
-struct Vec {
-	void *p;
-	size_t n, cap, size;
-};
-
-static void *vec_push(struct Vec *v)
-{
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 64;
-		v->p = xrealloc(v->p, v->cap * v->size);
-	}
-	return (char *)v->p + v->size * v->n++;
-}
-
 /* Texts of one kind, as the store gives them: by ref_id. */
 typedef struct Text {
 	int64_t ref;
 	int lang;
 	const char *text;
 } Text;
+_Static_assert(offsetof(Text, ref) == 0, "texts are found by their leading ref");
 
 struct Loader {
 	Catalog *cat;
-	struct Vec texts;
-	struct Vec cats;	/* Category, display order */
-	struct Vec attrs;	/* Attribute + ids */
-	struct Vec vals;
+	Vec texts;
+	Vec cats;	/* Category, display order */
+	Vec attrs;	/* Attribute + ids */
+	Vec vals;
 };
 
 typedef struct AttrRow {
@@ -216,6 +206,13 @@ typedef struct ValRow {
 	int64_t id, attribute_id;
 	const char *code;
 } ValRow;
+
+/* Values in attribute order; the key is an attribute id. */
+static int cmp_val_attr(const void *key, const void *elem)
+{
+	int64_t k = *(const int64_t *)key, a = ((const ValRow *)elem)->attribute_id;
+	return k < a ? -1 : k > a;
+}
 
 static int lang_index(Catalog *cat, const char *code, bool add)
 {
@@ -277,15 +274,10 @@ static int add_value(void *u, int64_t id, int64_t attribute_id, const char *code
 }
 
 /* The text of ref in lang, else in the default language, else any. */
-static const char *text_for(const struct Vec *tv, int64_t ref, int lang)
+static const char *text_for(const Vec *tv, int64_t ref, int lang)
 {
 	const Text *t = tv->p;
-	size_t lo = 0, hi = tv->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (t[mid].ref < ref) lo = mid + 1;
-		else hi = mid;
-	}
+	size_t lo = sorted_lower_bound(t, tv->n, sizeof(Text), &ref, sorted_cmp_id);
 	const char *dflt = NULL, *any = NULL;
 	for (size_t i = lo; i < tv->n && t[i].ref == ref; i++) {
 		if (t[i].lang == lang) return t[i].text;
@@ -301,15 +293,24 @@ static int load_texts(Store *st, struct Loader *ld, int kind)
 	return store_texts_each(st, ld->cat->arena, kind, add_text, ld);
 }
 
+/* by_id holds indices into info: the key carries info along with the id. */
+typedef struct CatKey {
+	const CatInfo *info;
+	int64_t id;
+} CatKey;
+
+static int cmp_cat_key(const void *key, const void *elem)
+{
+	const CatKey *k = key;
+	int64_t id = k->info[*(const uint32_t *)elem].id;
+	return k->id < id ? -1 : k->id > id;
+}
+
 static long find_cat(const Catalog *cat, int64_t id)
 {
-	size_t lo = 0, hi = cat->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (cat->info[cat->by_id[mid]].id < id) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo < cat->n && cat->info[cat->by_id[lo]].id == id ? (long)cat->by_id[lo] : -1;
+	CatKey k = {cat->info, id};
+	const uint32_t *i = sorted_find(cat->by_id, cat->n, sizeof(uint32_t), &k, cmp_cat_key);
+	return i ? (long)*i : -1;
 }
 
 static int by_cat_id(const void *a, const void *b, void *u)
@@ -347,7 +348,7 @@ static bool stopword(const char *w, size_t n)
 
 /* Adds the words of text (folded) as terms of leaf index `cat`; a keyword of
  * several words is also kept as a phrase. */
-static void index_text(Catalog *c, struct Vec *terms, struct Vec *phrases, const char *text,
+static void index_text(Catalog *c, Vec *terms, Vec *phrases, const char *text,
 	uint32_t cat, uint8_t weight, bool phrase)
 {
 	char buf[512];
@@ -381,10 +382,10 @@ enum {
 	W_PHRASE = 4,		/* bonus for a whole keyword phrase */
 };
 
-static void build_suggest(Catalog *c, struct Loader *ld, const struct Vec *names,
-	const struct Vec *keywords)
+static void build_suggest(Catalog *c, struct Loader *ld, const Vec *names,
+	const Vec *keywords)
 {
-	struct Vec terms = {.size = sizeof(Term)}, phrases = {.size = sizeof(Phrase)};
+	Vec terms = VEC(Term), phrases = VEC(Phrase);
 	for (size_t i = 0; i < c->n; i++) {
 		if (!c->cat[0][i].is_leaf) continue;
 		const Text *t = keywords->p;
@@ -405,35 +406,31 @@ static void build_suggest(Catalog *c, struct Loader *ld, const struct Vec *names
 	}
 	(void)ld;
 	if (terms.n) qsort(terms.p, terms.n, sizeof(Term), by_term);
-	c->terms = terms.p;
 	c->nterms = terms.n;
-	c->phrases = phrases.p;
+	c->terms = vec_take(&terms);
 	c->nphrases = phrases.n;
+	c->phrases = vec_take(&phrases);
 }
 
 /* Builds the index; *out is a Catalog (lazy_get keeps it as void *). */
 static int build(Ctx *ctx, void **out)
 {
 	Catalog *c = xcalloc(1, sizeof(*c));
-	struct Loader ld = {.cat = c};
-	struct Vec langs = {.size = sizeof(Language)}, curs = {.size = sizeof(Currency)};
-	struct Vec names = {.size = sizeof(Text)}, keywords = {.size = sizeof(Text)};
+	struct Loader ld = {.cat = c, .texts = VEC(Text), .cats = VEC(Category),
+		.attrs = VEC(AttrRow), .vals = VEC(ValRow)};
+	Vec langs = VEC(Language), curs = VEC(Currency);
+	Vec names = VEC(Text), keywords = VEC(Text);
 	Store *st = ctx->st;
 	int rc;
 
-	ld.texts.size = sizeof(Text);
-	ld.cats.size = sizeof(Category);
-	ld.attrs.size = sizeof(AttrRow);
-	ld.vals.size = sizeof(ValRow);
 	c->arena = arena_new();
 
 	if ((rc = store_languages_each(st, c->arena, add_language, &langs)) != 0) goto fail;
 	if ((rc = store_currencies_each(st, c->arena, add_currency, &curs)) != 0) goto fail;
-	c->languages = langs.p;
 	c->nlanguages = langs.n;
-	c->currencies = curs.p;
+	c->languages = vec_take(&langs);
 	c->ncurrencies = curs.n;
-	langs.p = curs.p = NULL;
+	c->currencies = vec_take(&curs);
 	/* language 0: the site default */
 	const char *dflt = "pl";
 	for (size_t i = 0; i < c->nlanguages; i++)
@@ -464,10 +461,10 @@ static int build(Ctx *ctx, void **out)
 	/* texts: names first, so that their languages are the catalog's */
 	if ((rc = load_texts(st, &ld, TEXT_CATEGORY_NAME)) != 0) goto fail;
 	names = ld.texts;
-	ld.texts = (struct Vec){.size = sizeof(Text)};
+	ld.texts = VEC(Text);
 	if ((rc = load_texts(st, &ld, TEXT_CATEGORY_KEYWORDS)) != 0) goto fail;
 	keywords = ld.texts;
-	ld.texts = (struct Vec){.size = sizeof(Text)};
+	ld.texts = VEC(Text);
 	for (int l = 0; l < c->nlang; l++) {
 		c->cat[l] = xmalloc((c->n + 1) * sizeof(Category));
 		for (size_t i = 0; i < c->n; i++) {
@@ -484,12 +481,7 @@ static int build(Ctx *ctx, void **out)
 	c->nval = ld.vals.n;
 	for (size_t i = 0; i < c->nattr; i++) {
 		/* values come by attribute id: the first of this attribute's */
-		size_t lo = 0, hi = c->nval;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (vr[mid].attribute_id < ar[i].id) lo = mid + 1;
-			else hi = mid;
-		}
+		size_t lo = sorted_lower_bound(vr, c->nval, sizeof(ValRow), &ar[i].id, cmp_val_attr);
 		size_t v = lo;
 		while (v < c->nval && vr[v].attribute_id == ar[i].id) v++;
 		ar[i].vfirst = (uint32_t)lo;
@@ -499,16 +491,16 @@ static int build(Ctx *ctx, void **out)
 			if (c->info[ci].attr_count++ == 0) c->info[ci].attr_first = (uint32_t)i;
 		}
 	}
-	struct Vec alabels = {.size = sizeof(Text)}, vlabels = {.size = sizeof(Text)};
+	Vec alabels = VEC(Text), vlabels = VEC(Text);
 	if ((rc = load_texts(st, &ld, TEXT_ATTRIBUTE_LABEL)) != 0) goto fail;
 	alabels = ld.texts;
-	ld.texts = (struct Vec){.size = sizeof(Text)};
+	ld.texts = VEC(Text);
 	if ((rc = load_texts(st, &ld, TEXT_VALUE_LABEL)) != 0) {
-		free(alabels.p);
+		vec_free(&alabels);
 		goto fail;
 	}
 	vlabels = ld.texts;
-	ld.texts = (struct Vec){.size = sizeof(Text)};
+	ld.texts = VEC(Text);
 	for (int l = 0; l < c->nlang; l++) {
 		c->attr[l] = xmalloc((c->nattr + 1) * sizeof(Attribute));
 		c->val[l] = xmalloc((c->nval + 1) * sizeof(AttrValue));
@@ -525,26 +517,26 @@ static int build(Ctx *ctx, void **out)
 			a->nvalues = (int)ar[i].vcount;
 		}
 	}
-	free(alabels.p);
-	free(vlabels.p);
+	vec_free(&alabels);
+	vec_free(&vlabels);
 
 	build_suggest(c, &ld, &names, &keywords);
-	free(names.p);
-	free(keywords.p);
-	free(ld.cats.p);
-	free(ld.attrs.p);
-	free(ld.vals.p);
+	vec_free(&names);
+	vec_free(&keywords);
+	vec_free(&ld.cats);
+	vec_free(&ld.attrs);
+	vec_free(&ld.vals);
 	*out = c;
 	return 0;
 fail:
-	free(langs.p);
-	free(curs.p);
-	free(names.p);
-	free(keywords.p);
-	free(ld.texts.p);
-	free(ld.cats.p);
-	free(ld.attrs.p);
-	free(ld.vals.p);
+	vec_free(&langs);
+	vec_free(&curs);
+	vec_free(&names);
+	vec_free(&keywords);
+	vec_free(&ld.texts);
+	vec_free(&ld.cats);
+	vec_free(&ld.attrs);
+	vec_free(&ld.vals);
 	for (int l = 0; l < CATALOG_MAX_LANGS; l++) {
 		free(c->cat[l]);
 		free(c->attr[l]);
@@ -700,6 +692,18 @@ static size_t common_prefix(const char *a, const char *b)
 	return n;
 }
 
+/* Terms sharing a word's first len characters. */
+typedef struct TermKey {
+	const char *word;
+	size_t len;
+} TermKey;
+
+static int cmp_term_prefix(const void *key, const void *elem)
+{
+	const TermKey *k = key;
+	return strncmp(k->word, ((const Term *)elem)->word, k->len);
+}
+
 /* Full word: the term's weight; same stem (a long enough shared start, and
  * endings of a few letters at most): one less. 0: no match. */
 static int match_weight(const char *q, size_t ql, const Term *t)
@@ -742,14 +746,10 @@ size_t catalog_suggest(const Catalog *cat, int lang, const char *title, const Ca
 			seen[nseen++] = w;
 			memset(best, 0, cat->n * sizeof(int));
 			/* terms sharing the first STEM_MIN characters (or the whole short word) */
-			size_t key = wl < STEM_MIN ? wl : STEM_MIN;
-			size_t lo = 0, hi = cat->nterms;
-			while (lo < hi) {
-				size_t mid = (lo + hi) / 2;
-				if (strncmp(cat->terms[mid].word, w, key) < 0) lo = mid + 1;
-				else hi = mid;
-			}
-			for (size_t i = lo; i < cat->nterms && strncmp(cat->terms[i].word, w, key) == 0; i++) {
+			TermKey key = {w, wl < STEM_MIN ? wl : STEM_MIN};
+			size_t lo = sorted_lower_bound(cat->terms, cat->nterms, sizeof(Term), &key,
+				cmp_term_prefix);
+			for (size_t i = lo; i < cat->nterms && cmp_term_prefix(&key, &cat->terms[i]) == 0; i++) {
 				int wt = match_weight(w, wl, &cat->terms[i]);
 				if (wt > best[cat->terms[i].cat]) best[cat->terms[i].cat] = wt;
 			}

@@ -2,14 +2,18 @@
  * a nearest-point grid over cities and districts, and the places file loader. */
 #include "places.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../util/errors.h"
+#include "../../util/sorted.h"
+#include "../../util/vec.h"
 #include "lazy.h"
 
 /* --- distance ----------------------------------------------------------- */
@@ -164,20 +168,6 @@ struct Places {
 
 static Lazy loaded = LAZY_INIT;
 
-struct Vec {
-	void *p;
-	size_t n, cap, size;
-};
-
-static void *vec_push(struct Vec *v)
-{
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 256;
-		v->p = xrealloc(v->p, v->cap * v->size);
-	}
-	return (char *)v->p + v->size * v->n++;
-}
-
 static int add_region(void *u, const Region *r)
 {
 	*(Region *)vec_push(u) = *r;
@@ -198,13 +188,8 @@ static int add_district(void *u, const District *d)
 
 static long find_city(const Places *p, int64_t id)
 {
-	size_t lo = 0, hi = p->ncities;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (p->cities[mid].id < id) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo < p->ncities && p->cities[lo].id == id ? (long)lo : -1;
+	const City *x = places_city(p, id);
+	return x ? (long)(x - p->cities) : -1;
 }
 
 static int by_city_then_id(const void *a, const void *b)
@@ -218,27 +203,26 @@ static int by_city_then_id(const void *a, const void *b)
 static int build(Ctx *c, void **out)
 {
 	Places *p = xcalloc(1, sizeof(*p));
-	struct Vec rv = {.size = sizeof(Region)}, cv = {.size = sizeof(City)},
-		dv = {.size = sizeof(District)};
+	Vec rv = VEC(Region), cv = VEC(City), dv = VEC(District);
 	int rc;
 
 	p->arena = arena_new();
 	if ((rc = store_regions_each(c->st, p->arena, add_region, &rv)) != 0 ||
 	    (rc = store_cities_each(c->st, p->arena, add_city, &cv)) != 0 ||
 	    (rc = store_districts_each(c->st, p->arena, add_district, &dv)) != 0) {
-		free(rv.p);
-		free(cv.p);
-		free(dv.p);
+		vec_free(&rv);
+		vec_free(&cv);
+		vec_free(&dv);
 		arena_free(p->arena);
 		free(p);
 		return rc;
 	}
-	p->regions = rv.p;
 	p->nregions = rv.n;
-	p->cities = cv.p;
+	p->regions = vec_take(&rv);
 	p->ncities = cv.n;
-	p->districts = dv.p;
+	p->cities = vec_take(&cv);
 	p->ndistricts = dv.n;
+	p->districts = vec_take(&dv);
 
 	p->city_dfirst = xcalloc(p->ncities + 1, sizeof(uint32_t));
 	p->city_dcount = xcalloc(p->ncities + 1, sizeof(uint32_t));
@@ -274,6 +258,7 @@ int places_get(Ctx *c, const Places **out)
 	void *v;
 	int rc = lazy_get(&loaded, c, build, &v);
 	if (rc) return ctx_fail(c, rc, NULL, "places could not be loaded");
+	assert(v);	/* a built index, never NULL */
 	*out = v;
 	return 0;
 }
@@ -296,22 +281,23 @@ size_t places_districts(const Places *p, const District **out)
 	return p->ndistricts;
 }
 
-/* Binary search over records sorted by their leading int64_t id. */
-#define FIND_BY_ID(arr, n, id) do { \
-	size_t lo_ = 0, hi_ = (n); \
-	while (lo_ < hi_) { \
-		size_t mid_ = (lo_ + hi_) / 2; \
-		if ((arr)[mid_].id < (id)) lo_ = mid_ + 1; \
-		else hi_ = mid_; \
-	} \
-	return lo_ < (n) && (arr)[lo_].id == (id) ? &(arr)[lo_] : NULL; \
-} while (0)
+/* Regions, cities and districts are in id order, the id their first member. */
+_Static_assert(offsetof(Region, id) == 0 && offsetof(City, id) == 0 &&
+	offsetof(District, id) == 0, "places records lead with their id");
 
-const Region *places_region(const Places *p, int64_t id) { FIND_BY_ID(p->regions, p->nregions, id); }
-const City *places_city(const Places *p, int64_t id) { FIND_BY_ID(p->cities, p->ncities, id); }
+const Region *places_region(const Places *p, int64_t id)
+{
+	return sorted_find(p->regions, p->nregions, sizeof(Region), &id, sorted_cmp_id);
+}
+
+const City *places_city(const Places *p, int64_t id)
+{
+	return sorted_find(p->cities, p->ncities, sizeof(City), &id, sorted_cmp_id);
+}
+
 const District *places_district(const Places *p, int64_t id)
 {
-	FIND_BY_ID(p->districts, p->ndistricts, id);
+	return sorted_find(p->districts, p->ndistricts, sizeof(District), &id, sorted_cmp_id);
 }
 
 size_t places_city_districts(const Places *p, int64_t city_id, const District *const **out)

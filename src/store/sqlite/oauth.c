@@ -2,9 +2,8 @@
  * pages' login sessions. Every secret column holds a SHA-256 hex digest. */
 #include "sq.h"
 
-#include <string.h>
-
 #include "../../util/errors.h"
+#include "../../util/vec.h"
 
 static void bind_user(sqlite3_stmt *s, int idx, int64_t user_id)
 {
@@ -220,16 +219,10 @@ int store_oauth_consent_list(Store *st, Arena *a, int64_t user_id, Consent **out
 		" FROM oauth_consents c JOIN apps a ON a.id = c.app_id"
 		" WHERE c.user_id = ? ORDER BY c.created_at DESC, c.app_id DESC");
 	sqlite3_bind_int64(s, 1, user_id);
-	int cap = 8, count = 0, rc;
-	Consent *list = arena_alloc(a, sizeof(*list) * (size_t)cap);
+	Vec list = VEC_IN(a, Consent);
+	int rc;
 	while ((rc = sq_step(st, s)) == SQLITE_ROW) {
-		if (count == cap) {
-			Consent *bigger = arena_alloc(a, sizeof(*list) * (size_t)cap * 2);
-			memcpy(bigger, list, sizeof(*list) * (size_t)cap);
-			list = bigger;
-			cap *= 2;
-		}
-		Consent *c = &list[count++];
+		Consent *c = vec_push(&list);
 		c->app_id = sqlite3_column_int64(s, 0);
 		c->client_id = sq_text(a, s, 1);
 		c->app_name = sq_text(a, s, 2);
@@ -239,8 +232,8 @@ int store_oauth_consent_list(Store *st, Arena *a, int64_t user_id, Consent **out
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) return sq_error(st, rc);
-	*out = list;
-	*n = count;
+	*n = (int)list.n;
+	*out = vec_take(&list);
 	return 0;
 }
 
