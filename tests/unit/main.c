@@ -23,6 +23,7 @@ int main(void)
 	test_sq_row();
 	test_vec();
 	test_sorted();
+	test_utf8();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

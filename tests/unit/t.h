@@ -36,5 +36,6 @@ void test_timefmt(void);
 void test_sq_row(void);
 void test_vec(void);
 void test_sorted(void);
+void test_utf8(void);
 
 #endif

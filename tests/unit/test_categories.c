@@ -23,6 +23,11 @@ void test_categories(void)
 	CHECK_STR(fold(""), "");
 	CHECK_STR(fold(NULL), "");
 	CHECK_STR(fold("\xff\xfe abc"), "abc");	/* invalid UTF-8: a separator */
+	/* Regression: folding had its own decoder, which passed surrogates and
+	 * overlong forms through, so the folded text was not UTF-8 itself. */
+	CHECK_STR(fold("ab\xed\xa0\x80" "cd"), "ab cd");
+	CHECK_STR(fold("ab\xc0\xaf" "cd \xf4\x90\x80\x80" "x"), "ab cd x");
+	CHECK_STR(fold("ok\xc5"), "ok");		/* cut short at the end */
 	char small[6];
 	CHECK(text_fold("ąąąąąą", small, sizeof(small)) == 5);
 	CHECK_STR(small, "aaaaa");

@@ -57,33 +57,6 @@ static int phone(const char *s) { return text_has_phone_number(s, strlen(s)); }
 static int punct(const char *s) { return text_has_punctuation_run(s, strlen(s)); }
 static int caps(const char *s) { return text_has_too_many_capitals(s, strlen(s)); }
 
-static void test_utf8_count(void)
-{
-	CHECK(text_utf8_count("", 0) == 0);
-	CHECK(text_utf8_count(NULL, 5) == 0);
-	CHECK(text_utf8_count("abc", 3) == 3);
-	CHECK(text_utf8_count("zażółć gęślą jaźń", strlen("zażółć gęślą jaźń")) == 17);
-	CHECK(strlen("zażółć gęślą jaźń") == 26);	/* bytes are not characters */
-	CHECK(text_utf8_count("Продам квартиру", strlen("Продам квартиру")) == 15);
-	CHECK(text_utf8_count("€…😀", strlen("€…😀")) == 3);
-	CHECK(text_utf8_count("a\0b", 3) == 3);
-	/* rejected: truncated, overlong, surrogate, above U+10FFFF, stray bytes */
-	CHECK(text_utf8_count("za\xC5", 3) == -1);
-	CHECK(text_utf8_count("\xE2\x82", 2) == -1);
-	CHECK(text_utf8_count("\xF0\x9F\x98", 3) == -1);
-	CHECK(text_utf8_count("\xC0\xAF", 2) == -1);
-	CHECK(text_utf8_count("\xC1\xBF", 2) == -1);
-	CHECK(text_utf8_count("\xE0\x80\xAF", 3) == -1);
-	CHECK(text_utf8_count("\xF0\x80\x80\xAF", 4) == -1);
-	CHECK(text_utf8_count("\xED\xA0\x80", 3) == -1);
-	CHECK(text_utf8_count("\xF4\x90\x80\x80", 4) == -1);
-	CHECK(text_utf8_count("\xF5\x80\x80\x80", 4) == -1);
-	CHECK(text_utf8_count("\xFF", 1) == -1);
-	CHECK(text_utf8_count("\x80", 1) == -1);
-	CHECK(text_utf8_count("\xC5\x41", 2) == -1);
-	CHECK(text_utf8_count("\xF4\x8F\xBF\xBF", 4) == 1);	/* U+10FFFF is fine */
-}
-
 static void test_letter_case(void)
 {
 	static const struct { uint32_t cp; int c; } cases[] = {
@@ -434,7 +407,6 @@ static void test_contact_phone(void)
 
 void test_text_rules(void)
 {
-	test_utf8_count();
 	test_letter_case();
 	test_lengths();
 	test_capitals();

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "../../util/utf8.h"
+
 bool text_violations_has(const TextViolations *v, RuleCode r)
 {
 	if (!v)
@@ -22,69 +24,6 @@ static void add(TextViolations *v, RuleCode r)
 {
 	if (v->n < TEXT_VIOLATIONS_MAX)
 		v->rule[v->n++] = r;
-}
-
-/* --- UTF-8 ------------------------------------------------------------------ */
-
-/* Decodes the code point at s[0..len), len > 0. Returns its byte length, or 0
- * when the bytes are not UTF-8: stray continuation byte, overlong form,
- * surrogate, above U+10FFFF or cut short. */
-static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	unsigned char c = s[0];
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c < 0xC2)
-		return 0;
-	if (c < 0xE0) {
-		if (len < 2 || (s[1] & 0xC0) != 0x80)
-			return 0;
-		*cp = (uint32_t)(c & 0x1F) << 6 | (s[1] & 0x3F);
-		return 2;
-	}
-	if (c < 0xF0) {
-		if (len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		*cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-		if (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF))
-			return 0;
-		return 3;
-	}
-	if (c < 0xF5) {
-		if (len < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80)
-			return 0;
-		*cp = (uint32_t)(c & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-		      (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-		if (*cp < 0x10000 || *cp > 0x10FFFF)
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
-int64_t text_utf8_count(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	int64_t n = 0;
-	uint32_t cp;
-
-	if (!s)
-		return 0;
-	for (size_t i = 0; i < len; n++) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		size_t k = utf8_next(p + i, len - i, &cp);
-		if (!k)
-			return -1;
-		i += k;
-	}
-	return n;
 }
 
 /* --- letter case by code point --------------------------------------------
@@ -214,7 +153,7 @@ static Scan scan(const char *s, size_t len)
 	uint32_t cp;
 
 	for (size_t i = 0; i < len; r.chars++) {
-		size_t k = utf8_next(p + i, len - i, &cp);
+		size_t k = utf8_decode((const char *)p + i, len - i, &cp);
 		if (!k) {
 			r.chars = -1;
 			return r;
@@ -416,7 +355,7 @@ static bool word_before(const unsigned char *p, size_t i)
 		b--;
 	if (b > 0 && i - b < 4)
 		b--;
-	if (utf8_next(p + b, i - b, &cp) != i - b)
+	if (utf8_decode((const char *)p + b, i - b, &cp) != i - b)
 		return false;
 	return text_letter_case(cp) != 0;
 }
@@ -430,7 +369,7 @@ static bool letter_at(const unsigned char *p, size_t len, size_t i)
 		return false;
 	if (p[i] < 0x80)
 		return is_alpha(p[i]);
-	return utf8_next(p + i, len - i, &cp) && text_letter_case(cp) != 0;
+	return utf8_decode((const char *)p + i, len - i, &cp) && text_letter_case(cp) != 0;
 }
 
 static const char *const currencies[] = {

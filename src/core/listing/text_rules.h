@@ -38,8 +38,7 @@ RuleCode text_check_currency(const char *currency);	/* RULE_CURRENCY_FORMAT */
 RuleCode text_check_phone(const char *phone);		/* RULE_PHONE_FORMAT */
 
 /* The detectors the checks are made of, for faces with other limits.
- * They expect valid UTF-8 (see text_utf8_count). */
-int64_t text_utf8_count(const char *s, size_t len);	/* code points, or -1 if invalid */
+ * They expect valid UTF-8 (util/utf8.h: utf8_valid, utf8_count). */
 int text_letter_case(uint32_t cp);			/* 1 upper, -1 lower, 0 neither */
 bool text_has_too_many_capitals(const char *s, size_t len);
 bool text_has_link(const char *s, size_t len);

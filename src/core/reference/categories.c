@@ -14,6 +14,7 @@
 #include "lazy.h"
 #include "../../util/buf.h"
 #include "../../util/sorted.h"
+#include "../../util/utf8.h"
 #include "../../util/vec.h"
 
 /* --- text folding ------------------------------------------------------- */
@@ -38,53 +39,9 @@ static const struct {
 	{0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
 };
 
-/* Decodes one UTF-8 sequence; returns its length (1 for an invalid byte,
- * with *cp = 0xFFFD). */
-static size_t utf8_next(const unsigned char *s, unsigned *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	size_t n = s[0] >= 0xF0 && s[0] < 0xF5 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
-	if (n == 0) goto bad;
-	unsigned v = s[0] & (0x7F >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) goto bad;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10FFFF))) goto bad;
-	*cp = v;
-	return n;
-bad:
-	*cp = 0xFFFD;
-	return 1;
-}
-
-static size_t utf8_put(unsigned cp, char *out)
-{
-	if (cp < 0x80) { out[0] = (char)cp; return 1; }
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 /* The folded form of a code point: ASCII text, a separator (NULL), or the
  * code point itself (lower-cased where cheap) written as UTF-8 into own. */
-static const char *fold_cp(unsigned cp, char own[5])
+static const char *fold_cp(uint32_t cp, char own[UTF8_MAX + 1])
 {
 	if (cp < 0x80) {
 		if (cp >= 'A' && cp <= 'Z') cp += 32;
@@ -104,7 +61,7 @@ static const char *fold_cp(unsigned cp, char own[5])
 		return NULL;
 	if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;		/* Cyrillic А-Я */
 	else if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;	/* Ѐ-Џ */
-	own[utf8_put(cp, own)] = '\0';
+	own[utf8_encode(cp, own)] = '\0';
 	return own;
 }
 
@@ -113,11 +70,13 @@ size_t text_fold(const char *in, char *out, size_t cap)
 	size_t n = 0;
 	bool space = false;
 	if (cap == 0) return 0;
-	const unsigned char *s = (const unsigned char *)(in ? in : "");
-	while (*s) {
-		unsigned cp;
-		s += utf8_next(s, &cp);
-		char own[5];
+	const char *s = in ? in : "";
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;		/* a bad byte reads as U+FFFD, a separator */
+		char own[UTF8_MAX + 1];
 		const char *f = fold_cp(cp, own);
 		if (!f) {
 			space = n > 0;
