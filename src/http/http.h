@@ -15,6 +15,7 @@
 #include "../model.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
+#include "../util/form.h"
 
 struct json_object;
 struct MHD_Connection;
@@ -99,7 +100,7 @@ struct Request {
 	bool body_too_large;
 	size_t discarded;		/* bytes of an oversized body read and dropped */
 	struct json_object *json;	/* parsed body for BODY_JSON routes */
-	struct FormField *form;		/* parsed form body, lazily */
+	Form *form;			/* parsed form body, lazily */
 
 	Principal principal;
 	bool authenticated;
@@ -124,6 +125,7 @@ const char *http_header(Request *r, const char *name);
 const char *http_query(Request *r, const char *name);
 const char *http_param(Request *r, int i);
 const char *http_form(Request *r, const char *name);	/* form body field, or NULL */
+const Form *http_form_fields(Request *r);	/* the whole form body, parsed */
 const char *http_cookie(Request *r, const char *name);
 
 /* Writing the response: set status, content type and body in r->out. */

@@ -24,6 +24,7 @@ int main(void)
 	test_vec();
 	test_sorted();
 	test_utf8();
+	test_form();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -37,5 +37,6 @@ void test_sq_row(void);
 void test_vec(void);
 void test_sorted(void);
 void test_utf8(void);
+void test_form(void);
 
 #endif

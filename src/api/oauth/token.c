@@ -7,6 +7,7 @@
 
 #include "../../util/errors.h"
 #include "../../core/auth/oauth.h"
+#include "../../util/form.h"
 
 static int b64val(char c)
 {
@@ -16,36 +17,6 @@ static int b64val(char c)
 	if (c == '+') return 62;
 	if (c == '/') return 63;
 	return -1;
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9') return c - '0';
-	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-	return -1;
-}
-
-/* application/x-www-form-urlencoded decoding; false on a broken escape or NUL. */
-static bool form_decode(Arena *a, const char *s, size_t n, const char **out)
-{
-	char *o = arena_alloc(a, n + 1), *p = o;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '+') {
-			*p++ = ' ';
-		} else if (s[i] == '%') {
-			if (i + 2 >= n || hexval(s[i + 1]) < 0 || hexval(s[i + 2]) < 0) return false;
-			char ch = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
-			if (!ch) return false;
-			*p++ = ch;
-			i += 2;
-		} else {
-			*p++ = s[i];
-		}
-	}
-	*p = '\0';
-	*out = o;
-	return true;
 }
 
 bool oauth_basic_decode(Arena *a, const char *header, const char **id, const char **secret)
@@ -124,8 +95,24 @@ static void token_error(Request *r, OAuthError e)
 	oauth_error_body(r, 500, "server_error", "Internal Server Error", NULL);
 }
 
+/* A form body whose fields repeat or do not decode is refused whole: RFC
+ * 6749 3.2 forbids repeating a parameter, and a broken escape read as an
+ * absent field would turn into some other, misleading error. */
+static bool form_refused(Request *r)
+{
+	if (r->json) return false;
+	const Form *f = http_form_fields(r);
+	const char *dup = form_repeated(f);
+	if (!dup && !f->malformed) return false;
+	oauth_error_body(r, 400, "invalid_request", dup
+		? arena_printf(r->arena, "Parameter \"%s\" was sent more than once", dup)
+		: "The request body is not valid form data", NULL);
+	return true;
+}
+
 int oauth_token_post(Request *r)
 {
+	if (form_refused(r)) return 0;
 	TokenRequest in = {
 		.grant_type = body_str(r, "grant_type"),
 		.client_id = body_str(r, "client_id"),
