@@ -5,7 +5,10 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const { startSouk } = require('./lib/server');
+const fs = require('node:fs');
+const yaml = require('js-yaml');
 const { appToken } = require('./lib/tokens');
+const { SPEC_PATH, createChecker, olxSpecAvailable } = require('./lib/olx-schema');
 
 const P = '/api/partner';
 let s, token;
@@ -77,8 +80,8 @@ test('attributes: OLX shape, bounds, values, labels per language', async () => {
 	const r = await get('/categories/84/attributes');
 	assert.strictEqual(r.status, 200);
 	const byCode = Object.fromEntries(r.json.data.map((a) => [a.code, a]));
-	assert.deepStrictEqual(byCode.price, { code: 'price', label: 'Cena', validation: { type: 'price',
-		required: true, numeric: true, allow_multiple_values: false }, values: [] });
+	assert.deepStrictEqual(byCode.price, { code: 'price', label: 'Cena', unit: null, validation: { type: 'price',
+		required: true, numeric: true, min: null, max: null, allow_multiple_values: false }, values: [] });
 	assert.deepStrictEqual(byCode.year.validation, { type: 'attribute', required: true, numeric: true,
 		min: 1900, max: '2026', allow_multiple_values: false });
 	assert.deepStrictEqual(byCode.state.values, [{ code: 'new', label: 'Nowe' }, { code: 'used', label: 'Używane' }]);
@@ -91,6 +94,47 @@ test('attributes: OLX shape, bounds, values, labels per language', async () => {
 	for (const c of ['salary', 'type', 'contract', 'manager', 'remote_recruitment']) assert.ok(job.includes(c), c);
 	// a category that is not a leaf has none
 	assert.deepStrictEqual((await get('/categories/5/attributes')).json, { data: [] });
+});
+
+// The document's own example of an attribute: price, with unit, min and max
+// written as null. Real clients model those keys as required.
+function documentAttributeExample() {
+	const doc = yaml.load(fs.readFileSync(SPEC_PATH, 'utf8'));
+	return doc.paths['/categories/{categoryId}/attributes'].get.responses['200']
+		.content['application/json'].schema.items.example;
+}
+
+test('attributes: unit, min and max are null when absent, as in the document\'s example', async () => {
+	const price = (await get('/categories/84/attributes')).json.data.find((a) => a.code === 'price');
+	if (olxSpecAvailable()) assert.deepStrictEqual(price, documentAttributeExample());
+	// every attribute of every category carries the three keys
+	const cats = (await get('/categories')).json.data;
+	let seen = 0;
+	for (const c of cats.filter((x) => x.is_leaf)) {
+		const r = await get(`/categories/${c.id}/attributes`);
+		assert.strictEqual(r.status, 200);
+		for (const a of r.json.data) {
+			seen++;
+			assert.ok('unit' in a && (a.unit === null || typeof a.unit === 'string'), `${c.id} ${a.code} unit`);
+			assert.ok('min' in a.validation && (a.validation.min === null || Number.isInteger(a.validation.min)),
+				`${c.id} ${a.code} min`);
+			assert.ok('max' in a.validation && (a.validation.max === null || typeof a.validation.max === 'string'),
+				`${c.id} ${a.code} max`);
+		}
+	}
+	assert.ok(seen > 0);
+});
+
+test('the OLX checker takes null only where the document\'s example shows it', { skip: !olxSpecAvailable() }, () => {
+	const checkOlx = createChecker().check;	// its own record: these bodies are made up
+	const path = P + '/categories/84/attributes';
+	const attr = (over) => ({ data: [{ ...documentAttributeExample(), ...over }] });
+	checkOlx('GET', path, 200, attr({}));
+	checkOlx('GET', path, 200, attr({ unit: 'kg', validation: { type: 'attribute', min: 1, max: '9' } }));
+	assert.throws(() => checkOlx('GET', path, 200, attr({ label: null })), /schema mismatch/);
+	assert.throws(() => checkOlx('GET', path, 200, attr({ code: null })), /schema mismatch/);
+	assert.throws(() => checkOlx('GET', path, 200, attr({ validation: { type: 'price', required: null } })), /schema mismatch/);
+	assert.throws(() => checkOlx('GET', path, 200, attr({ validation: { type: 'price', min: '1' } })), /schema mismatch/);
 });
 
 async function suggest(q, lang) {

@@ -87,25 +87,29 @@ int olx_categories_get(Request *r)
 
 static const char *const attr_type_names[] = {"attribute", "price", "salary"};
 
-/* The document types validation.max as a string and min as an integer, and
- * neither as nullable: bounds are written that way, and left out when the
- * attribute has none (as is a missing unit). */
+/* The document types validation.min as an integer and max as a string, and
+ * its own example writes unit, min and max as null when the attribute has
+ * none: real clients model all three as required keys, so they are always
+ * written. */
 static void write_attribute(JsonW *w, const Attribute *a)
 {
 	char max[32];
 	jw_obj(w);
 	jw_kstr(w, "code", a->code);
 	jw_kstr(w, "label", a->label);
-	if (a->unit) jw_kstr(w, "unit", a->unit);
+	jw_kstr(w, "unit", a->unit);		/* NULL writes null */
 	jw_key(w, "validation");
 	jw_obj(w);
 	jw_kstr(w, "type", attr_type_names[a->type]);
 	jw_kbool(w, "required", a->required);
 	jw_kbool(w, "numeric", a->numeric);
 	if (a->has_min) jw_kint(w, "min", a->min);
+	else jw_knull(w, "min");
 	if (a->has_max) {
 		snprintf(max, sizeof(max), "%lld", (long long)a->max);
 		jw_kstr(w, "max", max);
+	} else {
+		jw_knull(w, "max");
 	}
 	jw_kbool(w, "allow_multiple_values", a->multiple);
 	jw_obj_end(w);

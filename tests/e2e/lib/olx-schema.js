@@ -7,12 +7,16 @@
 // the checks are skipped with a loud notice on stderr, so the suite still
 // runs on a bare checkout but nobody mistakes that run for a checked one.
 //
-// Two rules bridge the gap between the document and live OLX:
+// Three rules bridge the gap between the document and live OLX:
 //  - live OLX wraps every payload in {"data": ...} while most documented
 //    schemas show the bare object or array: when the schema has no top-level
 //    `data` property and the body has one, the checker validates body.data;
 //  - formats are not validated: the document says `format: date-time` but its
-//    own examples (and OLX) use "2018-01-30 08:26:36", which is not RFC 3339.
+//    own examples (and OLX) use "2018-01-30 08:26:36", which is not RFC 3339;
+//  - a property the document's own example shows as null may be null (the
+//    attribute example writes `unit`, `validation.min` and `max` as null while
+//    typing them string, integer and string, without `nullable`). Nothing
+//    else becomes nullable: a null the examples never show still fails.
 
 const assert = require('node:assert');
 const fs = require('node:fs');
@@ -72,6 +76,24 @@ function warnSkipped(specPath) {
 	process.stderr.write(`${bar}\n!! olx-schema: ${specPath} not found.\n` +
 		'!! OLX responses in this run are NOT checked against the OLX document.\n' +
 		`!! (Under CI=true this is a failure.)\n${bar}\n`);
+}
+
+// A copy of schema in which every property that the example in force (the
+// schema's own, else the part of an enclosing example that describes it)
+// shows as null also accepts null.
+function nullableFromExamples(schema, example) {
+	if (!schema || typeof schema !== 'object') return schema;
+	const out = Array.isArray(schema) ? schema.slice() : { ...schema };
+	const ex = schema.example !== undefined ? schema.example : example;
+	if (out.properties && typeof out.properties === 'object') {
+		const exObj = ex && typeof ex === 'object' && !Array.isArray(ex) ? ex : {};
+		out.properties = Object.fromEntries(Object.entries(out.properties).map(([k, v]) => {
+			const child = nullableFromExamples(v, exObj[k]);
+			return [k, exObj[k] === null ? { anyOf: [child, { type: 'null' }] } : child];
+		}));
+	}
+	if (out.items) out.items = nullableFromExamples(out.items, Array.isArray(ex) ? ex[0] : undefined);
+	return out;
 }
 
 function createChecker(specPath = SPEC_PATH) {
@@ -150,7 +172,7 @@ function createChecker(specPath = SPEC_PATH) {
 		if (!schema) { record(method, hit.template, status, 'unchecked'); return; }
 		const key = `${method.toUpperCase()} ${hit.template} ${status}`;
 		let validate = validators.get(key);
-		if (!validate) { validate = ajv.compile(schema); validators.set(key, validate); }
+		if (!validate) { validate = ajv.compile(nullableFromExamples(schema)); validators.set(key, validate); }
 		const documentsEnvelope = !!(schema.properties && schema.properties.data);
 		const isEnvelope = body !== null && typeof body === 'object' && !Array.isArray(body) && 'data' in body;
 		const payload = !documentsEnvelope && isEnvelope ? body.data : body;
@@ -203,6 +225,7 @@ process.on('exit', () => {
 
 module.exports = {
 	SPEC_PATH,
+	nullableFromExamples,
 	createChecker,
 	specSkipReason,
 	checkOlx: defaultChecker.check,
