@@ -131,7 +131,8 @@ typedef struct Event {
 } Event;
 
 /* --- Places and categories ------------------------------------------------
- * Reference data. Records handed out by core/reference/places.c and core/reference/categories.c
+ * Reference data. Records handed out by core/reference/places.c and
+ * core/reference/catalog.c
  * borrow memory that lives as long as the process (an immutable index);
  * records filled by the store borrow the caller's arena. */
 

@@ -1,8 +1,8 @@
-/* test_categories.c -- text folding for category suggestion: case, Polish
- * and other Latin diacritics, separators. */
+/* test_categories.c -- text folding (core/reference/text_fold.c) for
+ * category suggestion: case, Polish and other Latin diacritics, separators. */
 #include "t.h"
 
-#include "../../src/core/reference/categories.h"
+#include "../../src/core/reference/text_fold.h"
 
 static const char *fold(const char *s)
 {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "../../core/reference/categories.h"
+#include "../../core/reference/text_fold.h"
 #include "../../util/errors.h"
 
 static void write_category(JsonW *w, const Category *c)

@@ -4,7 +4,11 @@
  * Like the places, the catalog is read from the store once, on first use,
  * into an immutable index shared by every thread; records borrow it and stay
  * valid for the life of the process. Texts exist per language: a `lang` is an
- * index into the catalog's languages, 0 being the default (pl). */
+ * index into the catalog's languages, 0 being the default (pl).
+ *
+ * Where it lives: the index and its lookups in catalog.c (layout shared in
+ * catalog_index.h), suggestion in suggest.c, the JSON loaders in
+ * catalog_load.c, and the text folding they match with in text_fold.h. */
 #ifndef SOUK_CATEGORIES_H
 #define SOUK_CATEGORIES_H
 
@@ -19,6 +23,8 @@
 #define SUGGEST_QUERY_MIN 3	/* characters a title needs */
 
 typedef struct Catalog Catalog;
+
+/* --- the index (catalog.c) ---------------------------------------------- */
 
 /* Loads the catalog on the first call. */
 int catalog_get(Ctx *c, const Catalog **out);
@@ -40,14 +46,6 @@ size_t catalog_path(const Catalog *cat, int lang, int64_t id, const Category **o
 /* The category's attribute definitions, in display order. */
 size_t catalog_attributes(const Catalog *cat, int lang, int64_t id, const Attribute **out);
 
-/* Suggestion: leaf categories for an advert title, best first. Title words
- * are matched, ignoring case and diacritics, against every language's
- * keywords and names of each leaf (full words, or words sharing a stem with
- * them: "pokoje" finds "pokój"), the leaf's own weighing more than its
- * ancestors'. Writes up to max leaves; returns how many. */
-size_t catalog_suggest(const Catalog *cat, int lang, const char *title, const Category **out,
-	size_t max);
-
 /* Site languages and currencies, in display order */
 size_t catalog_languages(const Catalog *cat, const Language **out);
 size_t catalog_currencies(const Catalog *cat, const Currency **out);
@@ -58,16 +56,21 @@ int category_get(Ctx *c, int64_t id, Category *out);
 /* The category's attribute definitions (borrowed; *n of them). */
 int category_attributes(Ctx *c, int64_t id, const Attribute **out, int *n);
 
-/* Text folding for matching: lower case, Latin letters without diacritics
- * (ą->a, ł->l, ß->ss, ...), every run of other characters but letters and
- * digits becomes one space, no leading or trailing space. Non-Latin letters
- * are kept as they are. Writes at most cap-1 bytes and a NUL; returns the
- * length written. */
-size_t text_fold(const char *in, char *out, size_t cap);
+/* --- suggestion (suggest.c) --------------------------------------------- */
 
-/* Loading: inserts data/categories.json and data/reference.json (their
- * formats are in docs/DATA.md) into the store; the caller owns the
- * transaction. SOUK_EINVAL with detail in the error slot on a bad file. */
+/* Leaf categories for an advert title, best first. Title words are matched,
+ * ignoring case and diacritics, against every language's keywords and names
+ * of each leaf (full words, or words sharing a stem with them: "pokoje" finds
+ * "pokój"), the leaf's own weighing more than its ancestors'. Writes up to
+ * max leaves; returns how many. */
+size_t catalog_suggest(const Catalog *cat, int lang, const char *title, const Category **out,
+	size_t max);
+
+/* --- loading (catalog_load.c) ------------------------------------------- */
+
+/* Inserts data/categories.json and data/reference.json (their formats are in
+ * docs/DATA.md) into the store; the caller owns the transaction. SOUK_EINVAL
+ * with detail in the error slot on a bad file. */
 int catalog_load_categories_json(Ctx *c, const char *text, size_t len, int *count);
 int catalog_load_reference_json(Ctx *c, const char *text, size_t len, bool languages,
 	bool currencies);
