@@ -3,7 +3,6 @@
  * shared by every thread, and the lookups on it. */
 #include "catalog_index.h"
 
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -290,11 +289,9 @@ fail:
 int catalog_get(Ctx *c, const Catalog **out)
 {
 	void *v;
-	int rc = lazy_get(&loaded, c, build, &v);
-	if (rc) return ctx_fail(c, rc, NULL, "categories could not be loaded");
-	assert(v);	/* a built index, never NULL */
-	*out = v;
-	return 0;
+	int rc = lazy_get(&loaded, c, build, "categories", &v);
+	if (rc == 0) *out = v;
+	return rc;
 }
 
 /* --- languages ---------------------------------------------------------- */

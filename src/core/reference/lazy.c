@@ -1,6 +1,10 @@
+/* lazy.c -- build once under a lock, then read without one (double-checked,
+ * with acquire/release ordering on the published pointer). */
 #include "lazy.h"
 
-int lazy_get(Lazy *l, Ctx *c, int (*build)(Ctx *c, void **out), void **out)
+#include <assert.h>
+
+int lazy_get(Lazy *l, Ctx *c, int (*build)(Ctx *c, void **out), const char *what, void **out)
 {
 	void *v = atomic_load_explicit(&l->value, memory_order_acquire);
 	int rc = 0;
@@ -10,6 +14,8 @@ int lazy_get(Lazy *l, Ctx *c, int (*build)(Ctx *c, void **out), void **out)
 		if (!v && (rc = build(c, &v)) == 0) atomic_store_explicit(&l->value, v, memory_order_release);
 		pthread_mutex_unlock(&l->lock);
 	}
-	if (rc == 0) *out = v;
-	return rc;
+	if (rc) return ctx_fail(c, rc, NULL, "%s could not be loaded", what);
+	assert(v);	/* a built value is never NULL */
+	*out = v;
+	return 0;
 }

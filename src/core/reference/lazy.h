@@ -15,8 +15,9 @@ typedef struct Lazy {
 
 #define LAZY_INIT {NULL, PTHREAD_MUTEX_INITIALIZER}
 
-/* *out = the value, building it with build() if no thread has yet; build's
- * error is returned and the next call tries again. */
-int lazy_get(Lazy *l, Ctx *c, int (*build)(Ctx *c, void **out), void **out);
+/* *out = the value (never NULL), building it with build() if no thread has
+ * yet. build's error is returned, with "<what> could not be loaded" in the
+ * error slot, and the next call tries again. */
+int lazy_get(Lazy *l, Ctx *c, int (*build)(Ctx *c, void **out), const char *what, void **out);
 
 #endif

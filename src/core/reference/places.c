@@ -2,7 +2,6 @@
  * a nearest-point grid over cities and districts, and the places file loader. */
 #include "places.h"
 
-#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -256,11 +255,9 @@ static int build(Ctx *c, void **out)
 int places_get(Ctx *c, const Places **out)
 {
 	void *v;
-	int rc = lazy_get(&loaded, c, build, &v);
-	if (rc) return ctx_fail(c, rc, NULL, "places could not be loaded");
-	assert(v);	/* a built index, never NULL */
-	*out = v;
-	return 0;
+	int rc = lazy_get(&loaded, c, build, "places", &v);
+	if (rc == 0) *out = v;
+	return rc;
 }
 
 size_t places_regions(const Places *p, const Region **out)
