@@ -302,22 +302,37 @@ int main(int argc, char **argv)
 	if (!pairs) die("cannot write %s", argv[8]);
 	int64_t npairs = 0;
 
+	/* one offer contact per user: the adverts' inline contact */
+	s = prep("INSERT INTO offer_contacts(id, uuid, user_id, name, created_at, updated_at)"
+		 " SELECT id, printf('%08x-0000-4000-8000-%012x', id, id), id, name, created_at, created_at"
+		 " FROM users WHERE id >= ?");
+	sqlite3_bind_int64(s, 1, first_user);
+	step_reset(s);
+	sqlite3_finalize(s);
+
 	/* adverts: every stride-th belongs to the seller, spread over the whole
-	 * id range as a seller's adverts are on a live marketplace */
+	 * id range as a seller's adverts are on a live marketplace; each with
+	 * its images, its "state" parameter and its description as one section */
 	int64_t first_advert;
 	s = prep("SELECT coalesce(max(id), 0) + 1 FROM adverts");
 	sqlite3_step(s);
 	first_advert = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	int64_t stride = nadverts / nseller;
-	s = prep("INSERT INTO adverts(id, user_id, app_id, status, title, description, category_id,"
-		 " advertiser_type, contact_name, contact_phone, city_id, latitude, longitude, images,"
-		 " attributes, price_minor, price_currency, price_flags, created_at, updated_at,"
-		 " activated_at, valid_to, advert_views, phone_views)"
-		 " VALUES(?, ?, ?, 2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLN', ?, ?, ?, ?, ?, ?, ?)");
+	s = prep("INSERT INTO adverts(id, item_id, user_id, app_id, status, title, description, category_id,"
+		 " advertiser_type, contact_id, city_id, latitude, longitude, price_minor, price_currency,"
+		 " price_flags, created_at, updated_at, activated_at, valid_to, advert_views, phone_views)"
+		 " VALUES(?, printf('%016x', ?1), ?, ?, 'active', ?, ?, ?, ?, ?2, ?, ?, ?, ?, 'PLN', ?, ?, ?,"
+		 " ?, ?, ?, ?)");
+	sqlite3_stmt *img = prep("INSERT INTO advert_images(advert_id, position, url) VALUES(?, ?, ?)");
+	sqlite3_stmt *par = prep("INSERT INTO advert_params(advert_id, position, code) VALUES(?, 0, 'state')");
+	sqlite3_stmt *val = prep("INSERT INTO advert_param_values(advert_id, position, seq, value_id)"
+				 " VALUES(?, 0, 0, ?)");
+	sqlite3_stmt *sec = prep("INSERT INTO advert_description(advert_id, section, item, type, content)"
+				 " VALUES(?, 0, 0, 'TEXT', '<p>' || ? || '</p>')");
 	int64_t seller_done = 0, step = nadverts / 100 + 1;
 	for (int64_t i = 0; i < nadverts; i++) {
-		char title[96], desc[1024], images[256];
+		char title[96], desc[1024], url[128];
 		int64_t id = first_advert + i;
 		bool mine = (i + 1) % stride == 0 && seller_done < nseller;
 		if (mine) seller_done++;
@@ -332,12 +347,7 @@ int main(int argc, char **argv)
 		int64_t created = now - rnd_in(0, 25 * 86400);
 		make_title(title, sizeof(title));
 		size_t dlen = make_description(desc, sizeof(desc));
-		int nimg = (int)rnd_in(0, 3), ilen = 1;
-		images[0] = '[';
-		for (int k = 0; k < nimg; k++)
-			ilen += snprintf(images + ilen, sizeof(images) - (size_t)ilen,
-				"%s{\"url\":\"https://img.bench.test/%" PRId64 "-%d.jpg\"}", k ? "," : "", id, k);
-		images[ilen++] = ']';
+		int nimg = (int)rnd_in(0, 3);
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, user);
 		sqlite3_bind_int64(s, 3, app_id);
@@ -345,25 +355,40 @@ int main(int argc, char **argv)
 		sqlite3_bind_text(s, 5, desc, (int)dlen, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(s, 6, leaves[rnd() % (uint64_t)nleaves]);
 		sqlite3_bind_text(s, 7, rnd() % 5 ? "private" : "business", -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 8, names[rnd() % N(names)], -1, SQLITE_STATIC);
-		sqlite3_bind_null(s, 9);
-		sqlite3_bind_int64(s, 10, c->id);
-		sqlite3_bind_double(s, 11, c->lat);
-		sqlite3_bind_double(s, 12, c->lon);
-		sqlite3_bind_text(s, 13, images, ilen, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 14, rnd() % 2 ? "[{\"code\":\"state\",\"value\":\"used\"}]"
-					       : "[{\"code\":\"state\",\"value\":\"new\"}]", -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 15, rnd_in(1, 500000) * 100);
-		sqlite3_bind_int(s, 16, (int)(rnd() % 2));
-		sqlite3_bind_int64(s, 17, created);
-		sqlite3_bind_int64(s, 18, created);
-		sqlite3_bind_int64(s, 19, created);
-		sqlite3_bind_int64(s, 20, created + 30 * 86400 + 365 * 86400);
-		sqlite3_bind_int64(s, 21, rnd_in(0, 5000));
-		sqlite3_bind_int64(s, 22, rnd_in(0, 50));
+		rnd();	/* was the contact name: the same stream gives the same adverts */
+		sqlite3_bind_int64(s, 8, c->id);
+		sqlite3_bind_double(s, 9, c->lat);
+		sqlite3_bind_double(s, 10, c->lon);
+		for (int k = 0; k < nimg; k++) {
+			snprintf(url, sizeof(url), "https://img.bench.test/%" PRId64 "-%d.jpg", id, k);
+			sqlite3_bind_int64(img, 1, id);
+			sqlite3_bind_int(img, 2, k);
+			sqlite3_bind_text(img, 3, url, -1, SQLITE_TRANSIENT);
+			step_reset(img);
+		}
+		sqlite3_bind_int64(par, 1, id);
+		step_reset(par);
+		sqlite3_bind_int64(val, 1, id);
+		sqlite3_bind_text(val, 2, rnd() % 2 ? "used" : "new", -1, SQLITE_STATIC);
+		step_reset(val);
+		sqlite3_bind_int64(sec, 1, id);
+		sqlite3_bind_text(sec, 2, desc, (int)dlen, SQLITE_TRANSIENT);	/* no character to escape */
+		step_reset(sec);
+		sqlite3_bind_int64(s, 11, rnd_in(1, 500000) * 100);
+		sqlite3_bind_int(s, 12, (int)(rnd() % 2));
+		sqlite3_bind_int64(s, 13, created);
+		sqlite3_bind_int64(s, 14, created);
+		sqlite3_bind_int64(s, 15, created);
+		sqlite3_bind_int64(s, 16, created + 30 * 86400 + 365 * 86400);
+		sqlite3_bind_int64(s, 17, rnd_in(0, 5000));
+		sqlite3_bind_int64(s, 18, rnd_in(0, 50));
 		step_reset(s);
 		if (i % step == 0 || i == nadverts - 1) progress("adverts", i + 1, nadverts, t0);
 	}
+	sqlite3_finalize(img);
+	sqlite3_finalize(par);
+	sqlite3_finalize(val);
+	sqlite3_finalize(sec);
 	sqlite3_finalize(s);
 	exec("COMMIT");
 	double t_load = now_s() - t0;
@@ -376,8 +401,9 @@ int main(int argc, char **argv)
 	}
 	double t_index = now_s() - t0;
 	/* the kept per-seller counts the list answers total_elements from */
-	exec("INSERT INTO advert_counts(user_id, listed) SELECT user_id, count(*) FROM adverts WHERE true"
-	     " GROUP BY user_id ON CONFLICT(user_id) DO UPDATE SET listed = excluded.listed");
+	exec("INSERT INTO advert_counts(user_id, listed) SELECT user_id, count(*) FROM adverts"
+	     " WHERE status NOT IN ('deleted', 'draft') GROUP BY user_id"
+	     " ON CONFLICT(user_id) DO UPDATE SET listed = excluded.listed");
 	exec("PRAGMA journal_mode=WAL");
 
 	if (fclose(pairs) != 0) die("cannot write %s", argv[8]);

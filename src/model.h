@@ -67,7 +67,47 @@ typedef struct Principal {
 	int64_t expires_at;
 } Principal;
 
-/* --- Adverts ------------------------------------------------------------ */
+/* --- Listings ----------------------------------------------------------
+ * One listing record behind every face: OLX's advert, Allegro's offer and
+ * Wallapop's item are the same row (OLX id = Allegro offer id as a string;
+ * Wallapop's item id is a string of its own). A draft may lack any content
+ * field: NULL strings, 0 ids and counts, has_* false. */
+
+/* Statuses, stored by name (listing_status_name). The first thirteen keep
+ * the positions events written before 0008 used; new ones go at the end. */
+typedef enum AdvertStatus {
+	ADVERT_NONE = 0,		/* not created yet, the start of CREATE */
+	ADVERT_NEW,			/* "new": waiting for moderation */
+	ADVERT_ACTIVE,			/* "active": visible */
+	ADVERT_LIMITED,			/* "limited": over the quota, needs a packet */
+	ADVERT_REMOVED_BY_USER,		/* "removed_by_user": ended or sold by the seller */
+	ADVERT_OUTDATED,		/* "outdated": valid_to passed */
+	ADVERT_UNCONFIRMED,		/* "unconfirmed": waiting for confirmation */
+	ADVERT_UNPAID,			/* "unpaid": waiting for payment */
+	ADVERT_MODERATED,		/* "moderated": rejected, the seller may fix it */
+	ADVERT_BLOCKED,			/* "blocked": blocked by moderation */
+	ADVERT_DISABLED,		/* "disabled": held for verification */
+	ADVERT_REMOVED_BY_MODERATOR,	/* "removed_by_moderator" */
+	ADVERT_DELETED,			/* "deleted": gone for its seller; faces say 404 */
+	ADVERT_DRAFT,			/* "draft": stored while incomplete, never public */
+	ADVERT_STATUS_COUNT
+} AdvertStatus;
+
+/* Why a listing ended (stored by name; NONE while it has not). */
+typedef enum AdvertEndReason {
+	ADVERT_END_NONE = 0,
+	ADVERT_END_SELLER,		/* "seller": ended by the seller */
+	ADVERT_END_SOLD,		/* "sold": the seller sold it */
+	ADVERT_END_EXPIRED,		/* "expired": its time ran out */
+	ADVERT_END_MODERATOR,		/* "moderator": removed by a moderator */
+	ADVERT_END_COUNT
+} AdvertEndReason;
+
+/* The names the store keeps: "active", "sold"; NULL out of range or NONE. */
+const char *listing_status_name(AdvertStatus s);
+int listing_status_from_name(const char *name, AdvertStatus *out);	/* 0 or SOUK_EINVAL */
+const char *listing_end_reason_name(AdvertEndReason r);
+int listing_end_reason_from_name(const char *name, AdvertEndReason *out);	/* 0 or SOUK_EINVAL */
 
 /* Flags of an advert's price block. */
 enum {
@@ -76,27 +116,90 @@ enum {
 	PRICE_BUDGET = 1 << 2,
 };
 
-/* One canonical advert: every face maps it to its own dialect. Money is in
+/* An offer contact: a seller's reusable contact record (Allegro's
+ * offer-contacts; OLX's inline {name, phone} maps onto one). */
+#define CONTACT_PHONES_MAX 2
+#define CONTACTS_PER_SELLER_MAX 50
+typedef struct Contact {
+	int64_t id;			/* the store's key; 0: none */
+	const char *uuid;		/* the id faces show */
+	int64_t user_id;
+	const char *name;
+	const char *email;		/* NULL: none */
+	const char *phones[CONTACT_PHONES_MAX];	/* NULL: none */
+	int64_t created_at, updated_at;
+} Contact;
+
+typedef struct AdvertImage {
+	const char *url;
+} AdvertImage;
+
+/* A parameter (OLX attribute, Allegro parameter): dictionary value ids, free
+ * values, or a numeric range (decimal text; NULL: open end). */
+typedef struct AdvertParam {
+	const char *code;		/* attribute code (OLX) or id (Allegro) */
+	const char **value_ids;
+	int nvalue_ids;
+	const char **values;
+	int nvalues;
+	const char *range_from, *range_to;
+	bool multiple;			/* given as a list (OLX `values`) */
+} AdvertParam;
+
+/* The description's structure (Allegro's sections of items). */
+typedef enum DescItemType {
+	DESC_TEXT = 0,			/* content: HTML of a small tag set */
+	DESC_IMAGE = 1,			/* content: an image URL */
+} DescItemType;
+
+#define DESC_SECTION_ITEMS_MAX 2	/* one or two columns */
+typedef struct DescItem {
+	DescItemType type;
+	const char *content;
+} DescItem;
+
+typedef struct DescSection {
+	DescItem items[DESC_SECTION_ITEMS_MAX];
+	int nitems;
+} DescSection;
+
+/* Where a listing is: a place of the reference data (city, district), or a
+ * city named by text, with post code, region and coordinates. */
+typedef struct AdvertLocation {
+	const char *country_code;	/* ISO 3166-1 alpha-2; NULL: the marketplace's */
+	int64_t region_id;		/* 0: none */
+	int64_t city_id;		/* 0: none */
+	const char *city_name;		/* NULL: see city_id */
+	int64_t district_id;		/* 0: none */
+	const char *post_code;
+	bool has_coordinates;
+	double latitude, longitude;
+} AdvertLocation;
+
+/* One canonical listing: every face maps it to its own dialect. Money is in
  * minor units; times are marketplace Unix seconds (0: never). */
 typedef struct Advert {
 	int64_t id;
+	const char *item_id;		/* Wallapop's item id, set at insert */
 	int64_t user_id;
 	int64_t app_id;
-	int status;			/* AdvertStatus (core/listing/advert_state.h) */
+	AdvertStatus status;
+	AdvertEndReason end_reason;
+	bool reserved;
 	const char *title;
-	const char *description;
+	const char *description;	/* plain text: the projection of sections */
+	const DescSection *sections;	/* read by store_advert_sections */
+	int nsections;
 	int64_t category_id;
 	const char *advertiser_type;	/* "private" | "business" */
 	const char *external_id;	/* NULL when not given */
 	const char *external_url;
-	const char *contact_name;
-	const char *contact_phone;
-	int64_t city_id;
-	int64_t district_id;		/* 0: none */
-	bool has_coordinates;
-	double latitude, longitude;
-	const char *images;		/* canonical JSON array of {"url": ...} */
-	const char *attributes;		/* canonical JSON array of {code, value | values} */
+	Contact contact;		/* contact.id 0: none */
+	AdvertLocation location;
+	const AdvertImage *images;	/* in order */
+	int nimages;
+	const AdvertParam *params;	/* in order */
+	int nparams;
 	bool has_price;
 	int64_t price_minor;
 	const char *price_currency;

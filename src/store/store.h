@@ -26,6 +26,8 @@ uint64_t store_thread_db_ns(void);		/* time this thread spent in the database */
 
 /* Schema */
 int store_migrate(Store *st, int *applied);	/* applies pending numbered migrations */
+/* Up to `version` only: upgrade tests build an older schema with it. */
+int store_migrate_to(Store *st, int version, int *applied);
 int store_schema_version(Store *st);
 
 /* Transactions: writes that must land together (BEGIN IMMEDIATE, busy timeout) */
@@ -60,13 +62,21 @@ int store_operator_key_insert(Store *st, const char *token_hash, const char *nam
 	int64_t *id);
 int store_operator_key_lookup(Store *st, const char *token_hash, int64_t *id);
 
-/* Adverts */
+/* --- Listings --------------------------------------------------------------
+ * One row per listing with its contact, images, parameters and description
+ * sections. Writes that change several rows (insert, update) must run inside
+ * a transaction of the caller. Constraint failures come back as: SOUK_EEXIST
+ * (a unique key is taken), SOUK_EREF (a referenced row is missing),
+ * SOUK_EINVAL (a CHECK or NOT NULL rule of the schema: a listing that is not
+ * a draft lacks title, description or category, an unknown status). */
+
 typedef struct AdvertFilter {
 	int64_t user_id;
 	const char *external_id;	/* NULL: any */
-	const char *category_ids_json;	/* JSON array of ids, NULL: any */
+	const int64_t *category_ids;	/* ncategories of them; 0: any category */
+	int ncategories;
+	bool with_drafts;		/* deleted listings are never listed */
 	int64_t offset, limit;
-	int hidden_status;		/* adverts in this status are left out */
 } AdvertFilter;
 
 typedef enum AdvertCounter {
@@ -75,28 +85,65 @@ typedef enum AdvertCounter {
 	COUNTER_USERS_OBSERVING = 2,
 } AdvertCounter;
 
+/* Jobs' claims: the listing a job may act on, held until the caller's
+ * transaction ends (SQLite: the write lock of BEGIN IMMEDIATE; PostgreSQL:
+ * FOR UPDATE SKIP LOCKED), so two runners never act on one listing. */
+typedef enum AdvertClaim {
+	CLAIM_MODERATION,		/* status new, updated at or before `due`, oldest first */
+	CLAIM_EXPIRY,			/* status active, valid_to at or before `due`, soonest first */
+} AdvertClaim;
+
+/* Insert gives the listing its id; item_id must be set (unique). Contact,
+ * images, parameters and sections are written with it. */
 int store_advert_insert(Store *st, const Advert *ad, int64_t *id);
-int store_advert_update(Store *st, const Advert *ad);	/* content fields and status */
+/* Replaces the content (everything but ids, status and its times, counters):
+ * the row, its images, parameters and sections. */
+int store_advert_update(Store *st, const Advert *ad);
+/* The listing with its contact, images and parameters (not its sections). */
 int store_advert_get(Store *st, Arena *a, int64_t id, Advert *out);
+int store_advert_by_item_id(Store *st, Arena *a, const char *item_id, Advert *out);
+/* The description's sections, in order. */
+int store_advert_sections(Store *st, Arena *a, int64_t id, DescSection **out, int *n);
+/* A page of the filter's listings by id, and how many there are in all. */
 int store_advert_list(Store *st, Arena *a, const AdvertFilter *f, Advert **out, int *n,
 	int64_t *total);
-int store_advert_set_status(Store *st, const Advert *ad);	/* status, times, reason */
+/* Compare-and-set: writes status, end reason, reserved, moderation reason and
+ * the times (activated_at, valid_to, refreshed_at, updated_at) only if the
+ * stored status is still `expected`; SOUK_ESTATE when another writer moved
+ * it first, SOUK_ENOTFOUND when there is no such listing. */
+int store_advert_set_status(Store *st, const Advert *ad, AdvertStatus expected);
 int store_advert_delete(Store *st, int64_t id);
-/* The seller's listed adverts: kept by the core as adverts come and go. */
+/* The oldest listing due for a job (see AdvertClaim); SOUK_ENOTFOUND: none. */
+int store_advert_claim(Store *st, Arena *a, AdvertClaim kind, int64_t due, Advert *out);
+/* Another listing of the same seller in `status`, same category and title
+ * (case-blind): its id, or 0. */
+int store_advert_duplicate(Store *st, const Advert *ad, AdvertStatus status, int64_t *other);
+
+/* Counts: the seller's listed listings (kept by the core as listings come,
+ * go and leave drafts), a capped count by category and status, and the
+ * buyers' counters. */
 int store_advert_listed_add(Store *st, int64_t user_id, int64_t delta);
 int store_advert_listed(Store *st, int64_t user_id, int64_t *n);
-/* Adverts of a user in a category whose status is one of statuses (up to
- * 4), counted up to cap. */
+/* Listings of a user in a category whose status is one of statuses,
+ * counted up to cap (a dealer's thousands are not counted each time). */
 int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_id,
-	const int *statuses, int nstatuses, int64_t cap, int64_t *n);
+	const AdvertStatus *statuses, int nstatuses, int64_t cap, int64_t *n);
 int store_advert_counter_add(Store *st, int64_t id, AdvertCounter which, int64_t delta);
 int store_advert_counter_reset(Store *st, int64_t id, AdvertCounter which);
-/* Up to max adverts in a status, oldest change first (moderation queue). */
-int store_adverts_by_status(Store *st, Arena *a, int status, int64_t max, Advert **out, int *n);
-/* Another advert of the same seller in `status`, same category and title (case-blind): its id, or 0. */
-int store_advert_duplicate(Store *st, const Advert *ad, int status, int64_t *other);
-/* Ids of adverts in status whose valid_to is at or before `before`, oldest first. */
-int store_adverts_due(Store *st, int status, int64_t before, int max, int64_t *ids, int *n);
+/* Up to max listings in a status, oldest change first (the moderation queue). */
+int store_adverts_by_status(Store *st, Arena *a, AdvertStatus status, int64_t max, Advert **out,
+	int *n);
+
+/* Offer contacts: a seller's, by id or uuid; an identical one (same name,
+ * e-mail and phones) for reuse; how many the seller has. */
+int store_contact_insert(Store *st, const Contact *c, int64_t *id);
+int store_contact_update(Store *st, const Contact *c);	/* by id and user */
+int store_contact_get(Store *st, Arena *a, int64_t user_id, const char *uuid, Contact *out);
+int store_contact_find_same(Store *st, Arena *a, const Contact *c, Contact *out);
+int store_contact_list(Store *st, Arena *a, int64_t user_id, Contact **out, int *n);
+int store_contact_count(Store *st, int64_t user_id, int64_t *n);
+/* SOUK_EREF while a listing still names it. */
+int store_contact_delete(Store *st, int64_t user_id, const char *uuid);
 
 /* Advert logos */
 int store_logo_insert(Store *st, int64_t advert_id, const char *url, int64_t now, int64_t *id);

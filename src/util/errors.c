@@ -12,6 +12,7 @@ const char *souk_strerror(int rc)
 	case SOUK_EAUTH: return "bad credentials";
 	case SOUK_ESTORE: return "storage error";
 	case SOUK_EBUSY: return "storage busy";
+	case SOUK_EREF: return "broken reference";
 	}
 	return "unknown error";
 }

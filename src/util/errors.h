@@ -15,6 +15,7 @@ enum {
 	SOUK_EAUTH = -6,	/* credentials wrong */
 	SOUK_ESTORE = -7,	/* storage failed; logged */
 	SOUK_EBUSY = -8,	/* storage busy past its timeout */
+	SOUK_EREF = -9,		/* refers to an object that does not exist, or is still referred to */
 };
 
 const char *souk_strerror(int rc);

@@ -57,12 +57,12 @@ static void render(Request *r, const Advert *ad, bool show_phone)
 	buf_html(b, ad->description);
 	buf_puts(b, "</p>\n<p class=\"muted\">");
 	buf_printf(b, "Advert %lld, category %lld, city %lld", (long long)ad->id,
-		(long long)ad->category_id, (long long)ad->city_id);
+		(long long)ad->category_id, (long long)ad->location.city_id);
 	buf_puts(b, "</p>\n<p>Contact: ");
-	buf_html(b, ad->contact_name);
+	buf_html(b, ad->contact.name);
 	if (show_phone) {
 		buf_puts(b, ", phone <strong id=\"phone\">");
-		buf_html(b, ad->contact_phone && *ad->contact_phone ? ad->contact_phone : "not given");
+		buf_html(b, ad->contact.phones[0] && *ad->contact.phones[0] ? ad->contact.phones[0] : "not given");
 		buf_puts(b, "</strong></p>\n");
 	} else {
 		buf_printf(b, "</p>\n<form method=\"post\" action=\"/oferta/%lld/phone\" class=\"inline\">",

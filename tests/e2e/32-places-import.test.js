@@ -109,8 +109,9 @@ test('the import refuses once adverts exist', () => {
 	assert.strictEqual(importPlaces(db, ['--country', 'DE', '--from', fixture()]).status, 0);
 	const user = JSON.parse(runSouk(['user', 'create', '--email', 'imp@souk.test', '--password',
 		'correct horse battery', '--db', db]).stdout);
-	sql(db, `INSERT INTO adverts(user_id, status, title, description, category_id, advertiser_type,
-		contact_name, city_id, created_at, updated_at) VALUES(${user.id}, 0, 't', 'd', 1755, 'private', 'n', 1, 0, 0)`);
+	sql(db, `INSERT INTO adverts(item_id, user_id, status, title, description, category_id,
+		advertiser_type, city_id, created_at, updated_at)
+		VALUES('imp1', ${user.id}, 'active', 't', 'd', 1755, 'private', 1, 0, 0)`);
 	const r = importPlaces(db, ['--country', 'DE', '--from', fixture()]);
 	assert.strictEqual(r.status, 1);
 	assert.match(r.stderr, /adverts/);

@@ -25,6 +25,7 @@ int main(void)
 	test_sorted();
 	test_utf8();
 	test_form();
+	test_store_upgrade();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -38,5 +38,6 @@ void test_vec(void);
 void test_sorted(void);
 void test_utf8(void);
 void test_form(void);
+void test_store_upgrade(void);
 
 #endif

@@ -38,9 +38,9 @@ static AdvertInput good(void)
 			.title = "Bluzka damska bawełniana rozmiar M",
 			.description = "Bluzka w bardzo dobrym stanie, noszona kilka razy, bez plam i dziur. "
 				"Kolor czarny, bawełna 100%, rozmiar M.",
-			.category_id = 1581, .contact_name = "Anna", .contact_phone = "600100200",
-			.city_id = 1394, .district_id = 32, .has_coordinates = true,
-			.latitude = 52.2546, .longitude = 20.9084,
+			.category_id = 1581, .contact = {.name = "Anna", .phones = {"600100200"}},
+			.location = {.city_id = 1394, .district_id = 32, .has_coordinates = true,
+				.latitude = 52.2546, .longitude = 20.9084},
 			.has_price = true, .price_minor = 4999, .salary_from_minor = -1, .salary_to_minor = -1,
 		},
 		.attrs = used_state, .nattrs = 1, .images = images, .nimages = 2, .limits = &LIM,
@@ -95,7 +95,7 @@ static void test_draft(Arena *a)
 	CHECK(!violations_block(&vs, RULES_STORABLE));
 
 	/* A phone without a name: the name is what is missing. */
-	in.ad.contact_phone = "600100200";
+	in.ad.contact.phones[0] = "600100200";
 	vs = run(a, &in, &cat);
 	CHECK(has(&vs, RULE_REQUIRED, "contact.name") && !has(&vs, RULE_REQUIRED, "contact"));
 }
@@ -111,10 +111,10 @@ static void test_all_at_once(Arena *a)
 	in.ad.title = "TEL 600700800!!! WWW.A.PL";
 	in.ad.description = "Za krótki opis.";
 	in.ad.external_url = "https://jobs.test/1";
-	in.ad.contact_phone = "call me maybe";
-	in.ad.district_id = 2;
-	in.ad.latitude = 50.06;
-	in.ad.longitude = 19.94;
+	in.ad.contact.phones[0] = "call me maybe";
+	in.ad.location.district_id = 2;
+	in.ad.location.latitude = 50.06;
+	in.ad.location.longitude = 19.94;
 	in.ad.price_minor = LIM.amount_max + 1;
 	in.ad.salary_type = "monthly";
 	in.ad.salary_to_minor = INT64_MAX;
@@ -201,7 +201,7 @@ static void test_each_code(Arena *a)
 
 	/* Coordinates out of the globe are too far from anything. */
 	in = good();
-	in.ad.latitude = 91;
+	in.ad.location.latitude = 91;
 	vs = run(a, &in, &f);
 	CHECK(has(&vs, RULE_TOO_FAR, "location.coordinates") && vs.n == 1);
 

@@ -46,7 +46,7 @@ int admin_moderation_queue(Request *r)
 		jw_kint(&w, "id", list[i].id);
 		jw_kint(&w, "user_id", list[i].user_id);
 		jw_kint(&w, "category_id", list[i].category_id);
-		jw_kstr(&w, "status", advert_status_name((AdvertStatus)list[i].status));
+		jw_kstr(&w, "status", advert_status_name(list[i].status));
 		jw_kstr(&w, "title", list[i].title);
 		jw_kint(&w, "created_at", list[i].created_at);
 		jw_kint(&w, "updated_at", list[i].updated_at);
@@ -67,7 +67,7 @@ static int answer_status(Request *r, int64_t id)
 	reply_json(r, &w);
 	jw_obj(&w);
 	jw_kint(&w, "id", ad.id);
-	jw_kstr(&w, "status", advert_status_name((AdvertStatus)ad.status));
+	jw_kstr(&w, "status", advert_status_name(ad.status));
 	if (ad.moderation_reason) jw_kstr(&w, "reason", ad.moderation_reason);
 	jw_kint(&w, "advert_views", ad.advert_views);
 	jw_kint(&w, "phone_views", ad.phone_views);

@@ -166,8 +166,8 @@ static void parse_contact(Parse *p, json_object *o, Advert *ad)
 	json_object *c = object_field(p, o, "contact", keys);
 	if (!c) return;
 	p->body->contact = true;
-	ad->contact_name = str_field(p, c, "name", "contact.name", false);
-	ad->contact_phone = str_field(p, c, "phone", "phone", false);
+	ad->contact.name = str_field(p, c, "name", "contact.name", false);
+	ad->contact.phones[0] = str_field(p, c, "phone", "phone", false);
 }
 
 static void parse_location(Parse *p, json_object *o, Advert *ad)
@@ -175,12 +175,13 @@ static void parse_location(Parse *p, json_object *o, Advert *ad)
 	static const char *const keys[] = {"city_id", "district_id", "latitude", "longitude", NULL};
 	json_object *l = object_field(p, o, "location", keys);
 	if (!l) return;
+	AdvertLocation *loc = &ad->location;
 	p->body->location = true;
-	int_field(p, l, "city_id", "city_id", false, &ad->city_id);
-	int_field(p, l, "district_id", "district_id", false, &ad->district_id);
-	bool lat = num_field(p, l, "latitude", "latitude", &ad->latitude);
-	bool lon = num_field(p, l, "longitude", "longitude", &ad->longitude);
-	ad->has_coordinates = lat && lon;
+	int_field(p, l, "city_id", "city_id", false, &loc->city_id);
+	int_field(p, l, "district_id", "district_id", false, &loc->district_id);
+	bool lat = num_field(p, l, "latitude", "latitude", &loc->latitude);
+	bool lon = num_field(p, l, "longitude", "longitude", &loc->longitude);
+	loc->has_coordinates = lat && lon;
 	if (lat != lon) invalid(p, lat ? "longitude" : "latitude");
 }
 

@@ -20,6 +20,30 @@ static void money(JsonW *w, const char *key, int64_t minor)
 	jw_raw(w, s);
 }
 
+/* OLX's attributes: {code, value} or, given as a list, {code, values}; a
+ * parameter's value ids and free values are both OLX values. */
+static void write_attributes(JsonW *w, const Advert *ad)
+{
+	jw_key(w, "attributes");
+	jw_arr(w);
+	for (int i = 0; i < ad->nparams; i++) {
+		const AdvertParam *p = &ad->params[i];
+		jw_obj(w);
+		jw_kstr(w, "code", p->code);
+		if (p->multiple) {
+			jw_key(w, "values");
+			jw_arr(w);
+			for (int k = 0; k < p->nvalue_ids; k++) jw_str(w, p->value_ids[k]);
+			for (int k = 0; k < p->nvalues; k++) jw_str(w, p->values[k]);
+			jw_arr_end(w);
+		} else {
+			jw_kstr(w, "value", p->nvalue_ids ? p->value_ids[0] : p->nvalues ? p->values[0] : "");
+		}
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+}
+
 const char *olx_advert_url(Request *r, int64_t id)
 {
 	const char *host = http_header(r, "Host");
@@ -45,21 +69,27 @@ void olx_advert_write(Request *r, JsonW *w, const Advert *ad)
 	if (ad->external_url) jw_kstr(w, "external_url", ad->external_url);
 	jw_key(w, "contact");
 	jw_obj(w);
-	jw_kstr(w, "name", ad->contact_name);
-	jw_kstr(w, "phone", ad->contact_phone ? ad->contact_phone : "");
+	jw_kstr(w, "name", ad->contact.name ? ad->contact.name : "");
+	jw_kstr(w, "phone", ad->contact.phones[0] ? ad->contact.phones[0] : "");
 	jw_obj_end(w);
+	const AdvertLocation *loc = &ad->location;
 	jw_key(w, "location");
 	jw_obj(w);
-	jw_kint(w, "city_id", ad->city_id);
-	if (ad->district_id) jw_kint(w, "district_id", ad->district_id);
-	if (ad->has_coordinates) {
-		jw_knum(w, "latitude", ad->latitude);
-		jw_knum(w, "longitude", ad->longitude);
+	jw_kint(w, "city_id", loc->city_id);
+	if (loc->district_id) jw_kint(w, "district_id", loc->district_id);
+	if (loc->has_coordinates) {
+		jw_knum(w, "latitude", loc->latitude);
+		jw_knum(w, "longitude", loc->longitude);
 	}
 	jw_obj_end(w);
-	/* The core stores images and attributes in OLX's own shapes. */
 	jw_key(w, "images");
-	jw_raw(w, ad->images ? ad->images : "[]");
+	jw_arr(w);
+	for (int i = 0; i < ad->nimages; i++) {
+		jw_obj(w);
+		jw_kstr(w, "url", ad->images[i].url);
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
 	if (ad->has_price) {
 		jw_key(w, "price");
 		jw_obj(w);
@@ -80,8 +110,7 @@ void olx_advert_write(Request *r, JsonW *w, const Advert *ad)
 		jw_kstr(w, "type", ad->salary_type);
 		jw_obj_end(w);
 	}
-	jw_key(w, "attributes");
-	jw_raw(w, ad->attributes ? ad->attributes : "[]");
+	write_attributes(w, ad);
 	if (ad->courier >= 0) jw_kbool(w, "courier", ad->courier);
 	jw_kbool(w, "auto_extend_enabled", ad->auto_extend);
 	jw_obj_end(w);

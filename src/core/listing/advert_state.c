@@ -7,22 +7,6 @@
 
 /* --- names ------------------------------------------------------------------ */
 
-static const char *const status_names[ADVERT_STATUS_COUNT] = {
-	[ADVERT_NONE] = "none",
-	[ADVERT_NEW] = "new",
-	[ADVERT_ACTIVE] = "active",
-	[ADVERT_LIMITED] = "limited",
-	[ADVERT_REMOVED_BY_USER] = "removed_by_user",
-	[ADVERT_OUTDATED] = "outdated",
-	[ADVERT_UNCONFIRMED] = "unconfirmed",
-	[ADVERT_UNPAID] = "unpaid",
-	[ADVERT_MODERATED] = "moderated",
-	[ADVERT_BLOCKED] = "blocked",
-	[ADVERT_DISABLED] = "disabled",
-	[ADVERT_REMOVED_BY_MODERATOR] = "removed_by_moderator",
-	[ADVERT_DELETED] = "deleted",
-};
-
 static const char *const event_names[ADVERT_EVENT_COUNT] = {
 	[ADVERT_EV_CREATE] = "create",
 	[ADVERT_EV_OVER_LIMIT] = "over_limit",
@@ -47,19 +31,15 @@ static const char *const event_names[ADVERT_EVENT_COUNT] = {
 
 const char *advert_status_name(AdvertStatus s)
 {
-	return (int)s >= 0 && s < ADVERT_STATUS_COUNT ? status_names[s] : "?";
+	if (s == ADVERT_NONE) return "none";
+	const char *name = listing_status_name(s);
+	return name ? name : "?";
 }
 
 /* "none" is no stored status: it is not read back. */
 int advert_status_from_name(const char *name, AdvertStatus *out)
 {
-	if (name)
-		for (int s = ADVERT_NEW; s < ADVERT_STATUS_COUNT; s++)
-			if (strcmp(name, status_names[s]) == 0) {
-				*out = (AdvertStatus)s;
-				return SOUK_OK;
-			}
-	return SOUK_EINVAL;
+	return listing_status_from_name(name, out);
 }
 
 const char *advert_event_name(AdvertEvent ev)
@@ -174,6 +154,22 @@ int advert_transition(AdvertStatus from, AdvertEvent ev, AdvertStatus *to, Adver
 		why->title = refusal;
 	}
 	return SOUK_ESTATE;
+}
+
+AdvertEndReason advert_end_reason(AdvertEndReason cur, AdvertEvent ev, AdvertStatus to, bool sold)
+{
+	switch (to) {
+	case ADVERT_REMOVED_BY_USER:
+		return ev == ADVERT_EV_DEACTIVATE && sold ? ADVERT_END_SOLD : ADVERT_END_SELLER;
+	case ADVERT_OUTDATED:
+		return ADVERT_END_EXPIRED;
+	case ADVERT_REMOVED_BY_MODERATOR:
+		return ADVERT_END_MODERATOR;
+	case ADVERT_DELETED:
+		return cur;	/* gone: why it had ended stays on record */
+	default:
+		return ADVERT_END_NONE;
+	}
 }
 
 /* --- refresh ------------------------------------------------------------- */

@@ -8,23 +8,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Statuses: the OLX set, in the seed's order, plus two of ours */
-typedef enum AdvertStatus {
-	ADVERT_NONE = 0,		/* ours: not created yet, the start of CREATE */
-	ADVERT_NEW,			/* "new": waiting for moderation */
-	ADVERT_ACTIVE,			/* "active": visible */
-	ADVERT_LIMITED,			/* "limited": over the free limit, needs a packet */
-	ADVERT_REMOVED_BY_USER,		/* "removed_by_user": ended or sold by the seller */
-	ADVERT_OUTDATED,		/* "outdated": valid_to passed */
-	ADVERT_UNCONFIRMED,		/* "unconfirmed": waiting for confirmation */
-	ADVERT_UNPAID,			/* "unpaid": waiting for payment */
-	ADVERT_MODERATED,		/* "moderated": rejected, the seller may fix it */
-	ADVERT_BLOCKED,			/* "blocked": blocked by moderation */
-	ADVERT_DISABLED,		/* "disabled": held for verification */
-	ADVERT_REMOVED_BY_MODERATOR,	/* "removed_by_moderator" */
-	ADVERT_DELETED,			/* ours, "deleted": gone for its seller; faces say 404 */
-	ADVERT_STATUS_COUNT
-} AdvertStatus;
+#include "../../model.h"
+
+/* Statuses: AdvertStatus in model.h (the OLX set in the seed's order, plus
+ * none, deleted and draft of ours). */
 
 /* Events: what sellers, moderators, payments and the clock do to an advert */
 typedef enum AdvertEvent {
@@ -60,7 +47,7 @@ typedef struct AdvertRefusal {
 #define ADVERT_REFRESH_INTERVAL (14 * 24 * 3600)	/* seconds between refreshes */
 
 /* Names */
-const char *advert_status_name(AdvertStatus s);		/* "removed_by_user"; "?" if out of range */
+const char *advert_status_name(AdvertStatus s);		/* "removed_by_user", "none"; "?" if out of range */
 int advert_status_from_name(const char *name, AdvertStatus *out);	/* 0 or SOUK_EINVAL */
 const char *advert_event_name(AdvertEvent ev);		/* "moderation_accept", "activate" */
 int advert_event_from_name(const char *name, AdvertEvent *out);	/* 0 or SOUK_EINVAL */
@@ -68,6 +55,10 @@ int advert_event_from_name(const char *name, AdvertEvent *out);	/* 0 or SOUK_EIN
 /* Transitions: 0 with *to set, or SOUK_ESTATE with *why filled (why may be
  * NULL); SOUK_EINVAL for an out-of-range status or event. */
 int advert_transition(AdvertStatus from, AdvertEvent ev, AdvertStatus *to, AdvertRefusal *why);
+
+/* Why a listing that ev took to `to` has ended (cur: what it said before):
+ * NONE once it runs again; sold is the seller's word on a deactivation. */
+AdvertEndReason advert_end_reason(AdvertEndReason cur, AdvertEvent ev, AdvertStatus to, bool sold);
 
 /* The refresh waiting period: last_refresh_at 0 means never refreshed. */
 bool advert_can_refresh(int64_t last_refresh_at, int64_t now);

@@ -9,9 +9,12 @@
 #include <strings.h>
 
 #include "../../net/remote.h"
+#include "../../util/crypto.h"
 #include "../../util/buf.h"
 #include "advert_state.h"
 #include "rules.h"
+#include "contacts.h"
+#include "description.h"
 #include "../reference/categories.h"
 #include "../../util/errors.h"
 #include "../reference/places.h"
@@ -35,20 +38,29 @@ static int journal(Ctx *c, const char *type, const Advert *ad, const char *actor
 	return store_event_append(c->st, &e, NULL);
 }
 
-/* Moves ad through ev, writing the new status and the event; the caller
- * holds the transaction. A refusal fills vs with the seed's words. */
-static int move(Ctx *c, Advert *ad, AdvertEvent ev, const char *actor, const char *reason,
-	Violations *vs)
+/* Listings a seller's list shows (the kept count follows them). */
+static bool is_listed(AdvertStatus s)
 {
-	AdvertStatus to;
+	return s != ADVERT_NONE && s != ADVERT_DELETED && s != ADVERT_DRAFT;
+}
+
+/* Moves ad through ev, writing the new status (compare-and-set on the status
+ * it was read with) and the event; the caller holds the transaction. A
+ * refusal fills vs with the seed's words; SOUK_ESTATE without a violation
+ * means another writer moved the listing first. sold: the seller's word on
+ * a deactivation. */
+static int move(Ctx *c, Advert *ad, AdvertEvent ev, const char *actor, const char *reason,
+	bool sold, Violations *vs)
+{
+	AdvertStatus to, from = ad->status;
 	AdvertRefusal why = {0};
-	int from = ad->status;
-	int rc = advert_transition((AdvertStatus)ad->status, ev, &to, &why);
+	int rc = advert_transition(from, ev, &to, &why);
 	if (rc) {
 		if (vs && why.field) violations_add(vs, why.field, why.title);
 		return rc;
 	}
-	ad->status = (int)to;
+	ad->status = to;
+	ad->end_reason = advert_end_reason(ad->end_reason, ev, to, sold);
 	ad->updated_at = c->now;
 	if (to == ADVERT_ACTIVE && (ev == ADVERT_EV_MODERATION_ACCEPT || ev == ADVERT_EV_ACTIVATE ||
 				    ev == ADVERT_EV_EXTEND || ev == ADVERT_EV_REFRESH)) {
@@ -59,61 +71,76 @@ static int move(Ctx *c, Advert *ad, AdvertEvent ev, const char *actor, const cha
 	if (ev == ADVERT_EV_MODERATION_REJECT || ev == ADVERT_EV_MODERATION_BLOCK ||
 	    ev == ADVERT_EV_DISABLE || ev == ADVERT_EV_MODERATOR_REMOVE)
 		ad->moderation_reason = reason;
-	if ((rc = store_advert_set_status(c->st, ad)) != 0) return rc;
-	if (to == ADVERT_DELETED && (rc = store_advert_listed_add(c->st, ad->user_id, -1)) != 0) return rc;
-	return journal(c, "advert.status_changed", ad, actor, from, (int)to, reason);
+	if ((rc = store_advert_set_status(c->st, ad, from)) != 0) return rc;
+	int64_t delta = (int64_t)is_listed(to) - (int64_t)is_listed(from);
+	if (delta && (rc = store_advert_listed_add(c->st, ad->user_id, delta)) != 0) return rc;
+	return journal(c, "advert.status_changed", ad, actor, (int)from, (int)to, reason);
 }
 
 /* --- validation: the core's invariants ------------------------------------ */
 
-static void canonical_attributes(Ctx *c, const AdvertInput *in, Advert *ad)
+/* The listing's parts from the face's input: parameters (a value is a
+ * dictionary id where the category's attribute lists allowed values, a free
+ * value otherwise), images in order, and the description's sections. */
+static void build_parts(Ctx *c, const AdvertInput *in, const Attribute *defs, int ndefs, Advert *ad)
 {
-	Buf b = {0};
-	JsonW w;
-	jw_init(&w, &b);
-	jw_arr(&w);
+	AdvertParam *params = arena_zalloc(c->arena, sizeof(*params) * (size_t)(in->nattrs ? in->nattrs : 1));
 	for (int i = 0; i < in->nattrs; i++) {
 		const AdvertAttr *av = &in->attrs[i];
-		jw_obj(&w);
-		jw_kstr(&w, "code", av->code);
-		if (av->values) {
-			jw_key(&w, "values");
-			jw_arr(&w);
-			for (int k = 0; k < av->nvalues; k++) jw_str(&w, av->values[k]);
-			jw_arr_end(&w);
-		} else {
-			jw_kstr(&w, "value", av->value);
+		const Attribute *def = NULL;
+		for (int k = 0; k < ndefs && !def; k++)
+			if (strcmp(defs[k].code, av->code) == 0) def = &defs[k];
+		bool dict = def && def->nvalues > 0;
+		AdvertParam *p = &params[i];
+		p->code = av->code;
+		p->multiple = av->values != NULL;
+		const char **list = av->values;
+		int n = av->nvalues;
+		if (!av->values) {
+			list = arena_alloc(c->arena, sizeof(*list));
+			list[0] = av->value;
+			n = 1;
 		}
-		jw_obj_end(&w);
+		if (dict) {
+			p->value_ids = list;
+			p->nvalue_ids = n;
+		} else {
+			p->values = list;
+			p->nvalues = n;
+		}
 	}
-	jw_arr_end(&w);
-	ad->attributes = arena_strdup(c->arena, buf_cstr(&b));
-	buf_reset(&b);
-	jw_init(&w, &b);
-	jw_arr(&w);
-	for (int i = 0; i < in->nimages; i++) {
-		jw_obj(&w);
-		jw_kstr(&w, "url", in->images[i]);
-		jw_obj_end(&w);
-	}
-	jw_arr_end(&w);
-	ad->images = arena_strdup(c->arena, buf_cstr(&b));
-	buf_free(&b);
+	ad->params = params;
+	ad->nparams = in->nattrs;
+	AdvertImage *images = arena_alloc(c->arena, sizeof(*images) * (size_t)(in->nimages ? in->nimages : 1));
+	for (int i = 0; i < in->nimages; i++) images[i].url = in->images[i];
+	ad->images = images;
+	ad->nimages = in->nimages;
+	DescSection *sections;
+	description_from_text(c->arena, ad->description, &sections, &ad->nsections);
+	ad->sections = sections;
 }
 
-/* Returns 0 when the advert may go live; otherwise fills vs (rules.h). */
+/* Returns 0 when the advert may go live, with its parts built; otherwise
+ * fills vs (rules.h). */
 static int check(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs)
 {
+	const Attribute *defs = NULL;
+	int ndefs = 0;
+	Category cat;
 	int rc = rules_check_listing(c, who, in, RULES_PUBLISHABLE, vs);
 	if (rc) return rc;
-	canonical_attributes(c, in, &in->ad);
+	/* Parameter values are dictionary ids where the category lists them. */
+	if (category_get(c, in->ad.category_id, &cat) == 0 && cat.is_leaf &&
+	    (rc = category_attributes(c, cat.id, &defs, &ndefs)) != 0)
+		return rc;
+	build_parts(c, in, defs, ndefs, &in->ad);
 	return 0;
 }
 
 /* Whether the seller has no free slot left in the category. */
 static int over_free_limit(Ctx *c, int64_t user_id, int64_t category_id, bool *over)
 {
-	static const int running[] = {ADVERT_NEW, ADVERT_ACTIVE};
+	static const AdvertStatus running[] = {ADVERT_NEW, ADVERT_ACTIVE};
 	int64_t limit = setting_int(c, "adverts.free_limit", FREE_LIMIT_DEFAULT), n;
 	int rc = store_advert_count_in_category(c->st, user_id, category_id, running, 2, limit, &n);
 	*over = n >= limit;
@@ -121,6 +148,15 @@ static int over_free_limit(Ctx *c, int64_t user_id, int64_t category_id, bool *o
 }
 
 /* --- seller operations ---------------------------------------------------- */
+
+/* Wallapop's item id: 16 random hex digits (migration 0008 gives old
+ * listings the same shape). */
+static const char *listing_new_item_id(Arena *a)
+{
+	char hex[17];
+	crypto_random_hex(hex, 8);
+	return arena_strdup(a, hex);
+}
 
 int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Advert *out)
 {
@@ -134,11 +170,13 @@ int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Adv
 	AdvertStatus to;
 	advert_transition(ADVERT_NONE, ADVERT_EV_CREATE, &to, NULL);
 	if (over) advert_transition(to, ADVERT_EV_OVER_LIMIT, &to, NULL);
-	ad->status = (int)to;
+	ad->status = to;
 	ad->user_id = who->user_id;
 	ad->app_id = who->app_id;
+	ad->item_id = listing_new_item_id(c->arena);
 	ad->created_at = ad->updated_at = c->now;
 	ad->valid_to = c->now + VALID_DAYS * 86400;
+	if ((rc = contact_resolve(c, ad->user_id, &ad->contact)) != 0) goto fail;
 	if ((rc = store_advert_insert(c->st, ad, &ad->id)) != 0) goto fail;
 	if ((rc = store_advert_listed_add(c->st, ad->user_id, 1)) != 0) goto fail;
 	if ((rc = journal(c, "advert.created", ad, who->label, -1, ad->status, NULL)) != 0) goto fail;
@@ -184,9 +222,12 @@ int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violat
 	/* Re-read inside the transaction: a command may have moved it meanwhile. */
 	if ((rc = load_owned(c, who, id, vs, &cur)) != 0) goto fail;
 	ad->id = cur.id;
+	ad->item_id = cur.item_id;
 	ad->user_id = cur.user_id;
 	ad->app_id = cur.app_id;
 	ad->status = cur.status;
+	ad->end_reason = cur.end_reason;
+	ad->reserved = cur.reserved;
 	ad->created_at = cur.created_at;
 	ad->activated_at = cur.activated_at;
 	ad->valid_to = cur.valid_to;
@@ -197,12 +238,13 @@ int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violat
 	ad->users_observing = cur.users_observing;
 	ad->updated_at = c->now;
 	if (!in->auto_extend_given) ad->auto_extend = cur.auto_extend;
+	if ((rc = contact_resolve(c, ad->user_id, &ad->contact)) != 0) goto fail;
 	if ((rc = store_advert_update(c->st, ad)) != 0) goto fail;
 	if ((rc = journal(c, "advert.updated", ad, who->label, ad->status, ad->status, NULL)) != 0)
 		goto fail;
 	/* A rejected advert the seller fixed goes back to moderation. */
 	if (ad->status == ADVERT_MODERATED &&
-	    (rc = move(c, ad, ADVERT_EV_RESUBMIT, who->label, "fixed by the seller", NULL)) != 0)
+	    (rc = move(c, ad, ADVERT_EV_RESUBMIT, who->label, "fixed by the seller", false, NULL)) != 0)
 		goto fail;
 	if ((rc = store_commit(c->st)) != 0) goto fail;
 	*out = *ad;
@@ -215,22 +257,14 @@ fail:
 int advert_list(Ctx *c, const Actor *who, const char *external_id, const int64_t *category_ids,
 	int ncategories, int64_t offset, int64_t limit, Advert **out, int *n, int64_t *total)
 {
-	AdvertFilter f = {.user_id = who->user_id, .external_id = external_id, .offset = offset,
-		.limit = limit, .hidden_status = ADVERT_DELETED};
-	if (ncategories > 0) {
-		Buf b = {0};
-		buf_putc(&b, '[');
-		for (int i = 0; i < ncategories; i++) buf_printf(&b, "%s%lld", i ? "," : "", (long long)category_ids[i]);
-		buf_putc(&b, ']');
-		f.category_ids_json = arena_strdup(c->arena, buf_cstr(&b));
-		buf_free(&b);
-	}
+	AdvertFilter f = {.user_id = who->user_id, .external_id = external_id,
+		.category_ids = category_ids, .ncategories = ncategories, .offset = offset, .limit = limit};
 	return store_advert_list(c->st, c->arena, &f, out, n, total);
 }
 
 /* Runs one seller event on an owned advert in its own transaction. */
 static int seller_event(Ctx *c, const Actor *who, int64_t id, AdvertEvent ev, const char *reason,
-	Violations *vs)
+	bool sold, Violations *vs)
 {
 	Advert ad;
 	int rc = store_begin(c->st);
@@ -255,7 +289,7 @@ static int seller_event(Ctx *c, const Actor *who, int64_t id, AdvertEvent ev, co
 			goto fail;
 		}
 	}
-	if ((rc = move(c, &ad, ev, who->label, reason, vs)) != 0) goto fail;
+	if ((rc = move(c, &ad, ev, who->label, reason, sold, vs)) != 0) goto fail;
 	return store_commit(c->st);
 fail:
 	store_rollback(c->st);
@@ -266,18 +300,19 @@ int advert_command(Ctx *c, const Actor *who, int64_t id, AdvertCommand cmd, bool
 	Violations *vs)
 {
 	switch (cmd) {
-	case ADVERT_CMD_ACTIVATE: return seller_event(c, who, id, ADVERT_EV_ACTIVATE, NULL, vs);
+	case ADVERT_CMD_ACTIVATE: return seller_event(c, who, id, ADVERT_EV_ACTIVATE, NULL, false, vs);
 	case ADVERT_CMD_DEACTIVATE:
-		return seller_event(c, who, id, ADVERT_EV_DEACTIVATE, is_success ? "sold" : "not sold", vs);
-	case ADVERT_CMD_FINISH: return seller_event(c, who, id, ADVERT_EV_FINISH, NULL, vs);
-	case ADVERT_CMD_EXTEND: return seller_event(c, who, id, ADVERT_EV_EXTEND, NULL, vs);
+		return seller_event(c, who, id, ADVERT_EV_DEACTIVATE, is_success ? "sold" : "not sold",
+			is_success, vs);
+	case ADVERT_CMD_FINISH: return seller_event(c, who, id, ADVERT_EV_FINISH, NULL, false, vs);
+	case ADVERT_CMD_EXTEND: return seller_event(c, who, id, ADVERT_EV_EXTEND, NULL, false, vs);
 	}
 	return SOUK_EINVAL;
 }
 
 int advert_delete(Ctx *c, const Actor *who, int64_t id, Violations *vs)
 {
-	return seller_event(c, who, id, ADVERT_EV_DELETE, NULL, vs);
+	return seller_event(c, who, id, ADVERT_EV_DELETE, NULL, false, vs);
 }
 
 int advert_clear_counter(Ctx *c, const Actor *who, int64_t id, int which, Violations *vs)
@@ -334,7 +369,7 @@ int advert_get_public(Ctx *c, int64_t id, Advert *out)
 {
 	int rc = store_advert_get(c->st, c->arena, id, out);
 	if (rc) return rc;
-	return advert_status_is_public((AdvertStatus)out->status) ? 0 : SOUK_ENOTFOUND;
+	return advert_status_is_public(out->status) ? 0 : SOUK_ENOTFOUND;
 }
 
 int advert_count(Ctx *c, int64_t id, int which, int64_t delta)
@@ -364,10 +399,10 @@ int advert_moderate(Ctx *c, const Actor *who, int64_t id, ModerationDecision d, 
 		rc = rc ? rc : SOUK_ENOTFOUND;
 		goto fail;
 	}
-	if ((rc = move(c, &ad, events[d], who->label, reason, &vs)) != 0) {
+	if ((rc = move(c, &ad, events[d], who->label, reason, false, &vs)) != 0) {
 		if (rc == SOUK_ESTATE)
 			ctx_fail(c, rc, "status", "advert %lld is %s", (long long)id,
-				advert_status_name((AdvertStatus)ad.status));
+				advert_status_name(ad.status));
 		goto fail;
 	}
 	return store_commit(c->st);
@@ -413,53 +448,51 @@ static AdvertEvent auto_rules(Ctx *c, const Advert *ad, const char **reason)
 	return ADVERT_EV_MODERATION_ACCEPT;
 }
 
+/* Each job claims one due listing at a time inside its transaction and acts
+ * on the row it claimed, so the rules judge what is stored, not a snapshot. */
 int adverts_job_moderate(Ctx *c)
 {
-	Advert *list;
-	int n, done = 0;
+	int done = 0;
 	/* With manual moderation, adverts wait in the queue for a moderator. */
 	if (setting_int(c, "moderation.manual", 0)) return 0;
 	int64_t delay = setting_int(c, "moderation.delay_seconds", MODERATION_DELAY_DEFAULT);
-	int rc = store_adverts_by_status(c->st, c->arena, ADVERT_NEW, JOB_BATCH, &list, &n);
-	if (rc) return rc;
-	for (int i = 0; i < n; i++) {
-		Advert ad = list[i];
-		if (ad.updated_at > c->now - delay) continue;
+	for (int i = 0; i < JOB_BATCH; i++) {
+		Advert ad;
 		const char *reason;
-		AdvertEvent ev = auto_rules(c, &ad, &reason);
 		if (store_begin(c->st) != 0) break;
-		Advert fresh;
-		/* Only if it is still waiting: a moderator or another process may have been first. */
-		if (store_advert_get(c->st, c->arena, ad.id, &fresh) == 0 && fresh.status == ADVERT_NEW &&
-		    move(c, &fresh, ev, "system:moderation", reason, NULL) == 0 && store_commit(c->st) == 0) {
+		int rc = store_advert_claim(c->st, c->arena, CLAIM_MODERATION, c->now - delay, &ad);
+		if (rc == 0) {
+			AdvertEvent ev = auto_rules(c, &ad, &reason);
+			rc = move(c, &ad, ev, "system:moderation", reason, false, NULL);
+		}
+		if (rc == 0 && (rc = store_commit(c->st)) == 0) {
 			done++;
 			continue;
 		}
 		store_rollback(c->st);
+		break;
 	}
 	return done;
 }
 
 int adverts_job_expire(Ctx *c)
 {
-	int64_t ids[JOB_BATCH];
-	int n, done = 0;
-	int rc = store_adverts_due(c->st, ADVERT_ACTIVE, c->now, JOB_BATCH, ids, &n);
-	if (rc) return rc;
-	for (int i = 0; i < n; i++) {
+	int done = 0;
+	for (int i = 0; i < JOB_BATCH; i++) {
 		Advert ad;
 		if (store_begin(c->st) != 0) break;
-		if (store_advert_get(c->st, c->arena, ids[i], &ad) == 0 && ad.status == ADVERT_ACTIVE &&
-		    ad.valid_to <= c->now) {
+		int rc = store_advert_claim(c->st, c->arena, CLAIM_EXPIRY, c->now, &ad);
+		if (rc == 0) {
 			/* auto_extend_enabled renews instead of letting it lapse. */
 			AdvertEvent ev = ad.auto_extend ? ADVERT_EV_EXTEND : ADVERT_EV_EXPIRE;
-			if (move(c, &ad, ev, "system:expiry", ad.auto_extend ? "auto-extended" : NULL, NULL) == 0 &&
-			    store_commit(c->st) == 0) {
-				done++;
-				continue;
-			}
+			rc = move(c, &ad, ev, "system:expiry", ad.auto_extend ? "auto-extended" : NULL, false, NULL);
+		}
+		if (rc == 0 && (rc = store_commit(c->st)) == 0) {
+			done++;
+			continue;
 		}
 		store_rollback(c->st);
+		break;
 	}
 	return done;
 }

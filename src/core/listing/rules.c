@@ -43,15 +43,16 @@ static void check_amount(const char *path, int64_t minor, const RuleLimits *lim,
 
 static void check_contact(const Advert *ad, Violations *vs)
 {
-	bool phone = ad->contact_phone && *ad->contact_phone;
-	if (!ad->contact_name) violations_rule(vs, RULE_REQUIRED, phone ? "contact.name" : "contact");
-	if (phone && text_check_phone(ad->contact_phone) != RULE_NONE)
+	bool phone = ad->contact.phones[0] && *ad->contact.phones[0];
+	if (!ad->contact.name) violations_rule(vs, RULE_REQUIRED, phone ? "contact.name" : "contact");
+	if (phone && text_check_phone(ad->contact.phones[0]) != RULE_NONE)
 		violations_rule(vs, RULE_PHONE_FORMAT, "contact.phone");
 }
 
 static void check_location(const Advert *ad, const ListingFacts *f, Violations *vs)
 {
-	if (!ad->city_id) {
+	const AdvertLocation *loc = &ad->location;
+	if (!loc->city_id) {
 		violations_rule(vs, RULE_REQUIRED, "location.city");
 		return;
 	}
@@ -60,7 +61,7 @@ static void check_location(const Advert *ad, const ListingFacts *f, Violations *
 		return;
 	}
 	double lat = f->city.lat, lon = f->city.lon;
-	if (ad->district_id) {
+	if (loc->district_id) {
 		if (f->district_found) {
 			lat = f->district.lat;
 			lon = f->district.lon;
@@ -68,9 +69,9 @@ static void check_location(const Advert *ad, const ListingFacts *f, Violations *
 			violations_rule(vs, RULE_INVALID, "location.district");
 		}
 	}
-	if (ad->has_coordinates &&
-	    (ad->latitude < -90 || ad->latitude > 90 || ad->longitude < -180 || ad->longitude > 180 ||
-	     places_distance_km(lat, lon, ad->latitude, ad->longitude) > RULES_COORDINATES_KM))
+	if (loc->has_coordinates &&
+	    (loc->latitude < -90 || loc->latitude > 90 || loc->longitude < -180 || loc->longitude > 180 ||
+	     places_distance_km(lat, lon, loc->latitude, loc->longitude) > RULES_COORDINATES_KM))
 		violations_rule_n(vs, RULE_TOO_FAR, "location.coordinates", RULES_COORDINATES_KM, 0);
 }
 
@@ -135,13 +136,13 @@ static int gather(Ctx *c, const Actor *who, const Advert *ad, ListingFacts *f)
 		    (rc = category_attributes(c, ad->category_id, &f->attributes, &f->nattributes)) != 0)
 			return rc;
 	}
-	if (ad->city_id) {
-		rc = city_get(c, ad->city_id, &f->city);
+	if (ad->location.city_id) {
+		rc = city_get(c, ad->location.city_id, &f->city);
 		if (rc && rc != SOUK_ENOTFOUND) return rc;
 		f->city_found = rc == 0;
 	}
-	if (f->city_found && ad->district_id) {
-		rc = district_get(c, ad->district_id, &f->district);
+	if (f->city_found && ad->location.district_id) {
+		rc = district_get(c, ad->location.district_id, &f->district);
 		if (rc && rc != SOUK_ENOTFOUND) return rc;
 		f->district_found = rc == 0 && f->district.city_id == f->city.id;
 	}

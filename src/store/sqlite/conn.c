@@ -50,6 +50,8 @@ int store_open(const char *path, Store **out)
 	/* Writers queue on the lock for up to 5 s instead of failing at once:
 	 * SQLite has one writer, and BEGIN IMMEDIATE makes them wait in line. */
 	sqlite3_busy_timeout(st->db, 5000);
+	/* Constraint failures say which kind (sq_error maps each). */
+	sqlite3_extended_result_codes(st->db, 1);
 	const char *sync = getenv("SOUK_SYNC");
 	char pragmas[256];
 	snprintf(pragmas, sizeof(pragmas),
@@ -143,7 +145,20 @@ int sq_error(Store *st, int rc)
 	case SQLITE_ROW:
 		return 0;
 	case SQLITE_CONSTRAINT:
-		return SOUK_EEXIST;
+		/* Each kind of rule keeps its meaning: the caller tells a taken
+		 * key from a missing reference from a row the schema refuses. */
+		switch (rc) {
+		case SQLITE_CONSTRAINT_UNIQUE:
+		case SQLITE_CONSTRAINT_PRIMARYKEY:
+		case SQLITE_CONSTRAINT_ROWID:
+			return SOUK_EEXIST;
+		case SQLITE_CONSTRAINT_FOREIGNKEY:
+			return SOUK_EREF;
+		case SQLITE_CONSTRAINT_CHECK:
+		case SQLITE_CONSTRAINT_NOTNULL:
+			return SOUK_EINVAL;
+		}
+		break;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return SOUK_EBUSY;
@@ -212,6 +227,17 @@ void sq_bind_text(sqlite3_stmt *s, int idx, const char *v)
 	else sqlite3_bind_null(s, idx);
 }
 
+void sq_bind_opt_int(sqlite3_stmt *s, int idx, bool present, int64_t v)
+{
+	if (present) sqlite3_bind_int64(s, idx, v);
+	else sqlite3_bind_null(s, idx);
+}
+
+bool sq_null(sqlite3_stmt *s, int col)
+{
+	return sqlite3_column_type(s, col) == SQLITE_NULL;
+}
+
 /* --- transactions ------------------------------------------------------- */
 
 static int exec_sql(Store *st, const char *sql)
@@ -240,16 +266,41 @@ int store_schema_version(Store *st)
 	return v;
 }
 
-int store_migrate(Store *st, int *applied)
+static int foreign_keys_set(Store *st, bool on)
+{
+	return exec_sql(st, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
+}
+
+/* Rows that break a foreign key: a migration that leaves any is refused. */
+static int foreign_keys_broken(Store *st, bool *broken)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA foreign_key_check", -1, &s, NULL) != SQLITE_OK)
+		return sq_error(st, sqlite3_errcode(st->db));
+	int rc = sqlite3_step(s);
+	*broken = rc == SQLITE_ROW;
+	if (*broken)
+		fprintf(stderr, "souk: migration leaves a broken reference in %s row %lld\n",
+			(const char *)sqlite3_column_text(s, 0), (long long)sqlite3_column_int64(s, 1));
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+}
+
+int store_migrate_to(Store *st, int target, int *applied)
 {
 	int rc = 0, n = 0;
+	bool broken = false;
 
+	/* A migration may rebuild a table others reference: foreign keys are
+	 * off while it runs and checked before the commit (SQLite's procedure
+	 * for schema changes; the pragma is a no-op inside a transaction). */
+	if ((rc = foreign_keys_set(st, false)) != 0) return rc;
 	/* One writer migrates; others wait on the lock and then find nothing to do. */
-	if ((rc = store_begin(st)) != 0) return rc;
+	if ((rc = store_begin(st)) != 0) goto out;
 	int have = store_schema_version(st);
 	for (int i = 0; i < sqlite_migrations_count; i++) {
 		const struct Migration *m = &sqlite_migrations[i];
-		if (m->version <= have) continue;
+		if (m->version <= have || m->version > target) continue;
 		char *err = NULL;
 		if (sqlite3_exec(st->db, m->sql, NULL, NULL, &err) != SQLITE_OK) {
 			fprintf(stderr, "souk: migration %04d_%s failed: %s\n", m->version, m->name,
@@ -263,12 +314,24 @@ int store_migrate(Store *st, int *applied)
 		if ((rc = exec_sql(st, pragma)) != 0) goto fail;
 		n++;
 	}
+	if ((rc = foreign_keys_broken(st, &broken)) != 0) goto fail;
+	if (broken) {
+		rc = SOUK_ESTORE;
+		goto fail;
+	}
 	if ((rc = store_commit(st)) != 0) goto fail;
 	if (applied) *applied = n;
-	return 0;
+	goto out;
 fail:
 	store_rollback(st);
-	return rc;
+out:;
+	int on = foreign_keys_set(st, true);
+	return rc ? rc : on;
+}
+
+int store_migrate(Store *st, int *applied)
+{
+	return store_migrate_to(st, INT32_MAX, applied);
 }
 
 /* --- settings ----------------------------------------------------------- */

@@ -57,4 +57,10 @@ const char *sq_text(Arena *a, sqlite3_stmt *s, int col);
 /* Binds text, or NULL when s is NULL. */
 void sq_bind_text(sqlite3_stmt *s, int idx, const char *v);
 
+/* Binds v, or NULL when it is not present. */
+void sq_bind_opt_int(sqlite3_stmt *s, int idx, bool present, int64_t v);
+
+/* Whether column col of the current row is SQL NULL. */
+bool sq_null(sqlite3_stmt *s, int col);
+
 #endif

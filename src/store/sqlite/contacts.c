@@ -1,0 +1,100 @@
+/* contacts.c -- a seller's offer contacts. Columns come from listing_cols.h
+ * (CONTACT_COLS), shared with the listing reader that joins them. */
+#include "listing_cols.h"
+
+#include "../../util/errors.h"
+
+static void bind_contact(sqlite3_stmt *s_, int *i_, const Contact *o_) { CONTACT_COLS(BIND_COL) }
+
+static void row_contact(Arena *a, sqlite3_stmt *s, Contact *c)
+{
+	int i = 1;
+	*c = (Contact){.id = sqlite3_column_int64(s, 0)};
+	sq_read_contact(a, s, &i, c);
+}
+
+static int fetch_one(Store *st, Arena *a, sqlite3_stmt *s, Contact *out)
+{
+	int rc = sq_step(st, s);
+	if (rc == SQLITE_ROW) row_contact(a, s, out);
+	return sq_row_end(st, s, rc);
+}
+
+int store_contact_insert(Store *st, const Contact *c, int64_t *id)
+{
+	sqlite3_stmt *s = sq_stmt(st, "INSERT INTO offer_contacts(id" CONTACT_COLS(COL_NAME)
+		") VALUES(NULL" CONTACT_COLS(COL_Q) ")");
+	int i = 1;
+	bind_contact(s, &i, c);
+	return sq_insert(st, s, id);
+}
+
+int store_contact_update(Store *st, const Contact *c)
+{
+	sqlite3_stmt *s = sq_stmt(st, "UPDATE offer_contacts SET (id" CONTACT_COLS(COL_NAME)
+		") = (id" CONTACT_COLS(COL_Q) ") WHERE id = ? AND user_id = ?");
+	int i = 1;
+	bind_contact(s, &i, c);
+	sqlite3_bind_int64(s, i++, c->id);
+	sqlite3_bind_int64(s, i++, c->user_id);
+	int rc = sq_exec(st, s);
+	if (rc) return rc;
+	return sqlite3_changes(st->db) ? 0 : SOUK_ENOTFOUND;
+}
+
+int store_contact_get(Store *st, Arena *a, int64_t user_id, const char *uuid, Contact *out)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT id" CONTACT_COLS(COL_NAME) " FROM offer_contacts"
+		" WHERE uuid = ? AND user_id = ?");
+	sq_bind_text(s, 1, uuid);
+	sqlite3_bind_int64(s, 2, user_id);
+	return fetch_one(st, a, s, out);
+}
+
+int store_contact_find_same(Store *st, Arena *a, const Contact *c, Contact *out)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT id" CONTACT_COLS(COL_NAME) " FROM offer_contacts"
+		" WHERE user_id = ? AND name = ? AND email IS ? AND phone IS ? AND phone2 IS ?"
+		" ORDER BY id LIMIT 1");
+	sqlite3_bind_int64(s, 1, c->user_id);
+	sq_bind_text(s, 2, c->name);
+	sq_bind_text(s, 3, c->email);
+	sq_bind_text(s, 4, c->phones[0]);
+	sq_bind_text(s, 5, c->phones[1]);
+	return fetch_one(st, a, s, out);
+}
+
+int store_contact_count(Store *st, int64_t user_id, int64_t *n)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT count(*) FROM offer_contacts WHERE user_id = ?");
+	sqlite3_bind_int64(s, 1, user_id);
+	return sq_count(st, s, n);
+}
+
+int store_contact_list(Store *st, Arena *a, int64_t user_id, Contact **out, int *n)
+{
+	int64_t count;
+	int rc = store_contact_count(st, user_id, &count);
+	if (rc) return rc;
+	sqlite3_stmt *s = sq_stmt(st, "SELECT id" CONTACT_COLS(COL_NAME) " FROM offer_contacts"
+		" WHERE user_id = ? ORDER BY id");
+	sqlite3_bind_int64(s, 1, user_id);
+	Contact *list = arena_alloc(a, sizeof(*list) * (size_t)(count ? count : 1));
+	int k = 0;
+	while (k < count && (rc = sq_step(st, s)) == SQLITE_ROW) row_contact(a, s, &list[k++]);
+	if (k == count) rc = SQLITE_DONE;
+	sqlite3_reset(s);
+	*out = list;
+	*n = k;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+}
+
+int store_contact_delete(Store *st, int64_t user_id, const char *uuid)
+{
+	sqlite3_stmt *s = sq_stmt(st, "DELETE FROM offer_contacts WHERE uuid = ? AND user_id = ?");
+	sq_bind_text(s, 1, uuid);
+	sqlite3_bind_int64(s, 2, user_id);
+	int rc = sq_exec(st, s);
+	if (rc) return rc;
+	return sqlite3_changes(st->db) ? 0 : SOUK_ENOTFOUND;
+}

@@ -1,0 +1,79 @@
+/* counters.c -- what is counted about listings: a seller's listed listings
+ * (kept, so a list answers its total without counting), capped counts by
+ * category and status for quotas, and the buyers' counters of a listing. */
+#include "sq.h"
+
+#include <stdio.h>
+
+#include "../../util/errors.h"
+
+int store_advert_listed_add(Store *st, int64_t user_id, int64_t delta)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"INSERT INTO advert_counts(user_id, listed) VALUES(?1, max(0, ?2))"
+		" ON CONFLICT(user_id) DO UPDATE SET listed = max(0, listed + ?2)");
+	sqlite3_bind_int64(s, 1, user_id);
+	sqlite3_bind_int64(s, 2, delta);
+	return sq_exec(st, s);
+}
+
+int store_advert_listed(Store *st, int64_t user_id, int64_t *n)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"SELECT coalesce((SELECT listed FROM advert_counts WHERE user_id = ?), 0)");
+	sqlite3_bind_int64(s, 1, user_id);
+	return sq_count(st, s, n);
+}
+
+int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_id,
+	const AdvertStatus *statuses, int nstatuses, int64_t cap, int64_t *n)
+{
+	/* The statuses go in as one bound JSON array of names. */
+	char names[256];
+	size_t len = 0;
+	names[len++] = '[';
+	for (int k = 0; k < nstatuses; k++) {
+		const char *name = listing_status_name(statuses[k]);
+		if (!name) return SOUK_EINVAL;
+		int w = snprintf(names + len, sizeof(names) - len, "%s\"%s\"", k ? "," : "", name);
+		if (w < 0 || (size_t)w >= sizeof(names) - len - 1) return SOUK_EINVAL;
+		len += (size_t)w;
+	}
+	names[len++] = ']';
+	names[len] = '\0';
+	/* Counting stops at cap: a dealer with thousands of running listings in
+	 * a category must not pay for all of them on every new one. */
+	sqlite3_stmt *s = sq_stmt(st,
+		"SELECT count(*) FROM (SELECT 1 FROM adverts WHERE user_id = ?1 AND category_id = ?2"
+		" AND status IN (SELECT value FROM json_each(?3)) LIMIT ?4)");
+	sqlite3_bind_int64(s, 1, user_id);
+	sqlite3_bind_int64(s, 2, category_id);
+	sqlite3_bind_text(s, 3, names, (int)len, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 4, cap);
+	return sq_count(st, s, n);
+}
+
+int store_advert_counter_add(Store *st, int64_t id, AdvertCounter which, int64_t delta)
+{
+	static const char *const sql[] = {
+		"UPDATE adverts SET advert_views = max(0, advert_views + ?) WHERE id = ?",
+		"UPDATE adverts SET phone_views = max(0, phone_views + ?) WHERE id = ?",
+		"UPDATE adverts SET users_observing = max(0, users_observing + ?) WHERE id = ?",
+	};
+	sqlite3_stmt *s = sq_stmt(st, sql[which]);
+	sqlite3_bind_int64(s, 1, delta);
+	sqlite3_bind_int64(s, 2, id);
+	return sq_exec(st, s);
+}
+
+int store_advert_counter_reset(Store *st, int64_t id, AdvertCounter which)
+{
+	static const char *const sql[] = {
+		"UPDATE adverts SET advert_views = 0 WHERE id = ?",
+		"UPDATE adverts SET phone_views = 0 WHERE id = ?",
+		"UPDATE adverts SET users_observing = 0 WHERE id = ?",
+	};
+	sqlite3_stmt *s = sq_stmt(st, sql[which]);
+	sqlite3_bind_int64(s, 1, id);
+	return sq_exec(st, s);
+}

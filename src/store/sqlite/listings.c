@@ -1,0 +1,282 @@
+/* listings.c -- the listing row: insert, update, reads, lists, the
+ * compare-and-set status change and the jobs' claims. Columns come from
+ * listing_cols.h; images, parameters and sections from listing_parts.c. */
+#include "listing_cols.h"
+
+#include <assert.h>
+#include <stdio.h>
+
+#include "../../util/errors.h"
+
+/* --- column helpers (listing_cols.h) ----------------------------------- */
+
+void sq_bind_opt_real(sqlite3_stmt *s, int i, bool present, double v)
+{
+	if (present) sqlite3_bind_double(s, i, v);
+	else sqlite3_bind_null(s, i);
+}
+
+void sq_read_status(sqlite3_stmt *s, int i, AdvertStatus *out)
+{
+	/* The schema's CHECK admits known names only. */
+	if (listing_status_from_name((const char *)sqlite3_column_text(s, i), out) != 0)
+		*out = ADVERT_NONE;
+}
+
+void sq_read_end_reason(sqlite3_stmt *s, int i, AdvertEndReason *out)
+{
+	if (listing_end_reason_from_name((const char *)sqlite3_column_text(s, i), out) != 0)
+		*out = ADVERT_END_NONE;
+}
+
+void sq_read_contact(Arena *a, sqlite3_stmt *s, int *i, Contact *c)
+{
+	Arena *a_ = a;
+	sqlite3_stmt *s_ = s;
+	int *i_ = i;
+	Contact *o_ = c;
+	CONTACT_COLS(READ_COL)
+}
+
+static void bind_ident(sqlite3_stmt *s_, int *i_, const Advert *o_) { LISTING_IDENT(BIND_COL) }
+static void bind_content(sqlite3_stmt *s_, int *i_, const Advert *o_) { LISTING_CONTENT(BIND_COL) }
+static void bind_state(sqlite3_stmt *s_, int *i_, const Advert *o_) { LISTING_STATE(BIND_COL) }
+
+/* One row of LISTING_SELECT. */
+static void row_listing(Arena *a_, sqlite3_stmt *s_, Advert *o_)
+{
+	int col = 0, *i_ = &col;
+	*o_ = (Advert){0};
+	o_->id = sqlite3_column_int64(s_, col++);
+	o_->updated_at = sqlite3_column_int64(s_, col++);
+	LISTING_IDENT(READ_COL)
+	LISTING_CONTENT(READ_COL)
+	LISTING_STATE(READ_COL)
+	LISTING_COUNTERS(READ_COL)
+	int64_t contact_id = o_->contact.id;
+	sq_read_contact(a_, s_, i_, &o_->contact);
+	o_->contact.id = contact_id;
+}
+
+/* Up to max listings from a bound statement, each with its images and
+ * parameters, into an array in the arena. */
+static int fetch(Store *st, Arena *a, sqlite3_stmt *s, int64_t max, Advert **out, int *n)
+{
+	Advert *list = arena_alloc(a, sizeof(*list) * (size_t)(max > 0 ? max : 1));
+	int rc = SQLITE_DONE, count = 0;
+	while (count < max && (rc = sq_step(st, s)) == SQLITE_ROW) row_listing(a, s, &list[count++]);
+	if (count == max) rc = SQLITE_DONE;
+	sqlite3_reset(s);
+	*out = list;
+	*n = count;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_error(st, rc);
+	for (int k = 0; k < count; k++)
+		if ((rc = sq_listing_parts_read(st, a, &list[k])) != 0) return rc;
+	return 0;
+}
+
+/* One listing from a bound statement: SOUK_ENOTFOUND when none. Outside a
+ * transaction of the caller, the row and its parts are read in one read
+ * transaction of their own: one snapshot (an update between the reads
+ * cannot mix two versions), and one lock of the WAL instead of three. */
+static int fetch_one(Store *st, Arena *a, sqlite3_stmt *s, Advert *out)
+{
+	bool own = sqlite3_get_autocommit(st->db);
+	int rc;
+	if (own && (rc = sq_exec(st, sq_stmt(st, "BEGIN"))) != 0) return rc;
+	rc = sq_step(st, s);
+	if (rc == SQLITE_ROW) row_listing(a, s, out);
+	if ((rc = sq_row_end(st, s, rc)) == 0) rc = sq_listing_parts_read(st, a, out);
+	if (own) {
+		int end = sq_exec(st, sq_stmt(st, "COMMIT"));
+		if (end) store_rollback(st);
+		if (!rc) rc = end;
+	}
+	return rc;
+}
+
+/* --- writes --------------------------------------------------------------- */
+
+int store_advert_insert(Store *st, const Advert *ad, int64_t *id)
+{
+	sqlite3_stmt *s = sq_stmt(st, "INSERT INTO adverts(updated_at" LISTING_IDENT(COL_NAME)
+		LISTING_CONTENT(COL_NAME) LISTING_STATE(COL_NAME) ") VALUES(?" LISTING_IDENT(COL_Q)
+		LISTING_CONTENT(COL_Q) LISTING_STATE(COL_Q) ")");
+	int i = 1;
+	sqlite3_bind_int64(s, i++, ad->updated_at);
+	bind_ident(s, &i, ad);
+	bind_content(s, &i, ad);
+	bind_state(s, &i, ad);
+	int64_t new_id;
+	int rc = sq_insert(st, s, &new_id);
+	if (rc) return rc;
+	Advert written = *ad;
+	written.id = new_id;
+	if ((rc = sq_listing_parts_write(st, &written, false)) != 0) return rc;
+	if (id) *id = new_id;
+	return 0;
+}
+
+int store_advert_update(Store *st, const Advert *ad)
+{
+	sqlite3_stmt *s = sq_stmt(st, "UPDATE adverts SET (updated_at" LISTING_CONTENT(COL_NAME)
+		") = (?" LISTING_CONTENT(COL_Q) ") WHERE id = ?");
+	int i = 1;
+	sqlite3_bind_int64(s, i++, ad->updated_at);
+	bind_content(s, &i, ad);
+	sqlite3_bind_int64(s, i++, ad->id);
+	int rc = sq_exec(st, s);
+	if (rc) return rc;
+	if (!sqlite3_changes(st->db)) return SOUK_ENOTFOUND;
+	return sq_listing_parts_write(st, ad, true);
+}
+
+int store_advert_set_status(Store *st, const Advert *ad, AdvertStatus expected)
+{
+	sqlite3_stmt *s = sq_stmt(st, "UPDATE adverts SET (updated_at" LISTING_STATE(COL_NAME)
+		") = (?" LISTING_STATE(COL_Q) ") WHERE id = ? AND status = ?");
+	int i = 1;
+	sqlite3_bind_int64(s, i++, ad->updated_at);
+	bind_state(s, &i, ad);
+	sqlite3_bind_int64(s, i++, ad->id);
+	sq_bind_text(s, i++, listing_status_name(expected));
+	int rc = sq_exec(st, s);
+	if (rc) return rc;
+	if (sqlite3_changes(st->db)) return 0;
+	/* Lost the race, or nothing to move: tell the two apart. */
+	s = sq_stmt(st, "SELECT count(*) FROM adverts WHERE id = ?");
+	sqlite3_bind_int64(s, 1, ad->id);
+	int64_t n;
+	if ((rc = sq_count(st, s, &n)) != 0) return rc;
+	return n ? SOUK_ESTATE : SOUK_ENOTFOUND;
+}
+
+int store_advert_delete(Store *st, int64_t id)
+{
+	sqlite3_stmt *s = sq_stmt(st, "DELETE FROM adverts WHERE id = ?");
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sq_exec(st, s);
+	if (rc) return rc;
+	return sqlite3_changes(st->db) ? 0 : SOUK_ENOTFOUND;
+}
+
+/* --- reads ------------------------------------------------------------------ */
+
+int store_advert_get(Store *st, Arena *a, int64_t id, Advert *out)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT " LISTING_SELECT LISTING_FROM " WHERE a.id = ?");
+	sqlite3_bind_int64(s, 1, id);
+	return fetch_one(st, a, s, out);
+}
+
+int store_advert_by_item_id(Store *st, Arena *a, const char *item_id, Advert *out)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT " LISTING_SELECT LISTING_FROM " WHERE a.item_id = ?");
+	sq_bind_text(s, 1, item_id);
+	return fetch_one(st, a, s, out);
+}
+
+/* The filter's category ids as the JSON array json_each unpacks: the SQL
+ * text never depends on the input, and the array stays a bound value. */
+static const char *ids_json(Arena *a, const int64_t *ids, int n)
+{
+	if (n <= 0) return NULL;
+	size_t cap = (size_t)n * 21 + 3, len = 0;
+	char *j = arena_alloc(a, cap);
+	j[len++] = '[';
+	for (int k = 0; k < n; k++)
+		len += (size_t)snprintf(j + len, cap - len, "%s%lld", k ? "," : "", (long long)ids[k]);
+	j[len++] = ']';
+	j[len] = '\0';
+	return j;
+}
+
+int store_advert_list(Store *st, Arena *a, const AdvertFilter *f, Advert **out, int *n,
+	int64_t *total)
+{
+	int rc;
+	const char *cats = ids_json(a, f->category_ids, f->ncategories);
+	bool plain = !f->external_id && !cats && !f->with_drafts;
+
+	/* Without filters the kept count answers. */
+	if (plain) {
+		rc = store_advert_listed(st, f->user_id, total);
+	} else {
+		sqlite3_stmt *s = sq_stmt(st, "SELECT count(*) FROM adverts WHERE user_id = ?1"
+			" AND (?2 IS NULL OR external_id = ?2)"
+			" AND (?3 IS NULL OR category_id IN (SELECT value FROM json_each(?3)))"
+			" AND status <> 'deleted' AND (?4 OR status <> 'draft')");
+		sqlite3_bind_int64(s, 1, f->user_id);
+		sq_bind_text(s, 2, f->external_id);
+		sq_bind_text(s, 3, cats);
+		sqlite3_bind_int(s, 4, f->with_drafts);
+		rc = sq_count(st, s, total);
+	}
+	if (rc) return rc;
+
+	/* The page's ids come from the covering list index alone (skipping far
+	 * OFFSETs touches no table row); only the page's rows are then read. */
+	sqlite3_stmt *s;
+	if (plain) {
+		s = sq_stmt(st, "SELECT " LISTING_SELECT " FROM (SELECT id FROM adverts"
+			" WHERE user_id = ?1 AND status <> 'deleted' AND status <> 'draft'"
+			" ORDER BY id LIMIT ?2 OFFSET ?3) p JOIN adverts a ON a.id = p.id"
+			" LEFT JOIN offer_contacts c ON c.id = a.contact_id ORDER BY a.id");
+	} else {
+		s = sq_stmt(st, "SELECT " LISTING_SELECT " FROM (SELECT id FROM adverts"
+			" WHERE user_id = ?1 AND (?4 IS NULL OR external_id = ?4)"
+			" AND (?5 IS NULL OR category_id IN (SELECT value FROM json_each(?5)))"
+			" AND status <> 'deleted' AND (?6 OR status <> 'draft')"
+			" ORDER BY id LIMIT ?2 OFFSET ?3) p JOIN adverts a ON a.id = p.id"
+			" LEFT JOIN offer_contacts c ON c.id = a.contact_id ORDER BY a.id");
+		sq_bind_text(s, 4, f->external_id);
+		sq_bind_text(s, 5, cats);
+		sqlite3_bind_int(s, 6, f->with_drafts);
+	}
+	sqlite3_bind_int64(s, 1, f->user_id);
+	sqlite3_bind_int64(s, 2, f->limit);
+	sqlite3_bind_int64(s, 3, f->offset);
+	return fetch(st, a, s, f->limit, out, n);
+}
+
+int store_adverts_by_status(Store *st, Arena *a, AdvertStatus status, int64_t max, Advert **out,
+	int *n)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT " LISTING_SELECT LISTING_FROM " WHERE a.status = ?"
+		" ORDER BY a.updated_at, a.id LIMIT ?");
+	sq_bind_text(s, 1, listing_status_name(status));
+	sqlite3_bind_int64(s, 2, max);
+	return fetch(st, a, s, max, out, n);
+}
+
+int store_advert_claim(Store *st, Arena *a, AdvertClaim kind, int64_t due, Advert *out)
+{
+	static const char *const sql[] = {
+		[CLAIM_MODERATION] = "SELECT " LISTING_SELECT LISTING_FROM
+			" WHERE a.status = 'new' AND a.updated_at <= ? ORDER BY a.updated_at, a.id LIMIT 1",
+		[CLAIM_EXPIRY] = "SELECT " LISTING_SELECT LISTING_FROM
+			" WHERE a.status = 'active' AND a.valid_to <= ? ORDER BY a.valid_to, a.id LIMIT 1",
+	};
+	/* The claim holds only inside the caller's write transaction. */
+	assert(!sqlite3_get_autocommit(st->db));
+	if (sqlite3_get_autocommit(st->db)) return SOUK_ESTATE;
+	sqlite3_stmt *s = sq_stmt(st, sql[kind]);
+	sqlite3_bind_int64(s, 1, due);
+	return fetch_one(st, a, s, out);
+}
+
+int store_advert_duplicate(Store *st, const Advert *ad, AdvertStatus status, int64_t *other)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"SELECT id FROM adverts WHERE user_id = ?1 AND id <> ?2 AND status = ?5"
+		" AND category_id = ?3 AND lower(title) = lower(?4) LIMIT 1");
+	sqlite3_bind_int64(s, 1, ad->user_id);
+	sqlite3_bind_int64(s, 2, ad->id);
+	sqlite3_bind_int64(s, 3, ad->category_id);
+	sq_bind_text(s, 4, ad->title);
+	sq_bind_text(s, 5, listing_status_name(status));
+	int rc = sq_step(st, s);
+	*other = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+}
