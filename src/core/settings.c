@@ -12,6 +12,7 @@ typedef struct Known {
 
 static const Known known[] = {
 	{"adverts.free_limit", true},		/* free running adverts per seller and category */
+	{"quota.policy", false},		/* core/listing/quota.c: free_per_category */
 	{"moderation.manual", true},		/* 1: adverts wait for a moderator */
 	{"moderation.delay_seconds", true},	/* before the automatic rules look */
 	{"moderation.min_price_minor", true},	/* prices below look suspicious */

@@ -72,6 +72,11 @@ static const struct {
 	{ ADVERT_BLOCKED, ADVERT_EV_DELETE, ADVERT_DELETED },
 	{ ADVERT_DISABLED, ADVERT_EV_DELETE, ADVERT_DELETED },
 	{ ADVERT_REMOVED_BY_MODERATOR, ADVERT_EV_DELETE, ADVERT_DELETED },
+	{ ADVERT_DRAFT, ADVERT_EV_DELETE, ADVERT_DELETED },
+
+	{ ADVERT_NONE, ADVERT_EV_SAVE_DRAFT, ADVERT_DRAFT },
+	{ ADVERT_DRAFT, ADVERT_EV_SUBMIT, ADVERT_NEW },
+	{ ADVERT_ACTIVE, ADVERT_EV_EDIT, ADVERT_NEW },
 };
 
 #define N_ALLOWED (sizeof(allowed) / sizeof(allowed[0]))
@@ -199,6 +204,16 @@ static void test_names(void)
 		CHECK(advert_status_from_name(olx[i], &s) == SOUK_OK && (int)s == ADVERT_NEW + i);
 	}
 	CHECK_STR(advert_status_name(ADVERT_DELETED), "deleted");
+	CHECK_STR(advert_status_name(ADVERT_DRAFT), "draft");
+	CHECK(advert_status_from_name("draft", &s) == SOUK_OK && s == ADVERT_DRAFT);
+	/* the stored names of end reasons */
+	static const char *const ends[] = {"seller", "sold", "expired", "moderator"};
+	for (int i = 0; i < 4; i++) {
+		AdvertEndReason r;
+		CHECK_STR(listing_end_reason_name((AdvertEndReason)(ADVERT_END_SELLER + i)), ends[i]);
+		CHECK(listing_end_reason_from_name(ends[i], &r) == SOUK_OK && (int)r == ADVERT_END_SELLER + i);
+	}
+	CHECK(listing_end_reason_name(ADVERT_END_NONE) == NULL);
 	CHECK(advert_status_from_name("deleted", &s) == SOUK_OK && s == ADVERT_DELETED);
 	CHECK_STR(advert_status_name(ADVERT_NONE), "none");
 	CHECK(advert_status_from_name("none", &s) == SOUK_EINVAL);
@@ -247,6 +262,26 @@ static void test_refresh(void)
 	CHECK(advert_check_refresh(t, t + 13 * day, NULL) == SOUK_ESTATE);
 }
 
+/* Every transition says why a listing ended, and a listing that runs
+ * again has not. */
+static void test_end_reasons(void)
+{
+	CHECK(advert_end_reason(ADVERT_END_NONE, ADVERT_EV_DEACTIVATE, ADVERT_REMOVED_BY_USER, true) ==
+	      ADVERT_END_SOLD);
+	CHECK(advert_end_reason(ADVERT_END_NONE, ADVERT_EV_DEACTIVATE, ADVERT_REMOVED_BY_USER, false) ==
+	      ADVERT_END_SELLER);
+	CHECK(advert_end_reason(ADVERT_END_NONE, ADVERT_EV_FINISH, ADVERT_REMOVED_BY_USER, true) ==
+	      ADVERT_END_SELLER);
+	CHECK(advert_end_reason(ADVERT_END_NONE, ADVERT_EV_EXPIRE, ADVERT_OUTDATED, false) ==
+	      ADVERT_END_EXPIRED);
+	CHECK(advert_end_reason(ADVERT_END_NONE, ADVERT_EV_MODERATOR_REMOVE, ADVERT_REMOVED_BY_MODERATOR,
+		false) == ADVERT_END_MODERATOR);
+	CHECK(advert_end_reason(ADVERT_END_SOLD, ADVERT_EV_ACTIVATE, ADVERT_ACTIVE, false) == ADVERT_END_NONE);
+	CHECK(advert_end_reason(ADVERT_END_SOLD, ADVERT_EV_DELETE, ADVERT_DELETED, false) == ADVERT_END_SOLD);
+	CHECK(advert_end_reason(ADVERT_END_EXPIRED, ADVERT_EV_OVER_LIMIT, ADVERT_LIMITED, false) ==
+	      ADVERT_END_NONE);
+}
+
 static void test_kinds(void)
 {
 	for (int s = 0; s < ADVERT_STATUS_COUNT; s++) {
@@ -262,5 +297,6 @@ void test_advert_state(void)
 	test_story();
 	test_names();
 	test_refresh();
+	test_end_reasons();
 	test_kinds();
 }

@@ -66,6 +66,8 @@ static int owned_advert(Request *r, Advert *ad)
 
 	if (!advert_id(r, &id)) return 0;
 	int rc = advert_get_owned(&r->ctx, &who, id, &vs, ad);
+	/* OLX has no drafts: one stored through another face is not an OLX advert yet. */
+	if (rc == 0 && ad->status == ADVERT_DRAFT) rc = SOUK_ENOTFOUND;
 	return rc ? fail(r, rc, &vs) : 1;
 }
 

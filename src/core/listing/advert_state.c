@@ -27,6 +27,9 @@ static const char *const event_names[ADVERT_EVENT_COUNT] = {
 	[ADVERT_EV_EXTEND] = "extend",
 	[ADVERT_EV_REFRESH] = "refresh",
 	[ADVERT_EV_DELETE] = "delete",
+	[ADVERT_EV_SAVE_DRAFT] = "save_draft",
+	[ADVERT_EV_SUBMIT] = "submit",
+	[ADVERT_EV_EDIT] = "edit",
 };
 
 const char *advert_status_name(AdvertStatus s)
@@ -77,6 +80,8 @@ int advert_event_from_name(const char *name, AdvertEvent *out)
  *                      any living advert --moderation_block--> blocked
  *                      any advert not removed yet --moderator_remove--> removed_by_moderator
  *   staying put        active --extend | refresh--> active
+ *   edits              active --edit--> new (an edited live listing is checked again)
+ *   drafts             (none) --save_draft--> draft --submit--> new; a draft is never public
  *   the end            any advert but an active one --delete--> deleted (OLX: 404)
  *
  * Read from the seed's "Advert lifecycle" and "Advert statuses", the commands
@@ -130,8 +135,11 @@ static const struct Rule {
 	{ B(ADVERT_ACTIVE), ADVERT_EV_EXPIRE, ADVERT_OUTDATED, MSG_INVALID_STATUS },
 	{ B(ADVERT_ACTIVE), ADVERT_EV_EXTEND, ADVERT_ACTIVE, MSG_HAS_TO_BE_ACTIVE },
 	{ B(ADVERT_ACTIVE), ADVERT_EV_REFRESH, ADVERT_ACTIVE, MSG_HAS_TO_BE_ACTIVE },
-	{ (LIVING & ~B(ADVERT_ACTIVE)) | B(ADVERT_BLOCKED) | B(ADVERT_REMOVED_BY_MODERATOR),
-	  ADVERT_EV_DELETE, ADVERT_DELETED, MSG_INVALID_STATUS },
+	{ (LIVING & ~B(ADVERT_ACTIVE)) | B(ADVERT_BLOCKED) | B(ADVERT_REMOVED_BY_MODERATOR) |
+	  B(ADVERT_DRAFT), ADVERT_EV_DELETE, ADVERT_DELETED, MSG_INVALID_STATUS },
+	{ B(ADVERT_NONE), ADVERT_EV_SAVE_DRAFT, ADVERT_DRAFT, MSG_INVALID_STATUS },
+	{ B(ADVERT_DRAFT), ADVERT_EV_SUBMIT, ADVERT_NEW, MSG_INVALID_STATUS },
+	{ B(ADVERT_ACTIVE), ADVERT_EV_EDIT, ADVERT_NEW, MSG_INVALID_STATUS },
 };
 
 int advert_transition(AdvertStatus from, AdvertEvent ev, AdvertStatus *to, AdvertRefusal *why)

@@ -34,6 +34,9 @@ typedef enum AdvertEvent {
 	ADVERT_EV_EXTEND,		/* OLX command "extend": a longer valid_to */
 	ADVERT_EV_REFRESH,		/* back to the top; see advert_check_refresh */
 	ADVERT_EV_DELETE,		/* OLX DELETE /adverts/{id} */
+	ADVERT_EV_SAVE_DRAFT,		/* stored incomplete, not submitted */
+	ADVERT_EV_SUBMIT,		/* a draft goes to moderation */
+	ADVERT_EV_EDIT,			/* the seller changed a live listing: checked again */
 	ADVERT_EVENT_COUNT
 } AdvertEvent;
 

@@ -68,6 +68,14 @@ int advert_list(Ctx *c, const Actor *who, const char *external_id, const int64_t
 int advert_command(Ctx *c, const Actor *who, int64_t id, AdvertCommand cmd, bool is_success,
 	Violations *vs);
 int advert_delete(Ctx *c, const Actor *who, int64_t id, Violations *vs);
+/* A listing the seller stores while it is incomplete: the storable rules
+ * only (rules.h), no quota, never public. advert_submit sends it to
+ * moderation once it holds what every listing must (SOUK_EINVAL with vs
+ * naming what is missing), or leaves it limited when the quota is full. */
+int advert_draft_save(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Advert *out);
+int advert_submit(Ctx *c, const Actor *who, int64_t id, Violations *vs);
+/* Reserved for a buyer (Wallapop's reserved flag): running listings only. */
+int advert_set_reserved(Ctx *c, const Actor *who, int64_t id, bool reserved, Violations *vs);
 int advert_clear_counter(Ctx *c, const Actor *who, int64_t id, int which, Violations *vs);
 
 /* Logos of an owned advert (at most ADVERT_LOGOS_MAX; URLs are checked like images) */
@@ -85,7 +93,7 @@ int advert_get_any(Ctx *c, int64_t id, Advert *out);	/* whatever its status or o
 int advert_moderate(Ctx *c, const Actor *who, int64_t id, ModerationDecision d, const char *reason);
 int advert_moderation_queue(Ctx *c, int64_t limit, Advert **out, int *n);
 
-/* Jobs (core/schedule.c) */
+/* Jobs (core/schedule.c): each claims due listings one at a time */
 int adverts_job_moderate(Ctx *c);	/* automatic rules for adverts waiting in `new` */
 int adverts_job_expire(Ctx *c);		/* active past valid_to -> outdated */
 

@@ -1,0 +1,124 @@
+/* advert_commands.c -- what a seller does to a listing's lifecycle:
+ * activate, deactivate (sold or not), finish, extend, delete, submit a
+ * draft, mark it reserved. Each runs in its own transaction through
+ * advert_move. */
+#include "advert_ops.h"
+
+#include "../../util/errors.h"
+#include "quota.h"
+
+/* Runs one seller event on an owned advert in its own transaction. */
+static int seller_event(Ctx *c, const Actor *who, int64_t id, AdvertEvent ev, const char *reason,
+	bool sold, Violations *vs)
+{
+	Advert ad;
+	int rc = store_begin(c->st);
+	if (rc) return rc;
+	if ((rc = advert_load_owned(c, who, id, vs, &ad)) != 0) goto fail;
+	if (ev == ADVERT_EV_EXTEND || ev == ADVERT_EV_REFRESH) {
+		AdvertRefusal why;
+		if (advert_check_refresh(ad.refreshed_at, c->now, &why) != 0) {
+			violations_add(vs, why.field, why.title);
+			rc = SOUK_ESTATE;
+			goto fail;
+		}
+	}
+	if (ev == ADVERT_EV_ACTIVATE && ad.status == ADVERT_LIMITED) {
+		/* A limited advert runs once the quota has room again (a packet
+		 * raises the limit; see the money issue). */
+		bool room;
+		QuotaAsk ask = {.user_id = ad.user_id, .category_id = ad.category_id};
+		if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
+		if (!room) {
+			violations_add(vs, "ad", ADVERT_MSG_OVER_LIMIT);
+			rc = SOUK_ESTATE;
+			goto fail;
+		}
+	}
+	if ((rc = advert_move(c, &ad, ev, who->label, reason, sold, vs)) != 0) goto fail;
+	return store_commit(c->st);
+fail:
+	store_rollback(c->st);
+	return rc;
+}
+
+int advert_command(Ctx *c, const Actor *who, int64_t id, AdvertCommand cmd, bool is_success,
+	Violations *vs)
+{
+	switch (cmd) {
+	case ADVERT_CMD_ACTIVATE: return seller_event(c, who, id, ADVERT_EV_ACTIVATE, NULL, false, vs);
+	case ADVERT_CMD_DEACTIVATE:
+		return seller_event(c, who, id, ADVERT_EV_DEACTIVATE, is_success ? "sold" : "not sold",
+			is_success, vs);
+	case ADVERT_CMD_FINISH: return seller_event(c, who, id, ADVERT_EV_FINISH, NULL, false, vs);
+	case ADVERT_CMD_EXTEND: return seller_event(c, who, id, ADVERT_EV_EXTEND, NULL, false, vs);
+	}
+	return SOUK_EINVAL;
+}
+
+int advert_delete(Ctx *c, const Actor *who, int64_t id, Violations *vs)
+{
+	return seller_event(c, who, id, ADVERT_EV_DELETE, NULL, false, vs);
+}
+
+/* What a draft must hold before it is submitted (the rules of every face
+ * check the rest when the content is written). */
+static void require(Violations *vs, const char *field, bool present)
+{
+	if (!present) violations_add_detailed(vs, field, "This field is required");
+}
+
+int advert_submit(Ctx *c, const Actor *who, int64_t id, Violations *vs)
+{
+	Advert ad;
+	bool room;
+	int rc = store_begin(c->st);
+	if (rc) return rc;
+	if ((rc = advert_load_owned(c, who, id, vs, &ad)) != 0) goto fail;
+	if (ad.status == ADVERT_DRAFT) {
+		require(vs, "title", ad.title && *ad.title);
+		require(vs, "description", ad.description && *ad.description);
+		require(vs, "category_id", ad.category_id != 0);
+		require(vs, "contact", ad.contact.id != 0);
+		require(vs, "location", ad.location.city_id != 0 || ad.location.city_name);
+		if (vs->n) {
+			rc = SOUK_EINVAL;
+			goto fail;
+		}
+	}
+	/* Asked before the listing counts as running itself. */
+	QuotaAsk ask = {.user_id = ad.user_id, .category_id = ad.category_id};
+	if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
+	if ((rc = advert_move(c, &ad, ADVERT_EV_SUBMIT, who->label, NULL, false, vs)) != 0) goto fail;
+	if (!room && (rc = advert_move(c, &ad, ADVERT_EV_OVER_LIMIT, who->label, NULL, false, vs)) != 0)
+		goto fail;
+	return store_commit(c->st);
+fail:
+	store_rollback(c->st);
+	return rc;
+}
+
+int advert_set_reserved(Ctx *c, const Actor *who, int64_t id, bool reserved, Violations *vs)
+{
+	Advert ad;
+	int rc = store_begin(c->st);
+	if (rc) return rc;
+	if ((rc = advert_load_owned(c, who, id, vs, &ad)) != 0) goto fail;
+	/* Only a running listing can be promised to a buyer. */
+	if (!advert_status_is_active(ad.status)) {
+		violations_add(vs, "ad", "Ad has to be active");
+		rc = SOUK_ESTATE;
+		goto fail;
+	}
+	ad.reserved = reserved;
+	ad.updated_at = c->now;
+	/* The status stays: the compare-and-set keeps a command from slipping in. */
+	if ((rc = store_advert_set_status(c->st, &ad, ad.status)) != 0) goto fail;
+	if ((rc = advert_journal(c, reserved ? "advert.reserved" : "advert.unreserved", &ad, who->label,
+			(int)ad.status, (int)ad.status, NULL)) != 0)
+		goto fail;
+	return store_commit(c->st);
+fail:
+	store_rollback(c->st);
+	return rc;
+}

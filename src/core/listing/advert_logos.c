@@ -1,0 +1,48 @@
+/* advert_logos.c -- the logos of a seller's listing (OLX /adverts/{id}/logos):
+ * at most ADVERT_LOGOS_MAX, URLs checked like images. */
+#include "advert_ops.h"
+
+#include "../../net/remote.h"
+#include "../../util/errors.h"
+#include "rules.h"
+
+#define IMAGE_TIMEOUT_MS 3000		/* per logo URL check */
+
+int advert_logos(Ctx *c, const Actor *who, int64_t id, Violations *vs, Logo **out, int *n)
+{
+	Advert ad;
+	int rc = advert_load_owned(c, who, id, vs, &ad);
+	return rc ? rc : store_logo_list(c->st, c->arena, id, out, n);
+}
+
+int advert_logo_add(Ctx *c, const Actor *who, int64_t id, const char *url, Violations *vs, Logo *out)
+{
+	Advert ad;
+	int64_t count;
+	int rc = advert_load_owned(c, who, id, vs, &ad);
+	if (rc) return rc;
+	if (!rules_url_ok(url) || !remote_file_exists(url, IMAGE_TIMEOUT_MS))
+		return ctx_fail(c, SOUK_EINVAL, "url", "Image error: Remote file not exists");
+	if ((rc = store_begin(c->st)) != 0) return rc;
+	if ((rc = store_logo_count(c->st, id, &count)) != 0) goto fail;
+	if (count >= ADVERT_LOGOS_MAX) {
+		rc = ctx_fail(c, SOUK_EINVAL, "url", "Image error: Image limit exceeded");
+		goto fail;
+	}
+	if ((rc = store_logo_insert(c->st, id, url, c->now, &out->id)) != 0) goto fail;
+	out->url = url;
+	return store_commit(c->st);
+fail:
+	store_rollback(c->st);
+	return rc;
+}
+
+int advert_logo_delete(Ctx *c, const Actor *who, int64_t id, int64_t logo_id, Violations *vs)
+{
+	Advert ad;
+	int rc = advert_load_owned(c, who, id, vs, &ad);
+	if (rc) return rc;
+	rc = store_logo_delete(c->st, id, logo_id);
+	return rc == SOUK_ENOTFOUND ? ctx_fail(c, rc, "logo", "Logo not found") : rc;
+}
+

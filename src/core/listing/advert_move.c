@@ -1,0 +1,67 @@
+/* advert_move.c -- the one way a listing's status changes, the journal it
+ * writes, and ownership. */
+#include "advert_ops.h"
+
+#include "../../util/errors.h"
+
+int advert_journal(Ctx *c, const char *type, const Advert *ad, const char *actor, int from, int to,
+	const char *reason)
+{
+	Event e = {
+		.type = type, .advert_id = ad->id, .user_id = ad->user_id, .actor = actor,
+		.from_status = from, .to_status = to, .reason = reason, .at = c->now,
+	};
+	return store_event_append(c->st, &e, NULL);
+}
+
+/* Listings a seller's list shows (the kept count follows them). */
+static bool is_listed(AdvertStatus s)
+{
+	return s != ADVERT_NONE && s != ADVERT_DELETED && s != ADVERT_DRAFT;
+}
+
+/* Moves ad through ev, writing the new status (compare-and-set on the status
+ * it was read with) and the event; see advert_ops.h. */
+int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const char *actor, const char *reason, bool sold,
+	Violations *vs)
+{
+	AdvertStatus to, from = ad->status;
+	AdvertRefusal why = {0};
+	int rc = advert_transition(from, ev, &to, &why);
+	if (rc) {
+		if (vs && why.field) violations_add(vs, why.field, why.title);
+		return rc;
+	}
+	ad->status = to;
+	ad->end_reason = advert_end_reason(ad->end_reason, ev, to, sold);
+	ad->updated_at = c->now;
+	/* A new period starts when a listing goes live, except for an edit
+	 * that went back through moderation inside its running period. */
+	bool reaccepted = ev == ADVERT_EV_MODERATION_ACCEPT && ad->activated_at && ad->valid_to > c->now;
+	if (to == ADVERT_ACTIVE && !reaccepted && (ev == ADVERT_EV_MODERATION_ACCEPT ||
+	    ev == ADVERT_EV_ACTIVATE || ev == ADVERT_EV_EXTEND || ev == ADVERT_EV_REFRESH)) {
+		ad->activated_at = c->now;
+		ad->valid_to = c->now + ADVERT_VALID_DAYS * 86400;
+		if (ev == ADVERT_EV_EXTEND || ev == ADVERT_EV_REFRESH) ad->refreshed_at = c->now;
+	}
+	if (ev == ADVERT_EV_MODERATION_REJECT || ev == ADVERT_EV_MODERATION_BLOCK ||
+	    ev == ADVERT_EV_DISABLE || ev == ADVERT_EV_MODERATOR_REMOVE)
+		ad->moderation_reason = reason;
+	if ((rc = store_advert_set_status(c->st, ad, from)) != 0) return rc;
+	int64_t delta = (int64_t)is_listed(to) - (int64_t)is_listed(from);
+	if (delta && (rc = store_advert_listed_add(c->st, ad->user_id, delta)) != 0) return rc;
+	return advert_journal(c, "advert.status_changed", ad, actor, (int)from, (int)to, reason);
+}
+
+int advert_load_owned(Ctx *c, const Actor *who, int64_t id, Violations *vs, Advert *out)
+{
+	int rc = store_advert_get(c->st, c->arena, id, out);
+	if (rc) return rc;
+	if (out->status == ADVERT_DELETED) return SOUK_ENOTFOUND;
+	if (out->user_id != who->user_id) {
+		if (vs) violations_add(vs, "ad", "You are not the owner of this ad");
+		return SOUK_EDENIED;
+	}
+	return 0;
+}
+

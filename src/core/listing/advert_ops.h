@@ -1,0 +1,45 @@
+/* advert_ops.h -- what the listing use cases share, private to
+ * core/listing/: the one way a status changes (advert_move: the transition
+ * table, compare-and-set, the kept count, the journal), ownership, the
+ * content checks and the listing's parts built from a face's input. */
+#ifndef SOUK_ADVERT_OPS_H
+#define SOUK_ADVERT_OPS_H
+
+#include "adverts.h"
+#include "advert_state.h"
+
+#define ADVERT_VALID_DAYS 30		/* how long an activation lasts */
+
+/* Publishing error 21's words, said when the quota has no room. */
+#define ADVERT_MSG_OVER_LIMIT "Advert exceeded limit of free adverts in this category"
+
+/* Journals one event of ad (from, to: statuses, -1 none). */
+int advert_journal(Ctx *c, const char *type, const Advert *ad, const char *actor, int from, int to,
+	const char *reason);
+
+/* Moves ad through ev: the new status is written only if the stored one is
+ * still the one ad was read with (SOUK_ESTATE without a violation when
+ * another writer was first), with its times, end reason and the kept count,
+ * and journalled; the caller holds the transaction. A refusal of the table
+ * fills vs with the seed's words. sold: the seller's word on a deactivation. */
+int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const char *actor, const char *reason, bool sold,
+	Violations *vs);
+
+/* The automatic moderation rules on ad's content: the event they decide
+ * (accept, reject, block) and its reason (NULL on accept). */
+AdvertEvent advert_auto_rules(Ctx *c, const Advert *ad, const char **reason);
+
+/* The caller's own listing: SOUK_ENOTFOUND when there is none or it is
+ * deleted, SOUK_EDENIED (a violation "ad") when it is another seller's. */
+int advert_load_owned(Ctx *c, const Actor *who, int64_t id, Violations *vs, Advert *out);
+
+/* The rules a face's input must pass to go live (rules.h): 0 and the
+ * listing's parts built (parameters, images, sections), or SOUK_EINVAL with
+ * vs filled. */
+int advert_check_content(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs);
+
+/* The listing's parts from a face's input without the checks (a draft):
+ * parameters, images and sections. */
+void advert_parts_build(Ctx *c, const AdvertInput *in, Advert *ad);
+
+#endif

@@ -1,0 +1,161 @@
+/* advert_write.c -- a seller writes a listing: creates it (asking the quota
+ * inside the transaction that takes the slot), saves a draft, replaces the
+ * content (an edit of a running listing asks the quota again when it moves
+ * category, and goes back through moderation). */
+#include "advert_ops.h"
+
+#include "../../util/crypto.h"
+#include "../../util/errors.h"
+#include "contacts.h"
+#include "quota.h"
+#include "rules.h"
+#include "../settings.h"
+
+/* Wallapop's item id: 16 random hex digits (migration 0008 gives old
+ * listings the same shape). */
+static const char *listing_new_item_id(Arena *a)
+{
+	char hex[17];
+	crypto_random_hex(hex, 8);
+	return arena_strdup(a, hex);
+}
+
+
+/* Inserts ad as who's new listing (status set by the caller), with its
+ * contact resolved; the caller holds the transaction. */
+static int insert(Ctx *c, const Actor *who, Advert *ad)
+{
+	ad->user_id = who->user_id;
+	ad->app_id = who->app_id;
+	ad->item_id = listing_new_item_id(c->arena);
+	ad->created_at = ad->updated_at = c->now;
+	ad->valid_to = c->now + ADVERT_VALID_DAYS * 86400;
+	int rc = 0;
+	if (ad->contact.name && (rc = contact_resolve(c, ad->user_id, &ad->contact)) != 0) return rc;
+	return store_advert_insert(c->st, ad, &ad->id);
+}
+
+int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Advert *out)
+{
+	Advert *ad = &in->ad;
+	AdvertStatus to;
+	bool room;
+
+	int rc = advert_check_content(c, who, in, vs);
+	if (rc) return rc;
+	if ((rc = store_begin(c->st)) != 0) return rc;
+	/* Asked inside the transaction that takes the slot: two creates
+	 * cannot both see the last one free. */
+	QuotaAsk ask = {.user_id = who->user_id, .category_id = ad->category_id};
+	if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
+	advert_transition(ADVERT_NONE, ADVERT_EV_CREATE, &to, NULL);
+	if (!room) advert_transition(to, ADVERT_EV_OVER_LIMIT, &to, NULL);
+	ad->status = to;
+	if ((rc = insert(c, who, ad)) != 0) goto fail;
+	if ((rc = store_advert_listed_add(c->st, ad->user_id, 1)) != 0) goto fail;
+	if ((rc = advert_journal(c, "advert.created", ad, who->label, -1, (int)ad->status, NULL)) != 0)
+		goto fail;
+	if ((rc = store_commit(c->st)) != 0) goto fail;
+	*out = *ad;
+	return 0;
+fail:
+	store_rollback(c->st);
+	return rc;
+}
+
+int advert_draft_save(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Advert *out)
+{
+	Advert *ad = &in->ad;
+	AdvertStatus to;
+
+	/* A draft passes the rules of what may be stored, not yet those of
+	 * what may go live. */
+	int rc = rules_check_listing(c, who, in, RULES_STORABLE, vs);
+	if (rc) return rc;
+	advert_parts_build(c, in, ad);
+	if ((rc = store_begin(c->st)) != 0) return rc;
+	advert_transition(ADVERT_NONE, ADVERT_EV_SAVE_DRAFT, &to, NULL);
+	ad->status = to;
+	if ((rc = insert(c, who, ad)) != 0) goto fail;
+	if ((rc = advert_journal(c, "advert.created", ad, who->label, -1, (int)ad->status, NULL)) != 0)
+		goto fail;
+	if ((rc = store_commit(c->st)) != 0) goto fail;
+	*out = *ad;
+	return 0;
+fail:
+	store_rollback(c->st);
+	return rc;
+}
+
+/* An edited live listing passes the automatic rules again in the same
+ * transaction: it stays live when they accept it, and is rejected or
+ * blocked at once when they do not. Under manual moderation it goes back
+ * to the moderators' queue. */
+static int recheck_live(Ctx *c, const Actor *who, Advert *ad)
+{
+	const char *reason;
+	if (setting_int(c, "moderation.manual", 0))
+		return advert_move(c, ad, ADVERT_EV_EDIT, who->label, "edited by the seller", false, NULL);
+	AdvertEvent ev = advert_auto_rules(c, ad, &reason);
+	if (ev == ADVERT_EV_MODERATION_ACCEPT) return 0;
+	return advert_move(c, ad, ev, "system:moderation", reason, false, NULL);
+}
+
+int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violations *vs,
+	Advert *out)
+{
+	Advert cur, *ad = &in->ad;
+
+	int rc = advert_load_owned(c, who, id, vs, &cur);
+	if (rc) return rc;
+	if ((rc = advert_check_content(c, who, in, vs)) != 0) return rc;
+	if ((rc = store_begin(c->st)) != 0) return rc;
+	/* Re-read inside the transaction: a command may have moved it meanwhile. */
+	if ((rc = advert_load_owned(c, who, id, vs, &cur)) != 0) goto fail;
+	/* A running listing moved into another category takes a slot there. */
+	bool running = cur.status == ADVERT_NEW || cur.status == ADVERT_ACTIVE;
+	if (running && ad->category_id != cur.category_id) {
+		bool room;
+		QuotaAsk ask = {.user_id = cur.user_id, .category_id = ad->category_id};
+		if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
+		if (!room) {
+			violations_add(vs, "ad", ADVERT_MSG_OVER_LIMIT);
+			rc = SOUK_ESTATE;
+			goto fail;
+		}
+	}
+	ad->id = cur.id;
+	ad->item_id = cur.item_id;
+	ad->user_id = cur.user_id;
+	ad->app_id = cur.app_id;
+	ad->status = cur.status;
+	ad->end_reason = cur.end_reason;
+	ad->reserved = cur.reserved;
+	ad->created_at = cur.created_at;
+	ad->activated_at = cur.activated_at;
+	ad->valid_to = cur.valid_to;
+	ad->refreshed_at = cur.refreshed_at;
+	ad->moderation_reason = cur.moderation_reason;
+	ad->advert_views = cur.advert_views;
+	ad->phone_views = cur.phone_views;
+	ad->users_observing = cur.users_observing;
+	ad->updated_at = c->now;
+	if (!in->auto_extend_given) ad->auto_extend = cur.auto_extend;
+	if ((rc = contact_resolve(c, ad->user_id, &ad->contact)) != 0) goto fail;
+	if ((rc = store_advert_update(c->st, ad)) != 0) goto fail;
+	if ((rc = advert_journal(c, "advert.updated", ad, who->label, (int)ad->status, (int)ad->status,
+			NULL)) != 0)
+		goto fail;
+	/* What the seller changed goes back through moderation: a live listing
+	 * runs no unchecked text, a rejected one is resubmitted. */
+	if (ad->status == ADVERT_ACTIVE && (rc = recheck_live(c, who, ad)) != 0) goto fail;
+	if (ad->status == ADVERT_MODERATED &&
+	    (rc = advert_move(c, ad, ADVERT_EV_RESUBMIT, who->label, "fixed by the seller", false, NULL)) != 0)
+		goto fail;
+	if ((rc = store_commit(c->st)) != 0) goto fail;
+	*out = *ad;
+	return 0;
+fail:
+	store_rollback(c->st);
+	return rc;
+}
