@@ -26,6 +26,8 @@ int main(void)
 	test_utf8();
 	test_form();
 	test_store_upgrade();
+	test_store_listings();
+	test_listing_lifecycle();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -39,5 +39,7 @@ void test_sorted(void);
 void test_utf8(void);
 void test_form(void);
 void test_store_upgrade(void);
+void test_store_listings(void);
+void test_listing_lifecycle(void);
 
 #endif
