@@ -1,9 +1,9 @@
 /* routes.c -- the route table: method, path, handler, authentication, scope,
  * accepted body, rate class and face of every endpoint souk serves.
  *
- * The router takes the first route whose pattern matches, so a literal
- * segment ("/categories/suggestion") must come before a {param} at the same
- * place ("/categories/{id}"). */
+ * Where patterns overlap the most specific wins whatever the order here (a
+ * literal segment such as "/categories/suggestion" over "/categories/{id}");
+ * two routes that would claim the same requests stop the server at start. */
 #include "faces.h"
 #include "admin/admin.h"
 #include "oauth/oauth.h"
@@ -50,7 +50,7 @@ const Route souk_routes[] = {
 	{HTTP_POST, "/oferta/{id}/phone", web_advert_phone, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 	{HTTP_POST, "/oferta/{id}/observe", web_advert_observe, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 
-	/* OLX: adverts (literal segments before {params}) */
+	/* OLX: adverts */
 	{HTTP_GET, OLX "/adverts", olx_adverts_list, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},
 	{HTTP_POST, OLX "/adverts", olx_adverts_create, ROUTE_USER, W_V2, BODY_JSON, 2, &face_olx},
 	{HTTP_GET, OLX "/adverts/{id}", olx_adverts_get, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},

@@ -1,6 +1,7 @@
 /* args.c -- option lookup over argv, and opening the store for a command. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,31 @@ bool args_flag(const Args *a, const char *name)
 	for (int i = 0; i < a->argc; i++)
 		if (strncmp(a->argv[i], "--", 2) == 0 && strcmp(a->argv[i] + 2, name) == 0) return true;
 	return false;
+}
+
+int args_size(const Args *a, const char *name, const char *env, size_t def, size_t max,
+	size_t *out)
+{
+	const char *v = args_get(a, name), *from = "--";
+	if (!v && env && (v = getenv(env)) != NULL) {
+		from = "";
+		name = env;
+	}
+	if (!v || !*v) {
+		*out = def;
+		return 0;
+	}
+	/* strtoull alone would take " 12", "-1" (as a huge number) and "12kb". */
+	char *end;
+	errno = 0;
+	unsigned long long n = strtoull(v, &end, 10);
+	if (v[strspn(v, "0123456789")] != '\0' || *end || errno == ERANGE || n > max) {
+		fprintf(stderr, "souk: %s%s takes a whole number from 0 to %zu, not '%s'\n", from, name,
+			max, v);
+		return -1;
+	}
+	*out = (size_t)n;
+	return 0;
 }
 
 const char *args_db(const Args *a)

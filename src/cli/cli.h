@@ -5,6 +5,7 @@
 #define SOUK_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "../core/ctx.h"
 
@@ -17,6 +18,11 @@ typedef struct Args {
 const char *args_get(const Args *a, const char *name);	/* last --name value */
 int args_get_all(const Args *a, const char *name, const char **out, int max);
 bool args_flag(const Args *a, const char *name);
+/* A count or size: --name, else the environment variable env (may be NULL),
+ * else def. Decimal digits only, at most max; says why and returns -1
+ * otherwise. */
+int args_size(const Args *a, const char *name, const char *env, size_t def, size_t max,
+	size_t *out);
 /* --db, else SOUK_DB, else ./souk.db */
 const char *args_db(const Args *a);
 /* Every --option of argv is one of `known` (NULL-terminated); prints and

@@ -96,10 +96,14 @@ int cli_serve(const Args *a)
 	Ctx c;
 	sigset_t set;
 
+	size_t threads, body_max;
+
 	if (!args_check(a, known)) return 2;
 	const char *listen = opt(a, "listen", "SOUK_LISTEN", "127.0.0.1:8080");
-	int threads = atoi(opt(a, "threads", "SOUK_THREADS", "0"));
-	if (threads <= 0) threads = 2;
+	if (args_size(a, "threads", "SOUK_THREADS", 2, 256, &threads) != 0 ||
+	    args_size(a, "body-max", "SOUK_BODY_MAX", 1u << 20, HTTP_BODY_MAX_LIMIT, &body_max) != 0)
+		return 2;
+	if (threads == 0) threads = 2;
 	if (parse_listen(listen, host, sizeof(host), &port) != 0) {
 		fprintf(stderr, "souk: --listen takes HOST:PORT, not '%s'\n", listen);
 		return 2;
@@ -117,8 +121,8 @@ int cli_serve(const Args *a)
 	HttpConfig cfg = {
 		.host = host,
 		.port = port,
-		.threads = threads,
-		.body_max = (size_t)atol(opt(a, "body-max", "SOUK_BODY_MAX", "1048576")),
+		.threads = (int)threads,
+		.body_max = body_max,
 		.timeout_s = 30,
 		.access_log = !args_flag(a, "quiet") && !getenv("SOUK_QUIET"),
 		.routes = souk_routes,

@@ -4,6 +4,7 @@
  * trust all of them. */
 #include "http.h"
 
+#include <assert.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,16 +16,22 @@
 
 static Router *router;
 
-void http_dispatch_init(const HttpConfig *cfg)
+int http_dispatch_init(const HttpConfig *cfg)
 {
 	router_free(router);
 	router = router_new(cfg->routes, cfg->nroutes);
+	return router ? 0 : -1;
 }
 
+/* A prefix claims whole segments: "/oauth" claims "/oauth" and "/oauth/x",
+ * never "/oauthx". */
 static const Face *face_for_path(const HttpConfig *cfg, const char *path)
 {
-	for (const Face *const *f = cfg->faces; *f; f++)
-		if (strncmp(path, (*f)->prefix, strlen((*f)->prefix)) == 0) return *f;
+	for (const Face *const *f = cfg->faces; *f; f++) {
+		size_t n = strlen((*f)->prefix);
+		if (strncmp(path, (*f)->prefix, n) == 0 && (path[n] == '\0' || path[n] == '/'))
+			return *f;
+	}
 	return cfg->fallback;
 }
 
@@ -101,6 +108,8 @@ static bool check_body(Request *r, const Route *route)
 	bool ok = false;
 	if (utf8_valid(r->body.p, r->body.len)) {
 		json_tokener *tk = json_tokener_new();
+		/* json-c takes an int length; http_start keeps body_max below it. */
+		assert(r->body.len <= HTTP_BODY_MAX_LIMIT);
 		r->json = json_tokener_parse_ex(tk, r->body.len ? r->body.p : "", (int)r->body.len);
 		ok = r->json && json_tokener_get_error(tk) == json_tokener_success &&
 		     json_tokener_get_parse_end(tk) == r->body.len;
@@ -119,6 +128,10 @@ void http_dispatch(Request *r, const HttpConfig *cfg)
 {
 
 	r->face = face_for_path(cfg, r->path);
+	if (r->target_has_nul) {
+		r->face->error(r, 400, "The request target contains a NUL byte (%00)");
+		return;
+	}
 	if (r->body_too_large) {
 		r->face->error(r, 413, "Request body is too large");
 		return;
@@ -146,9 +159,11 @@ void http_dispatch(Request *r, const HttpConfig *cfg)
 	if (!check_body(r, route)) return;
 
 	int rc = route->handler(r);
-	if ((rc != 0 && !r->status) || !r->status) {
+	if (rc != 0 || !r->status) {
+		char path[512];
+		http_log_escape(path, sizeof(path), r->path);
 		fprintf(stderr, "souk: trace=%s %s %s failed: %s\n", r->trace_id, r->method_name,
-			r->path, souk_strerror(rc));
+			path, rc ? souk_strerror(rc) : "the handler wrote no response");
 		buf_reset(&r->out);
 		r->nheaders = 0;
 		r->face->error(r, rc == SOUK_EBUSY ? 503 : 500, "Internal Server Error");

@@ -31,6 +31,9 @@ typedef enum HttpMethod {
 } HttpMethod;
 
 typedef struct Request Request;
+/* A handler returns 0 once it has written its whole response (status set).
+ * Any other value is a failure: whatever it wrote is discarded and the face
+ * answers 500 (503 for SOUK_EBUSY). */
 typedef int (*Handler)(Request *r);
 
 /* Why the dispatcher refused a caller's credentials. */
@@ -43,7 +46,7 @@ typedef enum AuthFail {
 /* A dialect: how it reports errors and which headers it insists on. */
 typedef struct Face {
 	const char *name;	/* "olx", "oauth", "web", "sys" */
-	const char *prefix;	/* paths under it speak this face, for 404s */
+	const char *prefix;	/* paths under it (whole segments) speak this face */
 	/* Writes the face's error envelope for a status and a human detail. */
 	void (*error)(Request *r, int status, const char *detail);
 	/* The face's own request rules (headers); returns false after writing
@@ -82,7 +85,14 @@ typedef struct Route {
 } Route;
 
 #define HTTP_MAX_PARAMS 4
-#define HTTP_MAX_HEADERS 8
+
+/* The largest --body-max: a body is handed to json-c, whose lengths are int. */
+#define HTTP_BODY_MAX_LIMIT ((size_t)1 << 30)
+
+/* A response header; the list grows in the request's arena. */
+typedef struct HttpHeader {
+	const char *name, *value;
+} HttpHeader;
 
 struct Request {
 	struct MHD_Connection *conn;
@@ -96,6 +106,7 @@ struct Request {
 	const char *params[HTTP_MAX_PARAMS];	/* {placeholders} in the path */
 	int nparams;
 
+	bool target_has_nul;	/* %00 in the request target, which MHD would cut */
 	Buf body;
 	bool body_too_large;
 	size_t discarded;		/* bytes of an oversized body read and dropped */
@@ -115,8 +126,8 @@ struct Request {
 	int status;
 	Buf out;
 	const char *content_type;
-	struct { const char *name, *value; } headers[HTTP_MAX_HEADERS];
-	int nheaders;
+	HttpHeader *headers;
+	int nheaders, cap_headers;
 	bool responded;
 };
 
@@ -153,17 +164,24 @@ void http_stop(void);
 
 /* Dispatch (dispatch.c): the one place cross-cutting checks run. The route
  * table is compiled by http_dispatch_init, before any worker thread runs. */
-void http_dispatch_init(const HttpConfig *cfg);
+int http_dispatch_init(const HttpConfig *cfg);	/* -1: a broken route table */
 void http_dispatch(Request *r, const HttpConfig *cfg);
 
 /* Routing (router.c) */
 typedef struct Router Router;
+/* NULL, after saying why on stderr, when two routes of the same method claim
+ * the same requests or a pattern exceeds the router's bounds. */
 Router *router_new(const Route *routes, int n);
 void router_free(Router *rt);
 /* Index of the route for method+path, -1 if none; *allowed gets the methods
  * the path does have (for 405 Allow). Fills r-style params. */
 int router_match(const Router *rt, unsigned method, const char *path,
 	const char **params, int *nparams, Arena *a, unsigned *allowed);
+
+/* Logging (log.c): request data in a log line goes through http_log_escape,
+ * which writes at most cap-1 bytes and a NUL and returns the length. */
+size_t http_log_escape(char *out, size_t cap, const char *s);
+void http_log_access(Request *r, uint64_t ns);
 
 /* Metrics (metrics.c) */
 void metrics_init(int nroutes);

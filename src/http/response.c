@@ -10,9 +10,16 @@ void http_respond(Request *r, int status, const char *content_type)
 	r->content_type = content_type;
 }
 
+/* No cap: a dropped header (a Set-Cookie) would break a client silently. */
 void http_add_header(Request *r, const char *name, const char *value)
 {
-	if (r->nheaders == HTTP_MAX_HEADERS) return;
+	if (r->nheaders == r->cap_headers) {
+		int cap = r->cap_headers ? 2 * r->cap_headers : 8;
+		HttpHeader *h = arena_alloc(r->arena, (size_t)cap * sizeof(*h));
+		if (r->nheaders) memcpy(h, r->headers, (size_t)r->nheaders * sizeof(*h));
+		r->headers = h;
+		r->cap_headers = cap;
+	}
 	r->headers[r->nheaders].name = name;
 	r->headers[r->nheaders].value = arena_strdup(r->arena, value);
 	r->nheaders++;

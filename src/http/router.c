@@ -2,9 +2,16 @@
  *
  * Patterns are split into segments once; a request path is split once and
  * compared segment by segment. "{name}" matches one non-empty segment. A
- * trailing slash on the path is ignored (OLX documents /oauth/authorize/). */
+ * trailing slash on the path is ignored (OLX documents /oauth/authorize/).
+ *
+ * Where several patterns match, the most specific wins whatever the table's
+ * order: at the first segment where two of them differ, a literal beats a
+ * {param} ("/categories/suggestion" over "/categories/{id}"). Two routes
+ * that could claim the same request for the same method are a broken table,
+ * refused when the router is built. */
 #include "http.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,19 +50,62 @@ static int split(const char *path, Seg *seg, int max)
 	return n;
 }
 
+/* >0 when a is more specific than b, <0 when less, 0 when they have the
+ * same shape (literal or {param} at every place, equal literals). */
+static int specificity(const Compiled *a, const Compiled *b)
+{
+	for (int k = 0; k < a->nseg && k < b->nseg; k++) {
+		bool la = a->seg[k].s != NULL, lb = b->seg[k].s != NULL;
+		if (la != lb) return la ? 1 : -1;
+	}
+	return 0;
+}
+
+/* Whether some path matches both patterns. */
+static bool overlap(const Compiled *a, const Compiled *b)
+{
+	if (a->nseg != b->nseg) return false;
+	for (int k = 0; k < a->nseg; k++) {
+		const Seg *x = &a->seg[k], *y = &b->seg[k];
+		if (x->s && y->s && (x->n != y->n || memcmp(x->s, y->s, x->n) != 0)) return false;
+	}
+	return true;
+}
+
 Router *router_new(const Route *routes, int n)
 {
 	Router *rt = xcalloc(1, sizeof(*rt));
-	rt->c = xcalloc((size_t)n, sizeof(*rt->c));
+	rt->c = xcalloc((size_t)(n > 0 ? n : 1), sizeof(*rt->c));
 	rt->n = n;
 	for (int i = 0; i < n; i++) {
 		Compiled *c = &rt->c[i];
+		int nparams = 0;
 		c->method = routes[i].method;
 		c->nseg = split(routes[i].pattern, c->seg, MAX_SEGS);
 		for (int k = 0; k < c->nseg; k++)
-			if (c->seg[k].s[0] == '{') c->seg[k].s = NULL;
+			if (c->seg[k].s[0] == '{') {
+				c->seg[k].s = NULL;
+				nparams++;
+			}
+		if (c->nseg < 0 || nparams > HTTP_MAX_PARAMS) {
+			fprintf(stderr, "souk: route %s has more than %d segments or %d parameters\n",
+				routes[i].pattern, MAX_SEGS, HTTP_MAX_PARAMS);
+			goto fail;
+		}
+		/* Same method, overlapping patterns, neither more specific: no order
+		 * of the table could say which one a request means. */
+		for (int j = 0; j < i; j++)
+			if ((rt->c[j].method & c->method) && overlap(&rt->c[j], c) &&
+			    specificity(&rt->c[j], c) == 0) {
+				fprintf(stderr, "souk: routes %s and %s claim the same requests\n",
+					routes[j].pattern, routes[i].pattern);
+				goto fail;
+			}
 	}
 	return rt;
+fail:
+	router_free(rt);
+	return NULL;
 }
 
 void router_free(Router *rt)
@@ -85,12 +135,12 @@ int router_match(const Router *rt, unsigned method, const char *path,
 		}
 		if (k < nseg) continue;
 		*allowed |= c->method;
-		if (found >= 0 || !(c->method & method)) continue;
-		found = i;
-		int np = 0;
-		for (k = 0; k < nseg && np < HTTP_MAX_PARAMS; k++)
-			if (!c->seg[k].s) params[np++] = arena_strndup(a, seg[k].s, seg[k].n);
-		*nparams = np;
+		if (!(c->method & method)) continue;
+		if (found < 0 || specificity(c, &rt->c[found]) > 0) found = i;
 	}
+	if (found < 0) return -1;
+	const Compiled *c = &rt->c[found];
+	for (int k = 0; k < nseg; k++)
+		if (!c->seg[k].s) params[(*nparams)++] = arena_strndup(a, seg[k].s, seg[k].n);
 	return found;
 }

@@ -118,21 +118,6 @@ static void request_free(Request *r)
 	free(r);
 }
 
-static void access_log(Request *r, uint64_t ns)
-{
-	char line[1024];
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	int n = snprintf(line, sizeof(line),
-		"%04d-%02d-%02dT%02d:%02d:%02dZ trace=%s %s %s %d %zu %lluus client=%s\n",
-		tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-		r->trace_id, r->method_name, r->path, r->status, r->out.len,
-		(unsigned long long)(ns / 1000),
-		r->authenticated && r->principal.client_id ? r->principal.client_id : "-");
-	if (n > 0) fwrite(line, 1, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1, stderr);
-}
-
 static void free_out(void *p)
 {
 	free(p);
@@ -142,7 +127,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Request *r)
 {
 	uint64_t ns = mono_ns() - r->t_start_ns;
 	metrics_record(r->route_index, r->status, ns, store_thread_db_ns() - r->db_ns_start);
-	if (config.access_log) access_log(r, ns);
+	if (config.access_log) http_log_access(r, ns);
 
 	/* Hand the body's heap buffer to MHD instead of copying it. */
 	size_t len = r->out.len;
@@ -162,6 +147,19 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Request *r)
 	return ret;
 }
 
+/* MHD decodes the target in place, so "%00" would silently end the path (or
+ * a query value) there: "/adverts/1%00/x" would be served as "/adverts/1".
+ * The raw target is seen here first; what this returns becomes the request's
+ * *con_cls, so the mark needs no allocation. */
+static char target_has_nul;
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls;
+	(void)conn;
+	return strstr(uri, "%00") ? &target_has_nul : NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 	const char *method, const char *version, const char *upload_data,
 	size_t *upload_data_size, void **con_cls)
@@ -170,8 +168,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	(void)version;
 	Request *r = *con_cls;
 
-	if (!r) {
+	if (!r || *con_cls == &target_has_nul) {
+		bool nul = r != NULL;
 		r = request_new();
+		r->target_has_nul = nul;
 		*con_cls = r;
 		r->conn = conn;
 		r->t_start_ns = mono_ns();
@@ -217,7 +217,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	(void)cls;
 	(void)conn;
 	(void)toe;
-	if (*con_cls) request_free(*con_cls);
+	if (*con_cls && *con_cls != &target_has_nul) request_free(*con_cls);
 	*con_cls = NULL;
 }
 
@@ -234,8 +234,12 @@ int http_start(const HttpConfig *cfg)
 		fprintf(stderr, "souk: cannot listen on %s: not an IPv4 address\n", cfg->host);
 		return -1;
 	}
+	if (cfg->body_max > HTTP_BODY_MAX_LIMIT) {
+		fprintf(stderr, "souk: the body limit is at most %zu bytes\n", HTTP_BODY_MAX_LIMIT);
+		return -1;
+	}
+	if (http_dispatch_init(cfg) != 0) return -1;
 	metrics_init(cfg->nroutes);
-	http_dispatch_init(cfg);
 	daemon_ = MHD_start_daemon(
 		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO,
 		0, NULL, NULL, on_request, NULL,
@@ -245,6 +249,7 @@ int http_start(const HttpConfig *cfg)
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADERS_MAX,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 		MHD_OPTION_END);
 	if (!daemon_) {
 		fprintf(stderr, "souk: cannot listen on %s:%d\n", cfg->host, cfg->port);

@@ -28,6 +28,10 @@ int main(void)
 	test_store_upgrade();
 	test_store_listings();
 	test_listing_lifecycle();
+	test_dispatch();
+	test_response();
+	test_log();
+	test_args();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -41,5 +41,9 @@ void test_form(void);
 void test_store_upgrade(void);
 void test_store_listings(void);
 void test_listing_lifecycle(void);
+void test_dispatch(void);
+void test_response(void);
+void test_log(void);
+void test_args(void);
 
 #endif
