@@ -1,10 +1,13 @@
 /* routes.c -- the route table: method, path, handler, authentication, scope,
  * accepted body, rate class and face of every endpoint souk serves.
+ * A rate class names limits whose values live in core/limits/policy.c and the
+ * operator's settings; a face's routes only say which class they are.
  *
  * Where patterns overlap the most specific wins whatever the order here (a
  * literal segment such as "/categories/suggestion" over "/categories/{id}");
  * two routes that would claim the same requests stop the server at start. */
 #include "faces.h"
+#include "../core/limits/policy.h"
 #include "admin/admin.h"
 #include "oauth/oauth.h"
 #include "olx/olx.h"
@@ -51,47 +54,47 @@ const Route souk_routes[] = {
 	{HTTP_POST, "/oferta/{id}/observe", web_advert_observe, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 
 	/* OLX: adverts */
-	{HTTP_GET, OLX "/adverts", olx_adverts_list, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_POST, OLX "/adverts", olx_adverts_create, ROUTE_USER, W_V2, BODY_JSON, 2, &face_olx},
-	{HTTP_GET, OLX "/adverts/{id}", olx_adverts_get, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_PUT, OLX "/adverts/{id}", olx_adverts_replace, ROUTE_USER, W_V2, BODY_JSON, 2, &face_olx},
-	{HTTP_DELETE, OLX "/adverts/{id}", olx_adverts_delete, ROUTE_USER, W_V2, BODY_NONE, 2, &face_olx},
-	{HTTP_POST, OLX "/adverts/{id}/commands", olx_adverts_command, ROUTE_USER, W_V2, BODY_JSON, 2,
+	{HTTP_GET, OLX "/adverts", olx_adverts_list, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_POST, OLX "/adverts", olx_adverts_create, ROUTE_USER, W_V2, BODY_JSON, RATE_OLX_WRITE, &face_olx},
+	{HTTP_GET, OLX "/adverts/{id}", olx_adverts_get, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_PUT, OLX "/adverts/{id}", olx_adverts_replace, ROUTE_USER, W_V2, BODY_JSON, RATE_OLX_WRITE, &face_olx},
+	{HTTP_DELETE, OLX "/adverts/{id}", olx_adverts_delete, ROUTE_USER, W_V2, BODY_NONE, RATE_OLX_WRITE, &face_olx},
+	{HTTP_POST, OLX "/adverts/{id}/commands", olx_adverts_command, ROUTE_USER, W_V2, BODY_JSON, RATE_OLX_WRITE,
 		&face_olx},
 	{HTTP_GET, OLX "/adverts/{id}/moderation-reason", olx_adverts_moderation_reason, ROUTE_USER, R_V2,
-		BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/adverts/{id}/statistics", olx_adverts_statistics, ROUTE_USER, R_V2, BODY_NONE, 1,
+		BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/adverts/{id}/statistics", olx_adverts_statistics, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ,
 		&face_olx},
 	{HTTP_DELETE, OLX "/adverts/{id}/statistics/{name}", olx_adverts_statistics_clear, ROUTE_USER, W_V2,
-		BODY_NONE, 2, &face_olx},
-	{HTTP_GET, OLX "/adverts/{id}/logos", olx_adverts_logos, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_POST, OLX "/adverts/{id}/logos", olx_adverts_logo_add, ROUTE_USER, W_V2, BODY_JSON, 2,
+		BODY_NONE, RATE_OLX_WRITE, &face_olx},
+	{HTTP_GET, OLX "/adverts/{id}/logos", olx_adverts_logos, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_POST, OLX "/adverts/{id}/logos", olx_adverts_logo_add, ROUTE_USER, W_V2, BODY_JSON, RATE_OLX_WRITE,
 		&face_olx},
 	{HTTP_DELETE, OLX "/adverts/{id}/logos/{logoId}", olx_adverts_logo_delete, ROUTE_USER, W_V2,
-		BODY_NONE, 2, &face_olx},
+		BODY_NONE, RATE_OLX_WRITE, &face_olx},
 
 	/* OLX: users */
-	{HTTP_GET, OLX "/users/me", olx_users_me, ROUTE_USER, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/users/{id}", olx_users_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/users/me", olx_users_me, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/users/{id}", olx_users_get, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
 
 	/* OLX: places, categories, languages and currencies */
-	{HTTP_GET, OLX "/regions", olx_regions_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/regions/{id}", olx_regions_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/cities", olx_cities_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/cities/{id}", olx_cities_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/cities/{id}/districts", olx_cities_districts, ROUTE_TOKEN, R_V2, BODY_NONE, 1,
+	{HTTP_GET, OLX "/regions", olx_regions_list, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/regions/{id}", olx_regions_get, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/cities", olx_cities_list, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/cities/{id}", olx_cities_get, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/cities/{id}/districts", olx_cities_districts, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ,
 		&face_olx},
-	{HTTP_GET, OLX "/districts", olx_districts_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/districts/{id}", olx_districts_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/locations", olx_locations_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/categories", olx_categories_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/categories/suggestion", olx_categories_suggestion, ROUTE_TOKEN, R_V2, BODY_NONE, 1,
+	{HTTP_GET, OLX "/districts", olx_districts_list, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/districts/{id}", olx_districts_get, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/locations", olx_locations_get, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/categories", olx_categories_list, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/categories/suggestion", olx_categories_suggestion, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ,
 		&face_olx},
-	{HTTP_GET, OLX "/categories/{id}", olx_categories_get, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+	{HTTP_GET, OLX "/categories/{id}", olx_categories_get, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
 	{HTTP_GET, OLX "/categories/{id}/attributes", olx_categories_attributes, ROUTE_TOKEN, R_V2,
-		BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/languages", olx_languages_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
-	{HTTP_GET, OLX "/currencies", olx_currencies_list, ROUTE_TOKEN, R_V2, BODY_NONE, 1, &face_olx},
+		BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/languages", olx_languages_list, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/currencies", olx_currencies_list, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
 };
 
 const int souk_routes_count = (int)(sizeof(souk_routes) / sizeof(souk_routes[0]));

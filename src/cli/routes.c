@@ -7,6 +7,7 @@
 
 #include "../api/faces.h"
 #include "../core/auth/scopes.h"
+#include "../core/limits/policy.h"
 #include "../util/buf.h"
 
 static const char *method_name(unsigned m)
@@ -37,7 +38,7 @@ int cli_routes(const Args *a)
 		jw_kstr(&w, "face", r->face->name);
 		jw_kstr(&w, "auth", auth[r->auth]);
 		jw_kstr(&w, "scopes", scopes);
-		jw_kint(&w, "rate_class", r->rate_class);
+		jw_kstr(&w, "rate_class", ratepolicy_class_name((RateClass)r->rate_class));
 		jw_obj_end(&w);
 		buf_putc(&b, '\n');
 		fwrite(b.p, 1, b.len, stdout);

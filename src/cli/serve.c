@@ -12,10 +12,14 @@
 #include "../core/auth/accounts.h"
 #include "../util/errors.h"
 #include "../core/jobs.h"
+#include "../core/limits/policy.h"
 #include "../core/schedule.h"
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../util/crypto.h"
+
+/* Keys the in-process rate limiter holds before it forgets the idlest. */
+#define RATE_KEYS 65536
 
 static int parse_listen(const char *s, char *host, size_t hlen, int *port)
 {
@@ -117,6 +121,8 @@ int cli_serve(const Args *a)
 	signal(SIGPIPE, SIG_IGN);
 
 	if (cli_open(a, &c) != 0) return 1;
+	ratepolicy_init(ratestore_memory_new(RATE_KEYS));
+	ratepolicy_load(&c);
 
 	HttpConfig cfg = {
 		.host = host,
@@ -131,6 +137,7 @@ int cli_serve(const Args *a)
 		.fallback = &face_sys,
 	};
 	if (http_start(&cfg) != 0) {
+		ratepolicy_shutdown();
 		cli_close(&c);
 		return 1;
 	}
@@ -141,12 +148,14 @@ int cli_serve(const Args *a)
 		fprintf(stderr, "souk: creating the demo accounts failed: %s\n",
 			c.err ? c.err : souk_strerror(rc));
 		http_stop();
+		ratepolicy_shutdown();
 		cli_close(&c);
 		return 1;
 	}
 	if (jobs_start(souk_jobs, atoi(opt(a, "job-tick-ms", "SOUK_JOB_TICK_MS", "500"))) != 0) {
 		fputs("souk: cannot start the job runner\n", stderr);
 		http_stop();
+		ratepolicy_shutdown();
 		cli_close(&c);
 		return 1;
 	}
@@ -158,6 +167,7 @@ int cli_serve(const Args *a)
 	fprintf(stderr, "souk: stopping (signal %d)\n", sig);
 	http_stop();
 	jobs_stop();
+	ratepolicy_shutdown();
 	cli_close(&c);
 	return 0;
 }

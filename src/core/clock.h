@@ -10,6 +10,7 @@
 
 /* Reading */
 int64_t clock_now(void);
+int64_t clock_now_ms(void);	/* the same clock in milliseconds */
 int64_t clock_offset(void);
 
 /* Keeping it in the store */

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "clock.h"
+#include "limits/policy.h"
 
 static pthread_t thread;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -20,6 +21,7 @@ int jobs_run_once(const Job *jobs, Ctx *c)
 {
 	int total = 0;
 	clock_load(c);
+	ratepolicy_load(c);	/* another process may have changed a limit */
 	for (const Job *j = jobs; j->name; j++) {
 		c->now = clock_now();
 		c->err = NULL;

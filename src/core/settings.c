@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../util/errors.h"
+#include "limits/policy.h"
 
 typedef struct Known {
 	const char *key;
@@ -35,6 +36,11 @@ const char *setting_str(Ctx *c, const char *key, const char *def)
 
 int setting_set(Ctx *c, const char *key, const char *value)
 {
+	if (ratepolicy_is_setting(key)) {
+		int rc = ratepolicy_setting(c, key, value, false);
+		if (!rc) rc = store_setting_put(c->st, key, value);
+		return rc ? rc : ratepolicy_setting(c, key, value, true);
+	}
 	const Known *k = known;
 	while (k->key && strcmp(k->key, key) != 0) k++;
 	if (!k->key) return ctx_fail(c, SOUK_ENOTFOUND, "key", "Unknown setting");

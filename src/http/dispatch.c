@@ -1,6 +1,6 @@
 /* dispatch.c -- every cross-cutting check, in one place, before a handler
  * runs: body cap, face headers, route and method, bearer token, scope, user
- * context, content type, JSON well-formedness. A handler that is reached may
+ * context, rate limit, content type, JSON well-formedness. A handler that is reached may
  * trust all of them. */
 #include "http.h"
 
@@ -156,6 +156,7 @@ void http_dispatch(Request *r, const HttpConfig *cfg)
 	r->face = route->face;
 	if (r->face->check && !r->face->check(r)) return;
 	if (route->auth != ROUTE_PUBLIC && !authenticate(r, route)) return;
+	if (!http_limit(r, route)) return;
 	if (!check_body(r, route)) return;
 
 	int rc = route->handler(r);

@@ -56,6 +56,10 @@ typedef struct Face {
 	/* The face's answer to a body that is not well-formed JSON. NULL: a
 	 * plain 400 through error(). */
 	void (*bad_json)(Request *r);
+	/* The face's answer past a rate limit (429; the dispatcher has added
+	 * Retry-After). NULL: error() with 429. */
+	void (*too_many)(Request *r);
+	bool rate_headers;	/* send X-RateLimit-Limit, -Remaining, -Reset */
 } Face;
 
 /* How a route authenticates its caller. */
@@ -80,7 +84,7 @@ typedef struct Route {
 	RouteAuth auth;
 	unsigned scopes;	/* SCOPE_* all required */
 	unsigned body;		/* BODY_* accepted */
-	int rate_class;		/* bucket family for rate limiting (0: none) */
+	int rate_class;		/* RateClass (core/limits/policy.h); 0: none */
 	const Face *face;
 } Route;
 
@@ -166,6 +170,8 @@ void http_stop(void);
  * table is compiled by http_dispatch_init, before any worker thread runs. */
 int http_dispatch_init(const HttpConfig *cfg);	/* -1: a broken route table */
 void http_dispatch(Request *r, const HttpConfig *cfg);
+/* The dispatcher's rate limit step (limit.c): false after answering 429. */
+bool http_limit(Request *r, const Route *route);
 
 /* Routing (router.c) */
 typedef struct Router Router;

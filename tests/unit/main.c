@@ -32,6 +32,7 @@ int main(void)
 	test_response();
 	test_log();
 	test_args();
+	test_ratelimit();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -45,5 +45,6 @@ void test_dispatch(void);
 void test_response(void);
 void test_log(void);
 void test_args(void);
+void test_ratelimit(void);
 
 #endif

@@ -19,7 +19,7 @@ static const char *title_for(int status)
 	case 409: return "Conflict";
 	case 413: return "Payload Too Large";
 	case 415: return "Unsupported Media Type";
-	case 429: return "Too Many Requests";
+	case 429: return "Too many requests";	/* the error catalogue's name */
 	case 503: return "Service Unavailable";
 	}
 	return status >= 500 ? "Internal Server Error" : "Error";
@@ -179,6 +179,13 @@ void olx_syntax_error(Request *r)
 	wrapped_error(r, 400, "Error while decoding JSON data: Syntax error");
 }
 
+/* The error catalogue of the OLX document: "Too many requests", 429, "Too
+ * many requests hit the API too quickly". */
+static void too_many(Request *r)
+{
+	olx_error(r, 429, "Too many requests hit the API too quickly");
+}
+
 const Face face_olx = {
 	.name = "olx",
 	.prefix = "/api/partner",
@@ -186,6 +193,10 @@ const Face face_olx = {
 	.check = check,
 	.auth_error = auth_error,
 	.bad_json = olx_syntax_error,
+	.too_many = too_many,
+	/* The document names no rate headers; souk sends them so integrations
+	 * can pace themselves (clients ignore headers they do not know). */
+	.rate_headers = true,
 };
 
 void olx_time(JsonW *w, const char *key, int64_t t)

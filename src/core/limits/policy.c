@@ -1,0 +1,211 @@
+/* policy.c -- the named limits, the classes routes name, and their settings. */
+#include "policy.h"
+
+#include <arpa/inet.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../util/errors.h"
+#include "../settings.h"
+
+#define SETTING_PREFIX "ratelimit."
+#define WINDOW_MAX_S 86400
+#define LIMIT_MAX 1000000000LL
+
+typedef struct LimitDef {
+	const char *name;	/* the setting is "ratelimit.<name>" */
+	RateBy by;
+	RateAlgo algo;
+	int64_t limit, window_s;	/* the default */
+} LimitDef;
+
+enum { L_OLX_READ, L_OLX_WRITE, L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE, L_WALLAPOP_SELLER,
+	L_WALLAPOP_TOKEN, L_COUNT };
+
+/* OLX documents no numbers: the defaults stay out of an honest integration's
+ * way (a seller's tool reading 100 a second) and stop a runaway loop.
+ * Allegro (REST API basics, "Limiting the number of queries"): 9000 a minute
+ * per client id, then the client id blocked for a minute; selected resources
+ * add a leaky bucket per user (souk refuses past it rather than holding a
+ * worker thread to slow the answer). Wallapop: 36 a second per seller; its
+ * token endpoint per address. */
+static const LimitDef limits[L_COUNT] = {
+	[L_OLX_READ] = {"olx.read", RATE_BY_TOKEN, RATE_TOKEN_BUCKET, 6000, 60},
+	[L_OLX_WRITE] = {"olx.write", RATE_BY_TOKEN, RATE_TOKEN_BUCKET, 1200, 60},
+	[L_ALLEGRO_CLIENT] = {"allegro.client", RATE_BY_CLIENT, RATE_FIXED_WINDOW, 9000, 60},
+	[L_ALLEGRO_USER_WRITE] = {"allegro.user_write", RATE_BY_USER, RATE_TOKEN_BUCKET, 600, 60},
+	[L_WALLAPOP_SELLER] = {"wallapop.seller", RATE_BY_USER, RATE_TOKEN_BUCKET, 36, 1},
+	[L_WALLAPOP_TOKEN] = {"wallapop.token", RATE_BY_ADDRESS, RATE_TOKEN_BUCKET, 30, 60},
+};
+
+/* Each class's limits, -1 past the last. */
+static const struct {
+	const char *name;
+	int limit[RATE_CLASS_LIMITS];
+} classes[RATE_CLASS_COUNT] = {
+	[RATE_NONE] = {"none", {-1, -1}},
+	[RATE_OLX_READ] = {"olx.read", {L_OLX_READ, -1}},
+	[RATE_OLX_WRITE] = {"olx.write", {L_OLX_WRITE, -1}},
+	[RATE_ALLEGRO_READ] = {"allegro.read", {L_ALLEGRO_CLIENT, -1}},
+	[RATE_ALLEGRO_WRITE] = {"allegro.write", {L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE}},
+	[RATE_WALLAPOP] = {"wallapop", {L_WALLAPOP_SELLER, -1}},
+	[RATE_WALLAPOP_TOKEN] = {"wallapop.token", {L_WALLAPOP_TOKEN, -1}},
+};
+
+/* The rule in force per limit: limit << 24 | window seconds, one atomic word
+ * so a request never sees a limit of one setting with the window of another. */
+static _Atomic uint64_t current[L_COUNT];
+static RateStore *store;
+
+static uint64_t pack(int64_t limit, int64_t window_s)
+{
+	return (uint64_t)limit << 24 | (uint64_t)window_s;
+}
+
+void ratepolicy_init(RateStore *s)
+{
+	ratestore_free(store);
+	store = s;
+	for (int i = 0; i < L_COUNT; i++) atomic_store(&current[i], pack(limits[i].limit, limits[i].window_s));
+}
+
+void ratepolicy_shutdown(void)
+{
+	ratestore_free(store);
+	store = NULL;
+}
+
+static int limit_named(const char *key)
+{
+	if (strncmp(key, SETTING_PREFIX, strlen(SETTING_PREFIX)) != 0) return -1;
+	key += strlen(SETTING_PREFIX);
+	for (int i = 0; i < L_COUNT; i++)
+		if (strcmp(limits[i].name, key) == 0) return i;
+	return -1;
+}
+
+bool ratepolicy_is_setting(const char *key)
+{
+	return limit_named(key) >= 0;
+}
+
+/* "LIMIT/SECONDS" or "off" (limit 0). */
+static int parse(const char *v, int64_t *limit, int64_t *window_s)
+{
+	if (strcmp(v, "off") == 0) {
+		*limit = 0;
+		*window_s = 1;
+		return 0;
+	}
+	char *end;
+	long long n = strtoll(v, &end, 10);
+	if (end == v || *end != '/' || n < 1 || n > LIMIT_MAX) return -1;
+	const char *w = end + 1;
+	long long s = strtoll(w, &end, 10);
+	if (end == w || *end || s < 1 || s > WINDOW_MAX_S) return -1;
+	*limit = n;
+	*window_s = s;
+	return 0;
+}
+
+int ratepolicy_setting(Ctx *c, const char *key, const char *value, bool apply)
+{
+	int i = limit_named(key);
+	int64_t limit, window_s;
+	if (i < 0) return ctx_fail(c, SOUK_ENOTFOUND, "key", "Unknown setting");
+	if (!value || parse(value, &limit, &window_s) != 0)
+		return ctx_fail(c, SOUK_EINVAL, "value",
+			"%s takes LIMIT/SECONDS (1 to %lld requests in 1 to %d seconds) or off", key,
+			LIMIT_MAX, WINDOW_MAX_S);
+	if (apply) atomic_store(&current[i], pack(limit, window_s));
+	return 0;
+}
+
+int ratepolicy_load(Ctx *c)
+{
+	char key[64];
+	for (int i = 0; i < L_COUNT; i++) {
+		int64_t limit = limits[i].limit, window_s = limits[i].window_s;
+		snprintf(key, sizeof(key), SETTING_PREFIX "%s", limits[i].name);
+		const char *v = setting_str(c, key, NULL);
+		/* A value the setter refused cannot be there; one written by hand
+		 * that does not parse keeps the default. */
+		if (v && parse(v, &limit, &window_s) != 0) {
+			limit = limits[i].limit;
+			window_s = limits[i].window_s;
+		}
+		atomic_store(&current[i], pack(limit, window_s));
+	}
+	return 0;
+}
+
+/* The key: the limit's name and what it counts by. False when who lacks it. */
+static bool make_key(const LimitDef *d, const RateWho *who, char *key, size_t cap)
+{
+	switch (d->by) {
+	case RATE_BY_CLIENT:
+		if (!who->app_id) return false;
+		snprintf(key, cap, "%s|c%lld", d->name, (long long)who->app_id);
+		return true;
+	case RATE_BY_USER:
+		if (!who->user_id) return false;
+		snprintf(key, cap, "%s|u%lld", d->name, (long long)who->user_id);
+		return true;
+	case RATE_BY_TOKEN:
+		if (!who->app_id && !who->user_id) return false;
+		snprintf(key, cap, "%s|c%lld|u%lld", d->name, (long long)who->app_id,
+			(long long)who->user_id);
+		return true;
+	case RATE_BY_ADDRESS: {
+		if (!who->address) return false;
+		/* An IPv6 client holds a /64: counting whole addresses would let
+		 * it rotate through 2^64 keys. */
+		unsigned char a6[16];
+		char net[INET6_ADDRSTRLEN];
+		const char *addr = who->address;
+		if (inet_pton(AF_INET6, addr, a6) == 1) {
+			memset(a6 + 8, 0, 8);
+			if (inet_ntop(AF_INET6, a6, net, sizeof(net))) addr = net;
+		}
+		snprintf(key, cap, "%s|a%s", d->name, addr);
+		return true;
+	}
+	}
+	return false;
+}
+
+bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdict *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->allowed = true;
+	if (cls <= RATE_NONE || cls >= RATE_CLASS_COUNT || !store) return true;
+	bool have = false;
+	for (int j = 0; j < RATE_CLASS_LIMITS && classes[cls].limit[j] >= 0; j++) {
+		const LimitDef *d = &limits[classes[cls].limit[j]];
+		uint64_t cur = atomic_load_explicit(&current[classes[cls].limit[j]], memory_order_relaxed);
+		RateRule rule = {
+			.algo = d->algo,
+			.limit = (int64_t)(cur >> 24),
+			.window_ms = (int64_t)(cur & 0xffffff) * 1000,
+		};
+		rule.block_ms = rule.window_ms;
+		char key[128];
+		RateVerdict one;
+		if (!rule.limit || !make_key(d, who, key, sizeof(key))) continue;
+		if (ratelimit_hit(store, key, strlen(key), &rule, now_ms, &one) != 0) continue;
+		if (!one.allowed) {
+			*v = one;
+			return false;
+		}
+		if (!have || one.remaining < v->remaining) *v = one;
+		have = true;
+	}
+	return true;
+}
+
+const char *ratepolicy_class_name(RateClass cls)
+{
+	return cls >= 0 && cls < RATE_CLASS_COUNT ? classes[cls].name : "?";
+}

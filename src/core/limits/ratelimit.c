@@ -1,0 +1,209 @@
+/* ratelimit.c -- the limiter's arithmetic and its in-process store. */
+#include "ratelimit.h"
+
+#include <assert.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --- the rule ------------------------------------------------------------ */
+
+/* GCRA: a.. = the theoretical arrival time, in microseconds, of the next
+ * request were the allowance used evenly; a request may go on while that
+ * time stays within one window of now. One number, no refill loop. */
+static void token_bucket(const RateRule *rule, RateState *st, int64_t now_ms, RateVerdict *v)
+{
+	int64_t now = now_ms * 1000, window = rule->window_ms * 1000;
+	int64_t step = window / rule->limit;
+	if (step < 1) step = 1;
+	int64_t tat = st->a > now ? st->a : now;
+	if (tat + step - now > window) {
+		v->allowed = false;
+		v->retry_ms = (tat + step - window - now + 999) / 1000;
+	} else {
+		v->allowed = true;
+		st->a = tat = tat + step;
+	}
+	v->remaining = (window - (tat - now)) / step;
+	v->reset_ms = (tat - now + 999) / 1000;
+}
+
+/* a = the window's start, b = requests counted in it, c = blocked until. */
+static void fixed_window(const RateRule *rule, RateState *st, int64_t now_ms, RateVerdict *v)
+{
+	if (now_ms < st->c) {
+		v->allowed = false;
+		v->remaining = 0;
+		v->retry_ms = v->reset_ms = st->c - now_ms;
+		return;
+	}
+	if (now_ms >= st->a + rule->window_ms || now_ms < st->a) {
+		st->a = now_ms;
+		st->b = 0;
+	}
+	if (st->b >= rule->limit) {
+		st->c = now_ms + rule->block_ms;
+		st->a = st->b = 0;
+		v->allowed = false;
+		v->remaining = 0;
+		v->retry_ms = v->reset_ms = rule->block_ms;
+		return;
+	}
+	st->b++;
+	v->allowed = true;
+	v->remaining = rule->limit - st->b;
+	v->reset_ms = st->a + rule->window_ms - now_ms;
+}
+
+void ratelimit_step(const RateRule *rule, RateState *st, int64_t now_ms, RateVerdict *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->limit = rule->limit;
+	if (rule->limit <= 0 || rule->window_ms <= 0) {
+		v->allowed = true;
+		return;
+	}
+	if (rule->algo == RATE_FIXED_WINDOW) fixed_window(rule, st, now_ms, v);
+	else token_bucket(rule, st, now_ms, v);
+}
+
+/* --- the in-process store ------------------------------------------------ */
+
+#define SHARDS 64	/* one mutex each: requests for different keys rarely meet */
+#define NIL (-1)
+
+typedef struct Entry {
+	uint64_t k0, k1;	/* keyed digest of the key */
+	RateState st;
+	int32_t chain;		/* next in the hash bucket */
+	int32_t prev, next;	/* recency list, most recent at head */
+} Entry;
+
+typedef struct Shard {
+	pthread_mutex_t lock;
+	Entry *e;
+	int32_t *bucket;
+	uint32_t mask;		/* buckets - 1 */
+	int32_t used, cap, head, tail;
+} Shard;
+
+typedef struct MemoryStore {
+	RateStore base;
+	unsigned char key[crypto_shorthash_siphashx24_KEYBYTES];
+	Shard shard[SHARDS];
+} MemoryStore;
+
+static void list_unlink(Shard *s, int32_t i)
+{
+	Entry *e = &s->e[i];
+	if (e->prev != NIL) s->e[e->prev].next = e->next;
+	else s->head = e->next;
+	if (e->next != NIL) s->e[e->next].prev = e->prev;
+	else s->tail = e->prev;
+}
+
+static void list_push(Shard *s, int32_t i)
+{
+	Entry *e = &s->e[i];
+	e->prev = NIL;
+	e->next = s->head;
+	if (s->head != NIL) s->e[s->head].prev = i;
+	s->head = i;
+	if (s->tail == NIL) s->tail = i;
+}
+
+static void chain_remove(Shard *s, int32_t i)
+{
+	int32_t *p = &s->bucket[s->e[i].k0 & s->mask];
+	while (*p != i) {
+		assert(*p != NIL);
+		p = &s->e[*p].chain;
+	}
+	*p = s->e[i].chain;
+}
+
+/* The entry of digest (k0, k1), created (evicting the idlest) if new. */
+static Entry *entry_for(Shard *s, uint64_t k0, uint64_t k1)
+{
+	int32_t *head = &s->bucket[k0 & s->mask];
+	for (int32_t i = *head; i != NIL; i = s->e[i].chain) {
+		if (s->e[i].k0 != k0 || s->e[i].k1 != k1) continue;
+		list_unlink(s, i);
+		list_push(s, i);
+		return &s->e[i];
+	}
+	int32_t i;
+	if (s->used < s->cap) {
+		i = s->used++;
+	} else {
+		i = s->tail;
+		list_unlink(s, i);
+		chain_remove(s, i);
+	}
+	Entry *e = &s->e[i];
+	memset(e, 0, sizeof(*e));
+	e->k0 = k0;
+	e->k1 = k1;
+	e->chain = *head;
+	*head = i;
+	list_push(s, i);
+	return e;
+}
+
+static int memory_hit(RateStore *base, const char *key, size_t keylen, const RateRule *rule,
+	int64_t now_ms, RateVerdict *v)
+{
+	MemoryStore *m = (MemoryStore *)base;
+	unsigned char d[crypto_shorthash_siphashx24_BYTES];
+	uint64_t k0, k1;
+	crypto_shorthash_siphashx24(d, (const unsigned char *)key, keylen, m->key);
+	memcpy(&k0, d, 8);
+	memcpy(&k1, d + 8, 8);
+	Shard *s = &m->shard[(k1 >> 58) % SHARDS];
+	pthread_mutex_lock(&s->lock);
+	ratelimit_step(rule, &entry_for(s, k0, k1)->st, now_ms, v);
+	pthread_mutex_unlock(&s->lock);
+	return 0;
+}
+
+static void memory_free(RateStore *base)
+{
+	MemoryStore *m = (MemoryStore *)base;
+	for (int i = 0; i < SHARDS; i++) {
+		pthread_mutex_destroy(&m->shard[i].lock);
+		free(m->shard[i].e);
+		free(m->shard[i].bucket);
+	}
+	free(m);
+}
+
+static void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+	if (!p) abort();
+	return p;
+}
+
+RateStore *ratestore_memory_new(unsigned capacity)
+{
+	MemoryStore *m = xcalloc(1, sizeof(*m));
+	m->base.hit = memory_hit;
+	m->base.free = memory_free;
+	randombytes_buf(m->key, sizeof(m->key));
+	int32_t per = (int32_t)((capacity + SHARDS - 1) / SHARDS);
+	if (per < 1) per = 1;
+	uint32_t buckets = 1;
+	while (buckets < (uint32_t)per * 2) buckets <<= 1;
+	for (int i = 0; i < SHARDS; i++) {
+		Shard *s = &m->shard[i];
+		pthread_mutex_init(&s->lock, NULL);
+		s->e = xcalloc((size_t)per, sizeof(Entry));
+		s->bucket = xcalloc(buckets, sizeof(int32_t));
+		memset(s->bucket, 0xff, buckets * sizeof(int32_t));	/* NIL */
+		s->mask = buckets - 1;
+		s->cap = per;
+		s->head = s->tail = NIL;
+	}
+	return &m->base;
+}

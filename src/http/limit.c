@@ -1,0 +1,42 @@
+/* limit.c -- the dispatcher's rate limit step: the request is counted in its
+ * route's class (core/limits/policy.h) for the caller the dispatcher has
+ * authenticated; past a limit the face answers 429 in its own format, with
+ * Retry-After, and faces that have them get the X-RateLimit-* headers. */
+#include "http.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "../core/clock.h"
+#include "../core/limits/policy.h"
+
+static void header_int(Request *r, const char *name, int64_t v)
+{
+	char s[24];
+	snprintf(s, sizeof(s), "%" PRId64, v);
+	http_add_header(r, name, s);
+}
+
+/* Whole seconds, rounded up: a client that waits Retry-After gets through. */
+static int64_t seconds(int64_t ms)
+{
+	return ms > 0 ? (ms + 999) / 1000 : 0;
+}
+
+bool http_limit(Request *r, const Route *route)
+{
+	if (route->rate_class == RATE_NONE) return true;
+	RateWho who = {.app_id = r->principal.app_id, .user_id = r->principal.user_id};
+	RateVerdict v;
+	bool ok = ratepolicy_hit((RateClass)route->rate_class, &who, clock_now_ms(), &v);
+	if (v.limit && r->face->rate_headers) {
+		header_int(r, "X-RateLimit-Limit", v.limit);
+		header_int(r, "X-RateLimit-Remaining", v.remaining);
+		header_int(r, "X-RateLimit-Reset", seconds(v.reset_ms));
+	}
+	if (ok) return true;
+	header_int(r, "Retry-After", seconds(v.retry_ms) ? seconds(v.retry_ms) : 1);
+	if (r->face->too_many) r->face->too_many(r);
+	else r->face->error(r, 429, "Too Many Requests");
+	return false;
+}
