@@ -13,6 +13,7 @@
 #include "../util/errors.h"
 #include "../core/jobs.h"
 #include "../core/limits/policy.h"
+#include "../core/settings.h"
 #include "../core/schedule.h"
 #include "../http/http.h"
 #include "../store/store.h"
@@ -122,7 +123,7 @@ int cli_serve(const Args *a)
 
 	if (cli_open(a, &c) != 0) return 1;
 	ratepolicy_init(ratestore_memory_new(RATE_KEYS));
-	ratepolicy_load(&c);
+	settings_apply(&c);
 
 	HttpConfig cfg = {
 		.host = host,

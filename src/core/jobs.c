@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "clock.h"
-#include "limits/policy.h"
+#include "settings.h"
 
 static pthread_t thread;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -21,7 +21,7 @@ int jobs_run_once(const Job *jobs, Ctx *c)
 {
 	int total = 0;
 	clock_load(c);
-	ratepolicy_load(c);	/* another process may have changed a limit */
+	settings_apply(c);	/* another process may have changed one */
 	for (const Job *j = jobs; j->name; j++) {
 		c->now = clock_now();
 		c->err = NULL;

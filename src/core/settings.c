@@ -4,7 +4,10 @@
 #include <string.h>
 
 #include "../util/errors.h"
+#include "../net/remote.h"
 #include "limits/policy.h"
+
+#define IMAGE_ALLOW "images.allow_ranges"
 
 typedef struct Known {
 	const char *key;
@@ -41,6 +44,14 @@ int setting_set(Ctx *c, const char *key, const char *value)
 		if (!rc) rc = store_setting_put(c->st, key, value);
 		return rc ? rc : ratepolicy_setting(c, key, value, true);
 	}
+	if (strcmp(key, IMAGE_ALLOW) == 0) {
+		/* Addresses image checks may reach besides public ones. */
+		if (!value || !remote_allow_valid(value))
+			return ctx_fail(c, SOUK_EINVAL, "value",
+				"%s takes addresses or ranges (10.0.0.0/8, ::1), comma-separated", key);
+		int rc = store_setting_put(c->st, key, value);
+		return rc ? rc : remote_allow_set(value);
+	}
 	const Known *k = known;
 	while (k->key && strcmp(k->key, key) != 0) k++;
 	if (!k->key) return ctx_fail(c, SOUK_ENOTFOUND, "key", "Unknown setting");
@@ -52,4 +63,12 @@ int setting_set(Ctx *c, const char *key, const char *value)
 			return ctx_fail(c, SOUK_EINVAL, "value", "%s takes a whole number of 0 or more", key);
 	}
 	return store_setting_put(c->st, key, value);
+}
+
+int settings_apply(Ctx *c)
+{
+	int rc = ratepolicy_load(c);
+	/* A stored value the setter would refuse keeps the rule in force. */
+	if (!rc) remote_allow_set(setting_str(c, IMAGE_ALLOW, ""));
+	return rc;
 }

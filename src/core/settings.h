@@ -11,5 +11,9 @@ const char *setting_str(Ctx *c, const char *key, const char *def);
 /* Changes a known setting: SOUK_ENOTFOUND for an unknown key, SOUK_EINVAL
  * for a value of the wrong kind. */
 int setting_set(Ctx *c, const char *key, const char *value);
+/* Hands the settings other modules keep in memory (rate limits, the image
+ * checks' allowed addresses) to them: at start, on each job tick (another
+ * process may have changed one) and by setting_set in this process. */
+int settings_apply(Ctx *c);
 
 #endif

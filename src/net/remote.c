@@ -1,19 +1,72 @@
-/* remote.c -- libcurl calls with short timeouts and no body downloads. */
+/* remote.c -- the fetcher thread and its curl multi handle. Callers queue
+ * one transfer per URL and wait; the fetcher starts them (at most
+ * REMOTE_ACTIVE_MAX at once), opens only connections allow.h accepts,
+ * follows redirects itself, and reports each URL's answer. */
 #include "remote.h"
 
 #include <curl/curl.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <time.h>
 
-int remote_setup(void)
+#include "allow.h"
+
+/* What a caller waits on; it lives on the caller's stack until pending is 0. */
+typedef struct Batch {
+	bool *ok;
+	int pending;		/* URLs not answered yet */
+	bool cancelled;		/* the caller's deadline passed: drop the rest */
+	struct timespec deadline;	/* CLOCK_MONOTONIC */
+	AllowList allow;	/* the rule when the call began */
+	pthread_cond_t done;
+} Batch;
+
+/* One URL's check; a redirect or a GET after a refused HEAD reuses it. */
+typedef struct Transfer {
+	struct Transfer *next;	/* in the queue */
+	Batch *b;
+	int index, hops;
+	bool head;
+	char *url;
+	CURL *h;
+} Transfer;
+
+static struct {
+	pthread_mutex_t lock;
+	pthread_once_t once;
+	pthread_t thread;
+	bool running, stopping;
+	CURLM *multi;
+	Transfer *queue, *queue_tail;
+	Transfer *active[REMOTE_ACTIVE_MAX];
+	int nactive;
+	AllowList allow;
+} F = {.lock = PTHREAD_MUTEX_INITIALIZER, .once = PTHREAD_ONCE_INIT};
+
+static bool http_url(const char *u)
 {
-	return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
+	return u && (strncmp(u, "http://", 7) == 0 || strncmp(u, "https://", 8) == 0);
 }
 
-void remote_teardown(void)
+static char *xstrdup(const char *s)
 {
-	curl_global_cleanup();
+	char *p = strdup(s);
+	if (!p) abort();
+	return p;
 }
+
+static int64_t ms_until(const struct timespec *t)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t)(t->tv_sec - now.tv_sec) * 1000 + (t->tv_nsec - now.tv_nsec) / 1000000;
+}
+
+/* --- on the fetcher thread ----------------------------------------------- */
 
 static size_t discard(char *p, size_t size, size_t n, void *unused)
 {
@@ -22,33 +75,248 @@ static size_t discard(char *p, size_t size, size_t n, void *unused)
 	return size * n;
 }
 
-static long probe(const char *url, long timeout_ms, bool head)
+/* Every connection curl is about to open, to the address DNS gave it: the
+ * one place the address rule is enforced, before a packet leaves. */
+static curl_socket_t open_checked(void *clientp, curlsocktype purpose, struct curl_sockaddr *addr)
 {
-	long status = 0;
-	CURL *h = curl_easy_init();
-	if (!h) return 0;
-	curl_easy_setopt(h, CURLOPT_URL, url);
-	curl_easy_setopt(h, CURLOPT_NOBODY, head ? 1L : 0L);
-	if (!head) curl_easy_setopt(h, CURLOPT_RANGE, "0-0");
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
-	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(h, CURLOPT_MAXREDIRS, 3L);
-	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
-	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);	/* threads: no SIGALRM for DNS timeouts */
-	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h, CURLOPT_USERAGENT, "souk-image-check/1");
-	if (curl_easy_perform(h) == CURLE_OK) curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-	curl_easy_cleanup(h);
-	return status;
+	const Batch *b = clientp;
+	if (purpose != CURLSOCKTYPE_IPCXN || !allow_addr_ok(&b->allow, &addr->addr))
+		return CURL_SOCKET_BAD;
+	return socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
 }
 
-bool remote_file_exists(const char *url, long timeout_ms)
+/* Under F.lock. */
+static void finish(Transfer *t, bool ok)
 {
-	if (!url || (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)) return false;
+	Batch *b = t->b;
+	b->ok[t->index] = ok;
+	if (--b->pending == 0) pthread_cond_broadcast(&b->done);
+	free(t->url);
+	free(t);
+}
+
+static void start(Transfer *t)
+{
+	int64_t left = ms_until(&t->b->deadline);
+	CURL *h = t->h = curl_easy_init();
+	if (!h || left <= 0) {
+		if (h) curl_easy_cleanup(h);
+		finish(t, false);
+		return;
+	}
+	curl_easy_setopt(h, CURLOPT_URL, t->url);
+	curl_easy_setopt(h, CURLOPT_NOBODY, t->head ? 1L : 0L);
+	if (!t->head) curl_easy_setopt(h, CURLOPT_RANGE, "0-0");
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);	/* each hop is checked here */
+	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)left);
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h, CURLOPT_PROXY, "");	/* no proxy from the environment: */
+	/* the address checked must be the one the request goes to */
+	curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_checked);
+	curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, t->b);
+	curl_easy_setopt(h, CURLOPT_USERAGENT, "souk-image-check/1");
+	curl_easy_setopt(h, CURLOPT_PRIVATE, t);
+	curl_multi_add_handle(F.multi, h);
+	F.active[F.nactive++] = t;
+}
+
+static void unlist(Transfer *t)
+{
+	for (int i = 0; i < F.nactive; i++) {
+		if (F.active[i] != t) continue;
+		F.active[i] = F.active[--F.nactive];
+		break;
+	}
+	curl_multi_remove_handle(F.multi, t->h);
+	curl_easy_cleanup(t->h);
+	t->h = NULL;
+}
+
+/* Under F.lock: cancelled batches' transfers go, queued ones start. */
+static void schedule(void)
+{
+	for (int i = F.nactive - 1; i >= 0; i--) {
+		Transfer *t = F.active[i];
+		if (!t->b->cancelled) continue;
+		unlist(t);
+		finish(t, false);
+	}
+	while (F.queue && F.nactive < REMOTE_ACTIVE_MAX) {
+		Transfer *t = F.queue;
+		F.queue = t->next;
+		if (!F.queue) F.queue_tail = NULL;
+		if (t->b->cancelled) finish(t, false);
+		else start(t);
+	}
+}
+
+static void enqueue(Transfer *t, bool front)
+{
+	t->next = NULL;
+	if (front) {
+		t->next = F.queue;
+		F.queue = t;
+		if (!F.queue_tail) F.queue_tail = t;
+	} else {
+		if (F.queue_tail) F.queue_tail->next = t;
+		else F.queue = t;
+		F.queue_tail = t;
+	}
+}
+
+/* Under F.lock: a transfer ended; the URL's answer, or its next hop. */
+static void completed(Transfer *t, CURLcode result)
+{
+	long status = 0;
+	char *location = NULL;
+	if (result == CURLE_OK) {
+		curl_easy_getinfo(t->h, CURLINFO_RESPONSE_CODE, &status);
+		curl_easy_getinfo(t->h, CURLINFO_REDIRECT_URL, &location);
+	}
+	char *next = status >= 300 && status < 400 && http_url(location) ? xstrdup(location) : NULL;
+	unlist(t);
+	if (t->b->cancelled) {
+		free(next);
+		finish(t, false);
+	} else if (status >= 200 && status < 300) {
+		finish(t, true);
+	} else if (next && t->hops < REMOTE_REDIRECTS_MAX) {
+		free(t->url);
+		t->url = next;
+		t->hops++;
+		t->head = true;
+		enqueue(t, true);
+		return;
+	} else if ((status == 405 || status == 501) && t->head) {
+		t->head = false;	/* a server that refuses HEAD: ask for one byte */
+		enqueue(t, true);
+	} else {
+		finish(t, false);
+	}
+	free(next);
+}
+
+static void *fetcher(void *unused)
+{
+	(void)unused;
+	pthread_mutex_lock(&F.lock);
+	while (!F.stopping) {
+		schedule();
+		pthread_mutex_unlock(&F.lock);
+		int running, left;
+		curl_multi_perform(F.multi, &running);
+		CURLMsg *m;
+		pthread_mutex_lock(&F.lock);
+		while ((m = curl_multi_info_read(F.multi, &left))) {
+			if (m->msg != CURLMSG_DONE) continue;
+			Transfer *t;
+			curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&t);
+			completed(t, m->data.result);
+		}
+		schedule();
+		pthread_mutex_unlock(&F.lock);
+		curl_multi_poll(F.multi, NULL, 0, 1000, NULL);
+		pthread_mutex_lock(&F.lock);
+	}
+	pthread_mutex_unlock(&F.lock);
+	return NULL;
+}
+
+/* --- the callers' side --------------------------------------------------- */
+
+int remote_setup(void)
+{
+	return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
+}
+
+static void fetcher_start(void)
+{
+	F.multi = curl_multi_init();
+	if (F.multi && pthread_create(&F.thread, NULL, fetcher, NULL) == 0) F.running = true;
+}
+
+void remote_teardown(void)
+{
+	pthread_mutex_lock(&F.lock);
+	bool running = F.running;
+	F.stopping = true;
+	pthread_mutex_unlock(&F.lock);
+	if (running) {
+		curl_multi_wakeup(F.multi);
+		pthread_join(F.thread, NULL);
+		/* No caller waits any more: the server stopped before this. */
+		while (F.nactive) unlist(F.active[0]);
+		curl_multi_cleanup(F.multi);
+	}
+	curl_global_cleanup();
+}
+
+bool remote_allow_valid(const char *ranges)
+{
+	AllowList l;
+	return allow_parse(ranges, &l) == 0;
+}
+
+int remote_allow_set(const char *ranges)
+{
+	AllowList l;
+	if (allow_parse(ranges, &l) != 0) return -1;
+	pthread_mutex_lock(&F.lock);
+	F.allow = l;
+	pthread_mutex_unlock(&F.lock);
+	return 0;
+}
+
+int remote_check_urls(const char *const *urls, int n, bool *ok)
+{
 	const char *mode = getenv("SOUK_IMAGE_CHECK");
-	if (mode && strcmp(mode, "off") == 0) return true;
-	long status = probe(url, timeout_ms, true);
-	if (status == 405 || status == 501) status = probe(url, timeout_ms, false);
-	return status >= 200 && status < 300;
+	int found = 0;
+	for (int i = 0; i < n; i++) ok[i] = false;
+	if (mode && strcmp(mode, "off") == 0) {
+		for (int i = 0; i < n; i++) found += ok[i] = http_url(urls[i]);
+		return found;
+	}
+	pthread_once(&F.once, fetcher_start);
+
+	Batch b = {.ok = ok};
+	pthread_condattr_t attr;
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&b.done, &attr);
+	pthread_condattr_destroy(&attr);
+	clock_gettime(CLOCK_MONOTONIC, &b.deadline);
+	b.deadline.tv_sec += REMOTE_DEADLINE_MS / 1000;
+	b.deadline.tv_nsec += (REMOTE_DEADLINE_MS % 1000) * 1000000L;
+	if (b.deadline.tv_nsec >= 1000000000L) {
+		b.deadline.tv_sec++;
+		b.deadline.tv_nsec -= 1000000000L;
+	}
+
+	pthread_mutex_lock(&F.lock);
+	b.allow = F.allow;
+	for (int i = 0; i < n && F.running && !F.stopping; i++) {
+		if (!http_url(urls[i])) continue;
+		Transfer *t = calloc(1, sizeof(*t));
+		if (!t) abort();
+		*t = (Transfer){.b = &b, .index = i, .head = true, .url = xstrdup(urls[i])};
+		enqueue(t, false);
+		b.pending++;
+	}
+	if (b.pending) curl_multi_wakeup(F.multi);
+	/* Every transfer carries the deadline; this wait is the safety net for
+	 * a fetcher that fell behind. Past it the rest count as unreachable. */
+	struct timespec grace = b.deadline;
+	grace.tv_sec += 1;
+	while (b.pending && !b.cancelled)
+		if (pthread_cond_timedwait(&b.done, &F.lock, &grace) == ETIMEDOUT) {
+			b.cancelled = true;
+			curl_multi_wakeup(F.multi);
+		}
+	while (b.pending) pthread_cond_wait(&b.done, &F.lock);
+	pthread_mutex_unlock(&F.lock);
+	pthread_cond_destroy(&b.done);
+	for (int i = 0; i < n; i++) found += ok[i];
+	return found;
 }

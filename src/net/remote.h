@@ -1,19 +1,36 @@
-/* remote.h -- questions souk asks other servers (libcurl): does an image URL
- * a partner sent point at a file? Kept out of the core like the store is:
- * the core asks, this file does the I/O. */
+/* remote.h -- questions souk asks other servers (libcurl): do the image URLs
+ * a partner sent point at files? Kept out of the core like the store is: the
+ * core asks, this module does the I/O.
+ *
+ * One fetcher thread runs every check of the process in one curl multi
+ * handle: all URLs of a call at once, at most REMOTE_ACTIVE_MAX transfers
+ * process-wide, each call bounded by REMOTE_DEADLINE_MS overall. A
+ * connection may only be opened to an address allow.h accepts, checked on
+ * the resolved address of every connection (so DNS cannot point a name
+ * elsewhere) and redirects are followed here, one hop at a time. */
 #ifndef SOUK_REMOTE_H
 #define SOUK_REMOTE_H
 
 #include <stdbool.h>
 
-/* Process-wide setup and teardown (curl_global_*). */
+#define REMOTE_DEADLINE_MS 3000	/* one call, all its URLs */
+#define REMOTE_ACTIVE_MAX 32		/* transfers at once, process-wide */
+#define REMOTE_REDIRECTS_MAX 3
+
+/* Process-wide setup (curl_global_*, the fetcher thread) and teardown. */
 int remote_setup(void);
 void remote_teardown(void);
 
-/* Whether url answers a HEAD (or, for servers that refuse HEAD, a one-byte
- * GET) with a 2xx status, following up to 3 redirects, within timeout_ms.
- * Only http and https URLs are fetched. SOUK_IMAGE_CHECK=off skips the
- * network and accepts any well-formed http(s) URL (an offline sandbox). */
-bool remote_file_exists(const char *url, long timeout_ms);
+/* The operator's extra ranges ("images.allow_ranges", allow.h's syntax);
+ * -1 when malformed (the rule in force is kept). NULL or "": public only. */
+int remote_allow_set(const char *ranges);
+bool remote_allow_valid(const char *ranges);
+
+/* For each of the n http(s) URLs, whether it answers a HEAD (or, for servers
+ * that refuse HEAD, a one-byte GET) with a 2xx, following redirects, within
+ * the deadline, from an allowed address: ok[i]. Returns the number found.
+ * SOUK_IMAGE_CHECK=off skips the network and accepts any http(s) URL (an
+ * offline sandbox). */
+int remote_check_urls(const char *const *urls, int n, bool *ok);
 
 #endif

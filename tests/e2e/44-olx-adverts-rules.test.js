@@ -13,7 +13,7 @@ let s, a, images;
 test.before(async () => {
 	s = await startSouk();
 	a = await seller(s);
-	images = await imageServer();
+	images = await imageServer(s);
 });
 test.after(async () => { images && images.close(); await (s && s.stop()); });
 

@@ -33,6 +33,7 @@ int main(void)
 	test_log();
 	test_args();
 	test_ratelimit();
+	test_allow();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

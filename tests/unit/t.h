@@ -46,5 +46,6 @@ void test_response(void);
 void test_log(void);
 void test_args(void);
 void test_ratelimit(void);
+void test_allow(void);
 
 #endif

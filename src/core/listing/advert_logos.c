@@ -6,8 +6,6 @@
 #include "../../util/errors.h"
 #include "rules.h"
 
-#define IMAGE_TIMEOUT_MS 3000		/* per logo URL check */
-
 int advert_logos(Ctx *c, const Actor *who, int64_t id, Violations *vs, Logo **out, int *n)
 {
 	Advert ad;
@@ -21,7 +19,8 @@ int advert_logo_add(Ctx *c, const Actor *who, int64_t id, const char *url, Viola
 	int64_t count;
 	int rc = advert_load_owned(c, who, id, vs, &ad);
 	if (rc) return rc;
-	if (!rules_url_ok(url) || !remote_file_exists(url, IMAGE_TIMEOUT_MS))
+	bool found = false;
+	if (!rules_url_ok(url) || !remote_check_urls(&url, 1, &found))
 		return ctx_fail(c, SOUK_EINVAL, "url", "Image error: Remote file not exists");
 	if ((rc = store_begin(c->st)) != 0) return rc;
 	if ((rc = store_logo_count(c->st, id, &count)) != 0) goto fail;

@@ -11,8 +11,6 @@
 #include "attributes.h"
 #include "text_rules.h"
 
-#define IMAGE_TIMEOUT_MS 3000		/* per image URL check */
-
 bool rules_url_ok(const char *u)
 {
 	return u && (strncmp(u, "http://", 7) == 0 || strncmp(u, "https://", 8) == 0) &&
@@ -152,9 +150,10 @@ static int gather(Ctx *c, const Actor *who, const Advert *ad, ListingFacts *f)
 /* The only place a listing's check goes to the network. */
 static void probe_images(Arena *a, const AdvertInput *in, Violations *vs)
 {
+	bool *ok = arena_alloc(a, (size_t)in->nimages + 1);
+	remote_check_urls((const char *const *)in->images, in->nimages, ok);
 	for (int i = 0; i < in->nimages; i++)
-		if (!remote_file_exists(in->images[i], IMAGE_TIMEOUT_MS))
-			violations_rule(vs, RULE_UNREACHABLE, arena_printf(a, "images[%d]", i));
+		if (!ok[i]) violations_rule(vs, RULE_UNREACHABLE, arena_printf(a, "images[%d]", i));
 }
 
 int rules_check_listing(Ctx *c, const Actor *who, const AdvertInput *in, RuleLevel level,
