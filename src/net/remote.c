@@ -233,8 +233,10 @@ int remote_setup(void)
 
 static void fetcher_start(void)
 {
+	pthread_mutex_lock(&F.lock);
 	F.multi = curl_multi_init();
 	if (F.multi && pthread_create(&F.thread, NULL, fetcher, NULL) == 0) F.running = true;
+	pthread_mutex_unlock(&F.lock);
 }
 
 void remote_teardown(void)
