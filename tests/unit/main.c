@@ -34,6 +34,7 @@ int main(void)
 	test_args();
 	test_ratelimit();
 	test_allow();
+	test_remote();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

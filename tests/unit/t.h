@@ -47,5 +47,6 @@ void test_log(void);
 void test_args(void);
 void test_ratelimit(void);
 void test_allow(void);
+void test_remote(void);
 
 #endif
