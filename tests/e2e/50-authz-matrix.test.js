@@ -1,0 +1,207 @@
+'use strict';
+// The authorization matrix, generated from the route table (`souk routes`):
+// every route that asks for a token, called on the owner's objects with no
+// token, a bad one, an expired one, a revoked one, an app's
+// (client_credentials) token, another seller's token and tokens that lack a
+// scope, gets the right denial in its face's format and none of the owner's
+// data, and leaves the owner's data as it was. The owner's own call is the
+// control that the request would otherwise have worked. A route whose object
+// kind, body or face the matrix does not know fails here (lib/authz.js).
+
+const { test, describe, before, after } = require('node:test');
+const assert = require('node:assert');
+const { startSouk, runSouk } = require('./lib/server');
+const { makeApp, makeUser, codeGrant, authorize, token, advanceClock, parseForms, me, Browser } = require('./lib/oauth-flow');
+const { advertBody, seller, operator, setting } = require('./lib/adverts');
+const { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor } = require('./lib/authz');
+
+const MARK = 'matrycowa';          // in every title of the owner's adverts
+const OWNER_PHONE = '612398745';   // the owner's contact phone, never shown to others
+const BAD = 'deadbeef'.repeat(5);  // the shape of a token, issued to nobody
+
+function routeTable() {
+	const r = runSouk(['routes']);
+	assert.strictEqual(r.status, 0, r.stderr);
+	return r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+}
+const ROUTES = routeTable();
+
+let s, f, n = 0;
+
+// A user-context token of `app` for `user`, revoked from the user's
+// linked-apps page.
+async function revokedToken(user) {
+	const app = makeApp(s, { name: 'App to be revoked' });
+	const b = new Browser(s);
+	const a = await authorize(s, { client_id: app.client_id, response_type: 'code', state: 'r' },
+		{ email: user.email, password: user.password, browser: b });
+	const t = await token(s, { grant_type: 'authorization_code', client_id: app.client_id,
+		client_secret: app.client_secret, code: a.params.get('code') });
+	assert.strictEqual(t.status, 200, t.text);
+	assert.strictEqual((await me(s, t.json.access_token)).status, 200, 'the token worked before the revoke');
+	const page = await b.req('GET', '/account/apps');
+	const form = parseForms(page.text).find((x) => x.action === '/account/apps/revoke' &&
+		x.fields.client_id === app.client_id);
+	assert.ok(form, `no revoke form for ${app.client_id}`);
+	const r = await b.req('POST', '/account/apps/revoke', { form: form.fields });
+	assert.strictEqual(r.status, 303, r.text);
+	return t.json.access_token;
+}
+
+before(async () => {
+	s = await startSouk({ env: { SOUK_IMAGE_CHECK: 'off', SOUK_JOB_TICK_MS: '100000' } });
+	await setting(s, 'adverts.free_limit', 100000);
+	const app = makeApp(s, { name: 'Owner app' });
+	const user = makeUser(s);
+	// An expired token: one issued, then the clock moved past its life.
+	const first = await codeGrant(s, app, user);
+	assert.strictEqual((await me(s, first.access_token)).status, 200);
+	await advanceClock(s, first.expires_in + 60);
+	const scoped = async (scope) => (await codeGrant(s, makeApp(s, { name: `Only ${scope}` }), user, { scope })).access_token;
+	const cc = await token(s, { grant_type: 'client_credentials', client_id: app.client_id,
+		client_secret: app.client_secret, scope: 'v2 read write' });
+	assert.strictEqual(cc.status, 200, cc.text);
+	const city = await s.req('GET', '/api/partner/cities/1394', { token: cc.json.access_token });
+	assert.strictEqual(city.status, 200, city.text);
+	f = {
+		owner: { user, token: (await codeGrant(s, app, user)).access_token },
+		other: { ...(await seller(s)), phone: '698765432' },
+		tokens: {
+			expired: first.access_token,
+			revoked: await revokedToken(user),
+			app: cc.json.access_token,
+			scopes: { 'v2 read': await scoped('v2 read'), 'v2 write': await scoped('v2 write'),
+				'read write': await scoped('read write') },
+		},
+		operator: operator(s),
+		ref: { region: city.json.data.region_id, city: 1394, district: 32, category: 1581 },
+	};
+	assert.strictEqual((await me(s, f.tokens.expired)).status, 401, 'the expired token still works');
+});
+after(() => s && s.stop());
+
+// The owner's objects every route is called on: a fresh advert with a logo.
+async function ownerObjects() {
+	const ad = await s.req('POST', '/api/partner/adverts', { token: f.owner.token,
+		json: advertBody({ title: `Bluzka damska ${MARK} numer ${++n} rozmiar M`,
+			contact: { name: 'Właścicielka', phone: OWNER_PHONE } }) });
+	assert.strictEqual(ad.status, 200, ad.text);
+	const logo = await s.req('POST', `/api/partner/adverts/${ad.json.data.id}/logos`, { token: f.owner.token,
+		json: { url: 'https://shop.test/owner-logo.png' } });
+	assert.strictEqual(logo.status, 200, logo.text);
+	return { ...f, advert: ad.json.data, logo: logo.json.data };
+}
+
+// The other seller's own advert, for naming the owner's objects under it.
+async function otherAdvert() {
+	const ad = await s.req('POST', '/api/partner/adverts', { token: f.other.token,
+		json: advertBody({ title: `Bluzka damska cudza numer ${++n} rozmiar S` }) });
+	assert.strictEqual(ad.status, 200, ad.text);
+	return ad.json.data;
+}
+
+// All the owner can see of their objects, as the owner.
+async function ownerView(fx) {
+	const id = fx.advert.id;
+	const out = {};
+	for (const p of ['/api/partner/users/me', `/api/partner/adverts/${id}`, `/api/partner/adverts/${id}/logos`,
+		`/api/partner/adverts/${id}/statistics`, '/api/partner/adverts?limit=1000']) {
+		const r = await s.req('GET', p, { token: f.owner.token });
+		assert.strictEqual(r.status, 200, `${p}: ${r.text}`);
+		out[p] = r.json;
+	}
+	return out;
+}
+
+function leaks(text) {
+	return [MARK, OWNER_PHONE, f.owner.user.email].filter((secret) => text.includes(secret));
+}
+
+// Credentials a route is called with, and what each must get.
+function cases(route) {
+	const face = DENIALS[route.face];
+	const needs = route.scopes ? route.scopes.split(' ') : [];
+	const owned = paramsOf(route).some((p) => p.owned);
+	const out = [
+		['no token', undefined, face.invalid],
+		['bad token', BAD, face.invalid],
+		['expired token', f.tokens.expired, face.invalid],
+		['revoked token', f.tokens.revoked, face.invalid],
+	];
+	if (route.auth === 'operator') {
+		out.push(['app token', f.tokens.app, face.invalid], ['another seller', f.other.token, face.invalid],
+			['owner\'s token', f.owner.token, face.invalid]);
+		return out;
+	}
+	out.push(['app token', f.tokens.app, route.auth === 'user' ? face.notUser : 'allowed']);
+	out.push(['another seller', f.other.token, owned ? face.notOwner : 'allowed']);
+	for (const [granted, tok] of Object.entries(f.tokens.scopes)) {
+		const have = granted.split(' ');
+		if (!needs.every((x) => have.includes(x))) out.push([`scope "${granted}"`, tok, face.scope]);
+	}
+	return out;
+}
+
+describe('authorization matrix', () => {
+	for (const route of ROUTES) {
+		const name = `${route.method} ${route.path}`;
+		const hasParam = route.path.includes('{');
+		if (route.auth === 'public') {
+			if (hasParam) test(`${name} is public by design`, () => {
+				assert.ok(PUBLIC_BY_DESIGN[name], `${name} takes an id and asks for no token: ` +
+					'add it to PUBLIC_BY_DESIGN in tests/e2e/lib/authz.js with the reason, or protect it');
+			});
+			continue;
+		}
+		test(name, async () => {
+			assert.ok(DENIALS[route.face], `${name}: the matrix does not know the denials of face "${route.face}"`);
+			const fx = await ownerObjects();
+			const path = concretePath(route, fx);
+			const before = await ownerView(fx);
+			const checked = cases(route);
+			assert.ok(checked.some(([who]) => who.startsWith('scope')) || route.auth === 'operator' || !route.scopes,
+				`${name}: no token lacks one of its scopes (${route.scopes})`);
+			for (const [who, tok, want] of checked) {
+				const r = await s.req(route.method, path, { token: tok, json: bodyFor(route, fx) });
+				const what = `${name} with ${who}: ${r.status} ${r.text.slice(0, 300)}`;
+				assert.deepStrictEqual(leaks(r.text), [], `the owner's data in the answer to ${what}`);
+				if (want === 'allowed') {
+					assert.ok(r.status >= 200 && r.status < 300, what);
+					continue;
+				}
+				assert.strictEqual(r.status, want.status, what);
+				assert.deepStrictEqual(r.json, want.body, what);
+				if (want.authenticate) assert.match(r.headers['www-authenticate'] || '', want.authenticate, what);
+			}
+			const nested = paramsOf(route).slice(1).find((p) => p.underOwnParent);
+			if (nested) {
+				const mixed = concretePath(route, { ...fx, advert: await otherAdvert() });
+				const r = await s.req(route.method, mixed, { token: f.other.token, json: bodyFor(route, fx) });
+				const what = `${name} as ${mixed} by its seller: ${r.status} ${r.text.slice(0, 300)}`;
+				assert.deepStrictEqual(leaks(r.text), [], `the owner's data in the answer to ${what}`);
+				assert.strictEqual(r.status, nested.underOwnParent.status, what);
+				assert.deepStrictEqual(r.json, nested.underOwnParent.body, what);
+			}
+			assert.deepStrictEqual(await ownerView(fx), before, `${name}: a refused request changed the owner's data`);
+			if (CONTROL_SETUP[name]) await CONTROL_SETUP[name](s, fx);
+			const own = await s.req(route.method, path, { token: route.auth === 'operator' ? f.operator : f.owner.token,
+				json: bodyFor(route, fx) });
+			assert.ok(own.status >= 200 && own.status < 300,
+				`${name}: the owner's own call, the control, failed: ${own.status} ${own.text.slice(0, 300)}`);
+		});
+	}
+});
+
+test('a route the matrix cannot make objects for fails it', () => {
+	const route = { method: 'GET', path: '/api/partner/widgets/{id}', face: 'olx', auth: 'user', scopes: 'v2 read' };
+	assert.throws(() => concretePath(route, {}), /cannot make the object \/api\/partner\/widgets\/\{id\}/);
+	assert.throws(() => bodyFor({ ...route, method: 'POST' }, {}), /no valid body/);
+	assert.ok(PARAMS['/api/partner/adverts/{id}'].owned);
+});
+
+test('the table has routes that take ids, of each protected kind', () => {
+	const withIds = ROUTES.filter((r) => r.path.includes('{') && r.auth !== 'public');
+	assert.ok(withIds.length >= 15, `only ${withIds.length} protected routes take an id`);
+	for (const auth of ['user', 'token', 'operator'])
+		assert.ok(withIds.some((r) => r.auth === auth), `no ${auth} route takes an id`);
+});

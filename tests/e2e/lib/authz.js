@@ -1,0 +1,118 @@
+'use strict';
+// What the authorization matrix (50-authz-matrix) knows about souk's routes:
+// how to make each kind of object a route's {param} names, a valid body for
+// each route that takes one, and each face's denials. The route table itself
+// comes from `souk routes`; anything a route needs that is not here fails the
+// matrix, so a new route cannot go uncovered.
+
+const { advertBody } = require('./adverts');
+
+// Object kinds by the path up to and including the parameter: the value an
+// owner's fixture gives it, and whether the object belongs to one seller
+// (another seller must get the face's "not the owner" denial for it). An
+// object under another (its parent) also gets the answer another seller
+// must get when naming it under a parent of their own.
+const PARAMS = {
+	'/api/partner/adverts/{id}': { kind: 'advert', owned: true, value: (f) => f.advert.id },
+	// Another seller naming the owner's logo under their own advert.
+	'/api/partner/adverts/{id}/logos/{logoId}': { kind: 'logo', owned: true, value: (f) => f.logo.id,
+		underOwnParent: { status: 404, body: { error: { status: 404, title: 'Not Found', detail: 'Logo not found' } } } },
+	'/api/partner/adverts/{id}/statistics/{name}': { kind: 'statistic', owned: false, value: () => 'advert-views' },
+	'/api/partner/users/{id}': { kind: 'user', owned: false, value: (f) => f.owner.user.id },
+	'/api/partner/regions/{id}': { kind: 'region', owned: false, value: (f) => f.ref.region },
+	'/api/partner/cities/{id}': { kind: 'city', owned: false, value: (f) => f.ref.city },
+	'/api/partner/districts/{id}': { kind: 'district', owned: false, value: (f) => f.ref.district },
+	'/api/partner/categories/{id}': { kind: 'category', owned: false, value: (f) => f.ref.category },
+	'/api/admin/adverts/{id}': { kind: 'advert', owned: true, value: (f) => f.advert.id },
+	'/api/admin/settings/{key}': { kind: 'setting', owned: false, value: () => 'adverts.free_limit' },
+};
+
+// Public routes that take an id, and why no token is asked for.
+const PUBLIC_BY_DESIGN = {
+	'GET /oferta/{id}': 'the public page of an active advert; others are 404 (42-lifecycle)',
+	'POST /oferta/{id}/phone': 'reveals the phone on the public page, behind the page\'s CSRF token',
+	'POST /oferta/{id}/observe': 'observing from the public page, behind the page\'s CSRF token',
+};
+
+// Query strings the routes that need one are called with.
+const QUERIES = {
+	'GET /api/partner/locations': '?latitude=52.2546&longitude=20.9084',
+	'GET /api/partner/categories/suggestion': '?q=Bluzka%20damska%20czarna',
+};
+
+// What must hold before the owner's control call works, beyond the fixture
+// ("METHOD path" -> (souk, fixture) -> Promise).
+// The owner's advert is new (the job runner is held back); views are
+// simulated and commands given on an active one.
+async function activate(s, fx) {
+	const r = await s.req('POST', `/api/admin/adverts/${fx.advert.id}/moderation`, { token: fx.operator,
+		json: { decision: 'accept' } });
+	if (r.status !== 200) throw new Error(`accepting advert ${fx.advert.id}: ${r.status} ${r.text}`);
+}
+const CONTROL_SETUP = {
+	'POST /api/admin/adverts/{id}/simulate': activate,
+	'POST /api/partner/adverts/{id}/commands': activate,
+};
+
+let titles = 0;
+// A valid body for each route that takes one ("METHOD path" -> fixture -> body).
+const BODIES = {
+	'POST /api/partner/adverts': (f) => advertBody({ title: `Bluzka damska nowa model ${++titles} rozmiar S`,
+		contact: { name: 'Kto', phone: f.other.phone } }),
+	'PUT /api/partner/adverts/{id}': () => advertBody({ title: `Bluzka damska zmieniona wersja ${++titles} rozmiar L` }),
+	'POST /api/partner/adverts/{id}/commands': () => ({ command: 'deactivate', is_success: false }),
+	'POST /api/partner/adverts/{id}/logos': () => ({ url: 'https://shop.test/other-logo.png' }),
+	'POST /api/admin/clock/advance': () => ({ seconds: 1 }),
+	'POST /api/admin/adverts/{id}/moderation': () => ({ decision: 'accept' }),
+	'POST /api/admin/adverts/{id}/simulate': () => ({ action: 'view', count: 1 }),
+	'PUT /api/admin/settings/{key}': () => ({ value: '1000' }),
+};
+
+const INVALID_TOKEN = { error: 'invalid_token', error_description: 'The access token provided is invalid' };
+const INSUFFICIENT_SCOPE = { error: 'insufficient_scope',
+	error_description: 'The request requires higher privileges than provided by the access token',
+	error_human_title: 'Insufficient scope.' };
+
+// Each face's denials, as {status, body, authenticate (WWW-Authenticate)}.
+const DENIALS = {
+	olx: {
+		invalid: { status: 401, body: INVALID_TOKEN, authenticate: /^Bearer error="invalid_token"/ },
+		scope: { status: 401, body: INSUFFICIENT_SCOPE, authenticate: /^Bearer error="insufficient_scope"/ },
+		notUser: { status: 400, body: { error: { status: 400, title: 'Bad Request', detail: 'Invalid owner in token' } } },
+		// Seed 001, publishing error 13: OLX answers another seller's advert
+		// with this, not with a 404.
+		notOwner: { status: 400, body: { error: { status: 400, title: 'Invalid request',
+			detail: 'Data validation error occurred',
+			validation: [{ field: 'ad', title: 'You are not the owner of this ad' }] } } },
+	},
+	admin: {
+		invalid: { status: 401, body: { error: { status: 401, detail: 'An operator key is required (souk operator create)' } },
+			authenticate: /^Bearer realm="souk-admin"/ },
+	},
+};
+
+// The route's path with every {param} filled from the fixture; throws when
+// a parameter's kind is unknown.
+function concretePath(route, fixture) {
+	return route.path.replace(/\{[^}]+\}/g, (param, at) => {
+		const upTo = route.path.slice(0, at + param.length);
+		const p = PARAMS[upTo];
+		if (!p) throw new Error(`${route.method} ${route.path}: the matrix cannot make the object ` +
+			`${upTo} names; add its kind to tests/e2e/lib/authz.js`);
+		return encodeURIComponent(String(p.value(fixture)));
+	}) + (QUERIES[`${route.method} ${route.path}`] || '');
+}
+
+function paramsOf(route) {
+	return [...route.path.matchAll(/\{[^}]+\}/g)].map((m) => PARAMS[route.path.slice(0, m.index + m[0].length)]);
+}
+
+function bodyFor(route, fixture) {
+	if (!['POST', 'PUT', 'PATCH'].includes(route.method)) return undefined;
+	const make = BODIES[`${route.method} ${route.path}`];
+	if (!make) throw new Error(`${route.method} ${route.path}: the matrix has no valid body for it; ` +
+		'add one to tests/e2e/lib/authz.js');
+	return make(fixture);
+}
+
+module.exports = { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor };
