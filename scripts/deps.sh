@@ -1,12 +1,14 @@
 #!/bin/sh
-# Installs the Debian packages souk needs to build and run (and, with --test
-# or --bench, to test or measure it). Idempotent: asks apt only for what is
+# Installs the Debian packages souk needs to build and run (and, with --test,
+# --fuzz or --bench, to test, fuzz or measure it). Idempotent: asks apt only for what is
 # missing, so a machine that has everything pays one dpkg query.
 set -eu
 pkgs="gcc make pkg-config libmicrohttpd-dev libjson-c-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev"
 case "${1:-}" in
 --test) pkgs="$pkgs curl sqlite3 chromium" ;;
 --bench) pkgs="$pkgs curl wrk nginx valgrind glewlwyd" ;;
+# libFuzzer and the sanitizer runtimes come with clang's compiler-rt.
+--fuzz) pkgs="$pkgs clang libclang-rt-14-dev" ;;
 esac
 missing=""
 for p in $pkgs; do

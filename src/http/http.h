@@ -163,6 +163,12 @@ typedef struct HttpConfig {
 } HttpConfig;
 
 int http_start(const HttpConfig *cfg);
+/* In process, for the fuzzers: no listening socket, no threads. Hand in a
+ * connected stream socket (the server owns it from then on) and call
+ * http_local_run() to let the server read, answer and close. */
+int http_local_start(const HttpConfig *cfg);
+int http_local_add(int fd);
+void http_local_run(void);
 int http_bound_port(void);
 void http_stop(void);
 

@@ -221,12 +221,24 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	*con_cls = NULL;
 }
 
+/* What serving needs before MHD starts, listening or in process. */
+static int configure(const HttpConfig *cfg)
+{
+	config = *cfg;
+	pthread_once(&thread_key_once, thread_key_make);
+	if (cfg->body_max > HTTP_BODY_MAX_LIMIT) {
+		fprintf(stderr, "souk: the body limit is at most %zu bytes\n", HTTP_BODY_MAX_LIMIT);
+		return -1;
+	}
+	if (http_dispatch_init(cfg) != 0) return -1;
+	metrics_init(cfg->nroutes);
+	return 0;
+}
+
 int http_start(const HttpConfig *cfg)
 {
 	struct sockaddr_in addr;
 
-	config = *cfg;
-	pthread_once(&thread_key_once, thread_key_make);
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
 	addr.sin_port = htons((uint16_t)cfg->port);
@@ -234,12 +246,7 @@ int http_start(const HttpConfig *cfg)
 		fprintf(stderr, "souk: cannot listen on %s: not an IPv4 address\n", cfg->host);
 		return -1;
 	}
-	if (cfg->body_max > HTTP_BODY_MAX_LIMIT) {
-		fprintf(stderr, "souk: the body limit is at most %zu bytes\n", HTTP_BODY_MAX_LIMIT);
-		return -1;
-	}
-	if (http_dispatch_init(cfg) != 0) return -1;
-	metrics_init(cfg->nroutes);
+	if (configure(cfg) != 0) return -1;
 	daemon_ = MHD_start_daemon(
 		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO,
 		0, NULL, NULL, on_request, NULL,
@@ -256,6 +263,33 @@ int http_start(const HttpConfig *cfg)
 		return -1;
 	}
 	return 0;
+}
+
+/* No listening socket and no threads: the caller hands in connected stream
+ * sockets and turns the crank on its own thread, so the fuzzers drive the
+ * whole HTTP path (MHD's parser, dispatch, handlers) in process. */
+int http_local_start(const HttpConfig *cfg)
+{
+	if (configure(cfg) != 0) return -1;
+	daemon_ = MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ERROR_LOG, 0, NULL, NULL,
+		on_request, NULL,
+		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADERS_MAX,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+		MHD_OPTION_END);
+	return daemon_ ? 0 : -1;
+}
+
+int http_local_add(int fd)
+{
+	struct sockaddr_in peer = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	return MHD_add_connection(daemon_, fd, (struct sockaddr *)&peer, sizeof(peer)) == MHD_YES ? 0 : -1;
+}
+
+void http_local_run(void)
+{
+	MHD_run(daemon_);
 }
 
 int http_bound_port(void)
