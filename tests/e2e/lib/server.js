@@ -77,14 +77,17 @@ async function waitHealthy(url, exited) {
 }
 
 // opts: {env: extra environment, args: extra `serve` arguments (e.g.
-// ['--threads', '4']), bin: binary path (default $SOUK_BIN or build/souk)}.
-async function startSouk({ env = {}, args = [], bin = soukBin() } = {}) {
+// ['--threads', '4']), bin: binary path (default $SOUK_BIN or build/souk),
+// db: an existing database to serve again (a restart: its folder is left to
+// the instance that made it)}.
+async function startSouk({ env = {}, args = [], bin = soukBin(), db: reuse } = {}) {
 	if (!fs.existsSync(bin))
 		throw new Error(`souk binary not found at ${bin}: build it first (make), or set SOUK_BIN`);
 	for (let attempt = 1; ; attempt++) {
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'souk-e2e-'));
-		const db = path.join(dir, 'souk.db');
-		const logPath = path.join(dir, 'server.log');
+		const dir = reuse ? path.dirname(reuse) : fs.mkdtempSync(path.join(os.tmpdir(), 'souk-e2e-'));
+		const db = reuse || path.join(dir, 'souk.db');
+		const logPath = path.join(dir, reuse ? `server-${Date.now()}-${attempt}.log` : 'server.log');
+		const removeDir = () => { if (!reuse) fs.rmSync(dir, { recursive: true, force: true }); };
 		const port = await freePort();
 		const url = `http://127.0.0.1:${port}`;
 		const log = fs.openSync(logPath, 'a');
@@ -115,12 +118,23 @@ async function startSouk({ env = {}, args = [], bin = soukBin() } = {}) {
 			fs.closeSync(log);
 			const text = logText();
 			if (attempt < 3 && /address already in use|EADDRINUSE/i.test(text)) {
-				fs.rmSync(dir, { recursive: true, force: true });
+				removeDir();
 				continue;
 			}
 			throw new Error(`souk did not become healthy on ${url} within ${START_TIMEOUT_MS} ms ` +
 				`(exit ${exited.code ?? exited.signal}); log ${logPath}:\n${text}`);
 		}
+
+		// SIGKILL: the process ends mid-write, as in a crash;
+		// stop() afterwards only tidies up.
+		let crashed = false;
+		const crash = async () => {
+			crashed = true;
+			if (!exited.done) {
+				child.kill('SIGKILL');
+				await exitPromise;
+			}
+		};
 
 		let stopped = null;
 		const stop = () => (stopped = stopped || (async () => {
@@ -131,12 +145,12 @@ async function startSouk({ env = {}, args = [], bin = soukBin() } = {}) {
 				clearTimeout(t);
 			}
 			fs.closeSync(log);
-			const bad = exited.code !== 0 || exited.signal !== null || SANITIZER_RE.test(stderr);
+			const bad = SANITIZER_RE.test(stderr) || (!crashed && (exited.code !== 0 || exited.signal !== null));
 			if (bad) {
 				const how = exited.signal ? `killed by ${exited.signal}` : `exited ${exited.code}`;
 				throw new Error(`souk ${how} (expected clean exit 0 on SIGTERM); log kept at ${logPath}:\n${logText()}`);
 			}
-			fs.rmSync(dir, { recursive: true, force: true });
+			if (!crashed) removeDir(); // a crashed server's database is kept for a restart
 		})());
 
 		const http = createClient(url);
@@ -147,6 +161,7 @@ async function startSouk({ env = {}, args = [], bin = soukBin() } = {}) {
 			cli: (cliArgs, opts = {}) => cli(cliArgs, { ...opts, db, env: { ...env, ...(opts.env || {}) }, bin }),
 			log: logText,
 			exited: () => exited.done,
+			crash,
 			stop,
 		};
 	}
