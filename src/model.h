@@ -221,16 +221,30 @@ typedef struct Logo {
 	const char *url;
 } Logo;
 
-/* An entry of the event journal. */
+/* --- Events ----------------------------------------------------------------
+ * The event feed: what happened, to what, by whom. Names are the core's
+ * (core/events/events.h); the store keeps them as given. */
+
+/* Who did it: a user (through an app), an app on its own, an operator
+ * key, or the marketplace itself (jobs, seeds). */
+typedef struct EventActor {
+	const char *kind;		/* "user", "app", "operator", "system" */
+	int64_t user_id;		/* 0: none */
+	int64_t app_id;			/* apps.id; 0: none */
+	int64_t operator_id;		/* operator key id; 0: none */
+} EventActor;
+
 typedef struct Event {
-	int64_t seq;
-	const char *type;
-	int64_t advert_id;
-	int64_t user_id;
-	const char *actor;
-	int from_status, to_status;	/* -1: none */
-	const char *reason;
-	int64_t at;
+	int64_t seq;			/* position in the feed: given by the store, in commit order */
+	const char *type;		/* "listing.status_changed", one of the fixed set */
+	int64_t occurred_at;		/* marketplace time */
+	int64_t seller_id;		/* whose feed; 0: the marketplace's (categories) */
+	int64_t listing_id;		/* the subject, when a listing; else 0 */
+	int64_t category_id;		/* the subject, when a category; else 0 */
+	EventActor actor;
+	const char *from_status;	/* listing status names; NULL: none */
+	const char *to_status;
+	const char *payload;		/* a JSON object: what changed */
 } Event;
 
 /* --- Places and categories ------------------------------------------------

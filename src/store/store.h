@@ -32,7 +32,7 @@ int store_schema_version(Store *st);
 
 /* Transactions: writes that must land together (BEGIN IMMEDIATE, busy timeout) */
 int store_begin(Store *st);
-int store_commit(Store *st);
+int store_commit(Store *st);	/* also where a backend gives appended events their positions */
 void store_rollback(Store *st);
 
 /* Settings (small key/value facts of this marketplace: clock offset, flags) */
@@ -151,8 +151,32 @@ int store_logo_list(Store *st, Arena *a, int64_t advert_id, Logo **out, int *n);
 int store_logo_delete(Store *st, int64_t advert_id, int64_t logo_id);	/* SOUK_ENOTFOUND if none */
 int store_logo_count(Store *st, int64_t advert_id, int64_t *n);
 
-/* Event journal */
-int store_event_append(Store *st, const Event *e, int64_t *seq);
+/* --- Event feed ------------------------------------------------------------
+ * Events are appended inside the transaction of the change they record. A
+ * position (Event.seq) is the store's to give, in commit order, so that a
+ * reader who has seen position p never later finds a new event below p: on
+ * SQLite one writer at a time makes insertion order commit order; on
+ * PostgreSQL positions are given at commit (docs/ARCHITECTURE.md, "Event
+ * feed"). The position is therefore not known to the appender. */
+
+#define EVENT_FILTER_TYPES_MAX 8
+
+typedef struct EventFilter {
+	int64_t seller_id;		/* one seller's feed; 0: every event */
+	const char *const *types;	/* ntypes type names; 0: every type */
+	int ntypes;			/* at most EVENT_FILTER_TYPES_MAX */
+	int64_t after;			/* cursor: positions above it; 0: from the start */
+	int64_t since;			/* events that occurred earlier are not returned; 0: no bound */
+	int limit;
+} EventFilter;
+
+int store_event_append(Store *st, const Event *e);
+/* Up to f->limit events of the filter after f->after, by position, in the
+ * arena. SOUK_EEXPIRED when the cursor lies before the window (the event at
+ * or before f->after occurred before f->since: the reader may have missed
+ * events); SOUK_EINVAL for a cursor beyond the last position or too many
+ * types. */
+int store_events_after(Store *st, Arena *a, const EventFilter *f, Event **out, int *n);
 
 /* OAuth: grants (token families), authorization codes, refresh tokens,
  * consents and the login sessions of the pages. Secrets arrive as SHA-256

@@ -13,6 +13,7 @@ const char *souk_strerror(int rc)
 	case SOUK_ESTORE: return "storage error";
 	case SOUK_EBUSY: return "storage busy";
 	case SOUK_EREF: return "broken reference";
+	case SOUK_EEXPIRED: return "expired";
 	}
 	return "unknown error";
 }

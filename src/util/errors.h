@@ -16,6 +16,7 @@ enum {
 	SOUK_ESTORE = -7,	/* storage failed; logged */
 	SOUK_EBUSY = -8,	/* storage busy past its timeout */
 	SOUK_EREF = -9,		/* refers to an object that does not exist, or is still referred to */
+	SOUK_EEXPIRED = -10,	/* a cursor or token older than what is kept for it */
 };
 
 const char *souk_strerror(int rc);

@@ -34,9 +34,10 @@ test('create answers 200 with the whole advert in data', async () => {
 	const g = await s.req('GET', `/api/partner/adverts/${ad.id}`, { token: a.token });
 	assert.strictEqual(g.status, 200);
 	assert.deepStrictEqual(g.json.data, ad);
-	// One journal entry records who created it.
-	assert.match(sql(s, `SELECT type || ' ' || actor FROM events WHERE advert_id = ${ad.id} ORDER BY seq LIMIT 1`),
-		/^advert\.created user:\d+ app:[0-9a-f]+$/);
+	// One event records who created it: the seller, through the app.
+	assert.match(sql(s, `SELECT type || ' ' || actor_kind || ' ' || actor_user_id || ' ' || actor_app_id || ' ' || to_status
+		FROM events WHERE listing_id = ${ad.id} ORDER BY seq LIMIT 1`),
+		/^listing\.created user \d+ \d+ new$/);
 });
 
 test('a job advert carries its salary; numbers as strings are read as numbers', async () => {

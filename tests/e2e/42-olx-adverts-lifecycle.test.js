@@ -31,8 +31,8 @@ test('new -> active by the automatic rules within seconds, with activated_at and
 	const active = await waitStatus(s, a.token, ad.id, 'active');
 	const days = (Date.parse(active.valid_to) - Date.parse(active.activated_at)) / 86400000;
 	assert.strictEqual(days, 30);
-	assert.match(sql(s, `SELECT group_concat(actor, ',') FROM events WHERE advert_id = ${ad.id} AND type = 'advert.status_changed'`),
-		/^system:moderation$/);
+	assert.match(sql(s, `SELECT group_concat(actor_kind || ':' || json_extract(payload, '$.cause'), ',') FROM events
+		WHERE listing_id = ${ad.id} AND type = 'listing.status_changed'`), /^system:moderation_accept$/);
 });
 
 test('banned words are blocked, a duplicate or a suspicious price is moderated, with a reason', async () => {
@@ -127,7 +127,8 @@ test('18/19. deactivate needs an active advert and is_success; DELETE needs an i
 	assert.strictEqual(r.status, 400, 'is_success is required');
 	r = await cmd(a.token, ad.id, { command: 'deactivate', is_success: true });
 	assert.strictEqual(r.status, 204);
-	assert.match(sql(s, `SELECT reason FROM events WHERE advert_id = ${ad.id} ORDER BY seq DESC LIMIT 1`), /^sold$/);
+	assert.match(sql(s, `SELECT json_extract(payload, '$.reason') || ' ' || json_extract(payload, '$.end_reason')
+		FROM events WHERE listing_id = ${ad.id} ORDER BY seq DESC LIMIT 1`), /^sold sold$/);
 	r = await cmd(a.token, ad.id, { command: 'activate' });
 	assert.strictEqual(r.status, 204);
 	const g = await s.req('GET', `/api/partner/adverts/${ad.id}`, { token: a.token });
@@ -174,7 +175,8 @@ test('20. extend at most once in 14 days; expiry makes an advert outdated on tim
 	await reauth(s, a);
 	const out = await waitStatus(s, a.token, ad.id, 'outdated', noCheck);
 	assert.strictEqual(out.status, 'outdated');
-	assert.match(sql(s, `SELECT actor FROM events WHERE advert_id = ${ad.id} ORDER BY seq DESC LIMIT 1`), /^system:expiry$/);
+	assert.match(sql(s, `SELECT actor_kind || ':' || json_extract(payload, '$.cause') || ':' || to_status
+		FROM events WHERE listing_id = ${ad.id} ORDER BY seq DESC LIMIT 1`), /^system:expire:outdated$/);
 	r = await cmd(a.token, ad.id, { command: 'activate' });
 	assert.strictEqual(r.status, 204);
 });

@@ -35,6 +35,8 @@ int main(void)
 	test_ratelimit();
 	test_allow();
 	test_remote();
+	test_events();
+	test_event_feed();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -48,5 +48,7 @@ void test_args(void);
 void test_ratelimit(void);
 void test_allow(void);
 void test_remote(void);
+void test_events(void);
+void test_event_feed(void);
 
 #endif

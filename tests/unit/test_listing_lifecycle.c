@@ -45,7 +45,7 @@ void test_listing_lifecycle(void)
 	User u = {.email = "life@x.test", .name = "", .password_hash = "!", .status = "confirmed"};
 	int64_t user;
 	CHECK(store_user_insert(st, &u, &user) == 0);
-	Actor who = {.user_id = user, .label = "user:test"};
+	Actor who = {.kind = ACTOR_USER, .user_id = user};
 	Violations vs = {0};
 
 	/* An incomplete draft says what it lacks and stays a draft. */
@@ -101,7 +101,7 @@ void test_listing_lifecycle(void)
 	CHECK(store_advert_get(st, a, first, &ad) == 0);
 	CHECK(ad.status == ADVERT_REMOVED_BY_USER && ad.end_reason == ADVERT_END_SOLD);
 	/* Another seller's listing is not theirs to touch. */
-	Actor stranger = {.user_id = user + 100, .label = "user:stranger"};
+	Actor stranger = {.kind = ACTOR_USER, .user_id = user + 100};
 	vs.n = 0;
 	CHECK(advert_set_reserved(&c, &stranger, second, true, &vs) == SOUK_EDENIED);
 

@@ -12,7 +12,7 @@
 
 static Actor operator_actor(Request *r)
 {
-	Actor a = {.label = arena_printf(r->arena, "operator:%lld", (long long)r->operator_id)};
+	Actor a = {.kind = ACTOR_OPERATOR, .operator_id = r->operator_id};
 	return a;
 }
 

@@ -17,10 +17,9 @@
 static Actor actor_of(Request *r)
 {
 	Actor a = {
+		.kind = r->principal.user_id ? ACTOR_USER : ACTOR_APP,
 		.user_id = r->principal.user_id,
 		.app_id = r->principal.app_id,
-		.label = arena_printf(r->arena, "user:%lld app:%s", (long long)r->principal.user_id,
-			r->principal.client_id ? r->principal.client_id : "-"),
 	};
 	return a;
 }

@@ -5,6 +5,7 @@
 #include "advert_ops.h"
 
 #include "../../util/errors.h"
+#include "../events/events.h"
 #include "quota.h"
 
 /* Runs one seller event on an owned advert in its own transaction. */
@@ -35,7 +36,7 @@ static int seller_event(Ctx *c, const Actor *who, int64_t id, AdvertEvent ev, co
 			goto fail;
 		}
 	}
-	if ((rc = advert_move(c, &ad, ev, who->label, reason, sold, vs)) != 0) goto fail;
+	if ((rc = advert_move(c, &ad, ev, who, reason, sold, vs)) != 0) goto fail;
 	return store_commit(c->st);
 fail:
 	store_rollback(c->st);
@@ -89,8 +90,8 @@ int advert_submit(Ctx *c, const Actor *who, int64_t id, Violations *vs)
 	/* Asked before the listing counts as running itself. */
 	QuotaAsk ask = {.user_id = ad.user_id, .category_id = ad.category_id};
 	if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
-	if ((rc = advert_move(c, &ad, ADVERT_EV_SUBMIT, who->label, NULL, false, vs)) != 0) goto fail;
-	if (!room && (rc = advert_move(c, &ad, ADVERT_EV_OVER_LIMIT, who->label, NULL, false, vs)) != 0)
+	if ((rc = advert_move(c, &ad, ADVERT_EV_SUBMIT, who, NULL, false, vs)) != 0) goto fail;
+	if (!room && (rc = advert_move(c, &ad, ADVERT_EV_OVER_LIMIT, who, NULL, false, vs)) != 0)
 		goto fail;
 	return store_commit(c->st);
 fail:
@@ -114,9 +115,7 @@ int advert_set_reserved(Ctx *c, const Actor *who, int64_t id, bool reserved, Vio
 	ad.updated_at = c->now;
 	/* The status stays: the compare-and-set keeps a command from slipping in. */
 	if ((rc = store_advert_set_status(c->st, &ad, ad.status)) != 0) goto fail;
-	if ((rc = advert_journal(c, reserved ? "advert.reserved" : "advert.unreserved", &ad, who->label,
-			(int)ad.status, (int)ad.status, NULL)) != 0)
-		goto fail;
+	if ((rc = event_listing_reserved(c, who, &ad)) != 0) goto fail;
 	return store_commit(c->st);
 fail:
 	store_rollback(c->st);

@@ -1,18 +1,9 @@
-/* advert_move.c -- the one way a listing's status changes, the journal it
- * writes, and ownership. */
+/* advert_move.c -- the one way a listing's status changes, the event it
+ * records, and ownership. */
 #include "advert_ops.h"
 
 #include "../../util/errors.h"
-
-int advert_journal(Ctx *c, const char *type, const Advert *ad, const char *actor, int from, int to,
-	const char *reason)
-{
-	Event e = {
-		.type = type, .advert_id = ad->id, .user_id = ad->user_id, .actor = actor,
-		.from_status = from, .to_status = to, .reason = reason, .at = c->now,
-	};
-	return store_event_append(c->st, &e, NULL);
-}
+#include "../events/events.h"
 
 /* Listings a seller's list shows (the kept count follows them). */
 static bool is_listed(AdvertStatus s)
@@ -22,7 +13,7 @@ static bool is_listed(AdvertStatus s)
 
 /* Moves ad through ev, writing the new status (compare-and-set on the status
  * it was read with) and the event; see advert_ops.h. */
-int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const char *actor, const char *reason, bool sold,
+int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const Actor *who, const char *reason, bool sold,
 	Violations *vs)
 {
 	AdvertStatus to, from = ad->status;
@@ -50,7 +41,7 @@ int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const char *actor, const cha
 	if ((rc = store_advert_set_status(c->st, ad, from)) != 0) return rc;
 	int64_t delta = (int64_t)is_listed(to) - (int64_t)is_listed(from);
 	if (delta && (rc = store_advert_listed_add(c->st, ad->user_id, delta)) != 0) return rc;
-	return advert_journal(c, "advert.status_changed", ad, actor, (int)from, (int)to, reason);
+	return event_listing_moved(c, who, ad, from, ev, reason);
 }
 
 int advert_load_owned(Ctx *c, const Actor *who, int64_t id, Violations *vs, Advert *out)

@@ -1,6 +1,6 @@
 /* advert_ops.h -- what the listing use cases share, private to
  * core/listing/: the one way a status changes (advert_move: the transition
- * table, compare-and-set, the kept count, the journal), ownership, the
+ * table, compare-and-set, the kept count, the event), ownership, the
  * content checks and the listing's parts built from a face's input. */
 #ifndef SOUK_ADVERT_OPS_H
 #define SOUK_ADVERT_OPS_H
@@ -13,16 +13,12 @@
 /* Publishing error 21's words, said when the quota has no room. */
 #define ADVERT_MSG_OVER_LIMIT "Advert exceeded limit of free adverts in this category"
 
-/* Journals one event of ad (from, to: statuses, -1 none). */
-int advert_journal(Ctx *c, const char *type, const Advert *ad, const char *actor, int from, int to,
-	const char *reason);
-
 /* Moves ad through ev: the new status is written only if the stored one is
  * still the one ad was read with (SOUK_ESTATE without a violation when
  * another writer was first), with its times, end reason and the kept count,
- * and journalled; the caller holds the transaction. A refusal of the table
+ * and recorded (core/events); the caller holds the transaction. A refusal of the table
  * fills vs with the seed's words. sold: the seller's word on a deactivation. */
-int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const char *actor, const char *reason, bool sold,
+int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const Actor *who, const char *reason, bool sold,
 	Violations *vs);
 
 /* The automatic moderation rules on ad's content: the event they decide

@@ -6,6 +6,7 @@
 
 #include "../../util/crypto.h"
 #include "../../util/errors.h"
+#include "../events/events.h"
 #include "contacts.h"
 #include "quota.h"
 #include "rules.h"
@@ -53,8 +54,7 @@ int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Adv
 	ad->status = to;
 	if ((rc = insert(c, who, ad)) != 0) goto fail;
 	if ((rc = store_advert_listed_add(c->st, ad->user_id, 1)) != 0) goto fail;
-	if ((rc = advert_journal(c, "advert.created", ad, who->label, -1, (int)ad->status, NULL)) != 0)
-		goto fail;
+	if ((rc = event_listing_created(c, who, ad)) != 0) goto fail;
 	if ((rc = store_commit(c->st)) != 0) goto fail;
 	*out = *ad;
 	return 0;
@@ -77,8 +77,7 @@ int advert_draft_save(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs,
 	advert_transition(ADVERT_NONE, ADVERT_EV_SAVE_DRAFT, &to, NULL);
 	ad->status = to;
 	if ((rc = insert(c, who, ad)) != 0) goto fail;
-	if ((rc = advert_journal(c, "advert.created", ad, who->label, -1, (int)ad->status, NULL)) != 0)
-		goto fail;
+	if ((rc = event_listing_created(c, who, ad)) != 0) goto fail;
 	if ((rc = store_commit(c->st)) != 0) goto fail;
 	*out = *ad;
 	return 0;
@@ -95,10 +94,10 @@ static int recheck_live(Ctx *c, const Actor *who, Advert *ad)
 {
 	const char *reason;
 	if (setting_int(c, "moderation.manual", 0))
-		return advert_move(c, ad, ADVERT_EV_EDIT, who->label, "edited by the seller", false, NULL);
+		return advert_move(c, ad, ADVERT_EV_EDIT, who, "edited by the seller", false, NULL);
 	AdvertEvent ev = advert_auto_rules(c, ad, &reason);
 	if (ev == ADVERT_EV_MODERATION_ACCEPT) return 0;
-	return advert_move(c, ad, ev, "system:moderation", reason, false, NULL);
+	return advert_move(c, ad, ev, &actor_marketplace, reason, false, NULL);
 }
 
 int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violations *vs,
@@ -143,14 +142,12 @@ int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violat
 	if (!in->auto_extend_given) ad->auto_extend = cur.auto_extend;
 	if ((rc = contact_resolve(c, ad->user_id, &ad->contact)) != 0) goto fail;
 	if ((rc = store_advert_update(c->st, ad)) != 0) goto fail;
-	if ((rc = advert_journal(c, "advert.updated", ad, who->label, (int)ad->status, (int)ad->status,
-			NULL)) != 0)
-		goto fail;
+	if ((rc = event_listing_changed(c, who, &cur, ad)) != 0) goto fail;
 	/* What the seller changed goes back through moderation: a live listing
 	 * runs no unchecked text, a rejected one is resubmitted. */
 	if (ad->status == ADVERT_ACTIVE && (rc = recheck_live(c, who, ad)) != 0) goto fail;
 	if (ad->status == ADVERT_MODERATED &&
-	    (rc = advert_move(c, ad, ADVERT_EV_RESUBMIT, who->label, "fixed by the seller", false, NULL)) != 0)
+	    (rc = advert_move(c, ad, ADVERT_EV_RESUBMIT, who, "fixed by the seller", false, NULL)) != 0)
 		goto fail;
 	if ((rc = store_commit(c->st)) != 0) goto fail;
 	*out = *ad;

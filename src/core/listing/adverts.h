@@ -8,6 +8,7 @@
 #ifndef SOUK_ADVERTS_H
 #define SOUK_ADVERTS_H
 
+#include "../actor.h"
 #include "../ctx.h"
 #include "violations.h"
 
@@ -29,14 +30,6 @@ typedef struct AdvertInput {
 	bool auto_extend_given;	/* PUT leaves auto_extend alone when absent */
 	const struct RuleLimits *limits;	/* the face's numbers for the rules (rules.h) */
 } AdvertInput;
-
-/* Who acts: the seller through an app, a moderator, or the marketplace. */
-typedef struct Actor {
-	int64_t user_id;		/* 0: none */
-	int64_t app_id;			/* 0: none */
-	bool app_external_url;		/* the app may set external_url */
-	const char *label;		/* "user:12 app:ab12", "moderator:3", "system" */
-} Actor;
 
 typedef enum AdvertCommand {
 	ADVERT_CMD_ACTIVATE,

@@ -31,7 +31,7 @@ int advert_moderate(Ctx *c, const Actor *who, int64_t id, ModerationDecision d, 
 		rc = rc ? rc : SOUK_ENOTFOUND;
 		goto fail;
 	}
-	if ((rc = advert_move(c, &ad, events[d], who->label, reason, false, &vs)) != 0) {
+	if ((rc = advert_move(c, &ad, events[d], who, reason, false, &vs)) != 0) {
 		if (rc == SOUK_ESTATE)
 			ctx_fail(c, rc, "status", "advert %lld is %s", (long long)id,
 				advert_status_name(ad.status));
@@ -95,7 +95,7 @@ int adverts_job_moderate(Ctx *c)
 		int rc = store_advert_claim(c->st, c->arena, CLAIM_MODERATION, c->now - delay, &ad);
 		if (rc == 0) {
 			AdvertEvent ev = advert_auto_rules(c, &ad, &reason);
-			rc = advert_move(c, &ad, ev, "system:moderation", reason, false, NULL);
+			rc = advert_move(c, &ad, ev, &actor_marketplace, reason, false, NULL);
 		}
 		if (rc == 0 && (rc = store_commit(c->st)) == 0) {
 			done++;
@@ -117,7 +117,7 @@ int adverts_job_expire(Ctx *c)
 		if (rc == 0) {
 			/* auto_extend_enabled renews instead of letting it lapse. */
 			AdvertEvent ev = ad.auto_extend ? ADVERT_EV_EXTEND : ADVERT_EV_EXPIRE;
-			rc = advert_move(c, &ad, ev, "system:expiry", ad.auto_extend ? "auto-extended" : NULL, false, NULL);
+			rc = advert_move(c, &ad, ev, &actor_marketplace, ad.auto_extend ? "auto-extended" : NULL, false, NULL);
 		}
 		if (rc == 0 && (rc = store_commit(c->st)) == 0) {
 			done++;

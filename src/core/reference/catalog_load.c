@@ -8,6 +8,7 @@
 
 #include "../../util/buf.h"
 #include "../../util/errors.h"
+#include "../events/events.h"
 
 /* A member, or NULL when absent or null (json-c gives null as NULL). */
 static json_object *get(json_object *o, const char *key)
@@ -137,6 +138,10 @@ int catalog_load_categories_json(Ctx *c, const char *text, size_t len, int *coun
 			.is_leaf = json_object_get_boolean(get(jc, "is_leaf")),
 		};
 		if ((rc = store_category_insert(c->st, &cat, (int)i)) != 0) break;
+		json_object *name = get(jc, "name");
+		if ((rc = event_category_created(c, &actor_marketplace, &cat,
+			name ? json_object_to_json_string_ext(name, JSON_C_TO_STRING_PLAIN) : NULL)) != 0)
+			break;
 		if ((rc = put_texts(c, TEXT_CATEGORY_NAME, cat.id, get(jc, "name"))) != 0) break;
 		if ((rc = put_keywords(c, cat.id, get(jc, "keywords"))) != 0) break;
 		size_t na = attrs ? json_object_array_length(attrs) : 0;
