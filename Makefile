@@ -20,6 +20,7 @@ UNIT_SRCS := $(shell find tests/unit -name '*.c' | sort)
 UNIT_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(UNIT_SRCS))
 SEED_FILES := $(shell find data -type f \( -name '*.tsv' -o -name '*.json' \) 2>/dev/null | sort)
 
+.DELETE_ON_ERROR:
 .PHONY: all deps test-deps run test unit e2e asan tsan fuzz fuzz-build clean bench
 
 all: deps $(BUILD)/souk

@@ -1,4 +1,4 @@
--- 0008: two refreshes racing with one refresh token get the same answer.
+-- 0010: two refreshes racing with one refresh token get the same answer.
 -- retired_at: when the token was replaced; successor_sealed: its replacement,
 -- sealed under a key derived from this token (as access_sealed is), so the
 -- loser of a race can be handed the winner's token although only hashes are
