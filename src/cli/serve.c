@@ -10,11 +10,13 @@
 
 #include "../api/faces.h"
 #include "../core/auth/accounts.h"
+#include "../core/auth/csrf.h"
 #include "../util/errors.h"
 #include "../core/jobs.h"
 #include "../core/limits/policy.h"
 #include "../core/settings.h"
 #include "../core/schedule.h"
+#include "../core/site.h"
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../util/crypto.h"
@@ -94,7 +96,8 @@ static int demo_create(Ctx *c, const char *base)
 int cli_serve(const Args *a)
 {
 	static const char *const known[] = {
-		"db", "listen", "threads", "body-max", "job-tick-ms", "no-demo!", "quiet!", NULL,
+		"db", "listen", "threads", "body-max", "job-tick-ms", "public-url", "trusted-proxies",
+		"no-demo!", "quiet!", NULL,
 	};
 	char host[64];
 	int port;
@@ -121,7 +124,25 @@ int cli_serve(const Args *a)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	/* Every absolute URL souk writes starts with the public URL: the one an
+	 * operator gives, or this listen address. */
+	char err[SITE_URL_MAX + 128];
+	char *fallback = NULL;
+	if (asprintf(&fallback, "http://%s", listen) < 0) return 1;
+	int bad = site_configure(opt(a, "public-url", "SOUK_PUBLIC_URL", NULL), fallback,
+		opt(a, "trusted-proxies", "SOUK_TRUSTED_PROXIES", NULL), err, sizeof(err));
+	free(fallback);
+	if (bad) {
+		fprintf(stderr, "souk: %s\n", err);
+		return 2;
+	}
+
 	if (cli_open(a, &c) != 0) return 1;
+	if (csrf_key_load(&c) != 0) {
+		fprintf(stderr, "souk: %s\n", c.err ? c.err : "cannot load the CSRF key");
+		cli_close(&c);
+		return 1;
+	}
 	ratepolicy_init(ratestore_memory_new(RATE_KEYS));
 	settings_apply(&c);
 
@@ -143,8 +164,9 @@ int cli_serve(const Args *a)
 		return 1;
 	}
 	char *base = arena_printf(c.arena, "http://%s:%d", host, http_bound_port());
+	if (port == 0) site_fallback_update(base);
 	int rc = 0;
-	if (!args_flag(a, "no-demo") && !getenv("SOUK_NO_DEMO")) rc = demo_create(&c, base);
+	if (!args_flag(a, "no-demo") && !getenv("SOUK_NO_DEMO")) rc = demo_create(&c, site_url());
 	if (rc) {
 		fprintf(stderr, "souk: creating the demo accounts failed: %s\n",
 			c.err ? c.err : souk_strerror(rc));

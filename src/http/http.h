@@ -142,6 +142,8 @@ const char *http_param(Request *r, int i);
 const char *http_form(Request *r, const char *name);	/* form body field, or NULL */
 const Form *http_form_fields(Request *r);	/* the whole form body, parsed */
 const char *http_cookie(Request *r, const char *name);
+/* The client's IP address as inet_ntop writes it (IPv4 for v4-mapped), or NULL. */
+const char *http_peer_addr(Request *r);
 
 /* Writing the response: set status, content type and body in r->out. */
 void http_respond(Request *r, int status, const char *content_type);

@@ -38,6 +38,9 @@ void store_rollback(Store *st);
 /* Settings (small key/value facts of this marketplace: clock offset, flags) */
 int store_setting_get(Store *st, Arena *a, const char *key, const char **value);
 int store_setting_put(Store *st, const char *key, const char *value);
+/* Sets key only when it has no value yet (two processes starting at once
+ * keep the first one's). */
+int store_setting_put_new(Store *st, const char *key, const char *value);
 
 /* Users */
 int store_user_insert(Store *st, const User *u, int64_t *id);

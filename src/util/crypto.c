@@ -44,6 +44,16 @@ void crypto_sha256_b64url(const void *in, size_t len, char *out, size_t outlen)
 	sodium_bin2base64(out, outlen, d, sizeof(d), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
+void crypto_hmac_sha256_b64url(const char *key, const char *msg, char *out, size_t outlen)
+{
+	unsigned char mac[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state st;
+	crypto_auth_hmacsha256_init(&st, (const unsigned char *)key, strlen(key));
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)msg, strlen(msg));
+	crypto_auth_hmacsha256_final(&st, mac);
+	sodium_bin2base64(out, outlen, mac, sizeof(mac), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
 bool crypto_equal(const char *a, const char *b)
 {
 	/* Compare digests of both, so neither the content nor the length of the

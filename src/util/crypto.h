@@ -25,6 +25,9 @@ uint32_t crypto_random_below(uint32_t upper);
 void crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX_LEN + 1]);
 void crypto_sha256_b64url(const void *in, size_t len, char *out, size_t outlen);
 
+/* HMAC-SHA-256 of msg under key (any length), base64url without padding. */
+void crypto_hmac_sha256_b64url(const char *key, const char *msg, char *out, size_t outlen);
+
 /* Comparisons */
 bool crypto_equal(const char *a, const char *b);	/* constant time in length of b */
 /* Two SHA-256 hex digests: the length is public, so one constant-time

@@ -113,8 +113,7 @@ int web_advert_observe(Request *r)
 		if (rc) return rc;
 		const char *old = http_cookie(r, OBSERVE_COOKIE);
 		char *list = arena_printf(r->arena, "%s%lld.", old && *old ? old : ".", (long long)id);
-		http_add_header(r, "Set-Cookie", arena_printf(r->arena,
-			"%s=%s; Path=/oferta; Max-Age=31536000; HttpOnly; SameSite=Lax", OBSERVE_COOKIE, list));
+		web_set_cookie(r, OBSERVE_COOKIE, list, "Path=/oferta; Max-Age=31536000");
 	}
 	page_redirect(r, 303, arena_printf(r->arena, "/oferta/%lld", (long long)id));
 	return 0;

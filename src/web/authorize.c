@@ -256,9 +256,8 @@ int web_login_post(Request *r)
 	char sid[OAUTH_SESSION_LEN + 1];
 	if ((rc = oauth_session_start(&r->ctx, u.id, sid)) != 0) return rc;
 	page_redirect(r, 303, next);
-	http_add_header(r, "Set-Cookie", arena_printf(r->arena,
-		WEB_SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d", sid,
-		OAUTH_SESSION_TTL));
+	web_set_cookie(r, WEB_SESSION_COOKIE, sid,
+		arena_printf(r->arena, "Path=/; Max-Age=%d", OAUTH_SESSION_TTL));
 	return 0;
 }
 
@@ -271,7 +270,6 @@ int web_logout_post(Request *r)
 	int rc = oauth_session_end(&r->ctx, http_cookie(r, WEB_SESSION_COOKIE));
 	if (rc) return rc;
 	page_redirect(r, 303, "/oauth/login");
-	http_add_header(r, "Set-Cookie",
-		WEB_SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+	web_set_cookie(r, WEB_SESSION_COOKIE, "", "Path=/; Max-Age=0");
 	return 0;
 }

@@ -2,8 +2,8 @@
  * authorization server sent back and the curl line that exchanges the code. */
 #include "web.h"
 
-#include "../api/oauth/oauth.h"
 #include "../core/auth/oauth.h"
+#include "../core/site.h"
 
 static void field(Buf *b, const char *name, const char *value)
 {
@@ -57,7 +57,7 @@ int web_demo_callback(Request *r)
 		"curl -s %s/api/open/oauth/token -d grant_type=authorization_code \\\n"
 		"  -d client_id=%s -d client_secret=\"$CLIENT_SECRET\" \\\n"
 		"  -d code=%s --data-urlencode 'redirect_uri=%s'",
-		oauth_base_url(r), client_id, code, redirect_uri);
+		site_url(), client_id, code, redirect_uri);
 	buf_puts(b, "<p>Exchange it within ten minutes, with the app's client secret in "
 		"<code>$CLIENT_SECRET</code>:</p>\n<pre id=\"curl\">");
 	buf_html(b, line);

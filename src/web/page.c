@@ -3,9 +3,12 @@
 #include "web.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "../api/faces.h"
+#include "../core/auth/csrf.h"
 #include "../core/auth/oauth.h"
+#include "../core/site.h"
 #include "../util/crypto.h"
 
 #define CSRF_COOKIE_LEN 32	/* hex characters */
@@ -139,18 +142,24 @@ int64_t web_session_user(Request *r)
 	return user_id;
 }
 
-static bool csrf_cookie_ok(const char *v)
+static bool hex_of(const char *v, size_t len)
 {
-	return v && strlen(v) == CSRF_COOKIE_LEN &&
-	       strspn(v, "0123456789abcdef") == CSRF_COOKIE_LEN;
+	return v && strlen(v) == len && strspn(v, "0123456789abcdef") == len;
 }
 
-static const char *csrf_for(Request *r, const char *cookie)
+/* Whether the browser reached us over TLS: the public URL is https, or a
+ * trusted proxy says so. X-Forwarded-Proto from anyone else is ignored. */
+static bool secure_request(Request *r)
 {
-	char *in = arena_printf(r->arena, "souk-csrf|%s", cookie);
-	char *out = arena_alloc(r->arena, 64);
-	crypto_sha256_b64url(in, strlen(in), out, 64);
-	return out;
+	if (site_https()) return true;
+	const char *proto = http_header(r, "X-Forwarded-Proto");
+	return proto && strcasecmp(proto, "https") == 0 && site_proxy_trusted(http_peer_addr(r));
+}
+
+void web_set_cookie(Request *r, const char *name, const char *value, const char *attrs)
+{
+	http_add_header(r, "Set-Cookie", arena_printf(r->arena, "%s=%s; %s; HttpOnly; SameSite=Lax%s",
+		name, value, attrs, secure_request(r) ? "; Secure" : ""));
 }
 
 /* The CSRF cookie this response already sets, if a form before set one:
@@ -165,26 +174,35 @@ static const char *cookie_being_set(Request *r)
 	return NULL;
 }
 
+/* What a form is bound to: the login session when the browser has one, else
+ * the browser's random CSRF cookie. A token made for one is refused for any
+ * other, so a form of one session cannot be replayed in another. */
+static const char *binding(Request *r, const char *csrf_cookie)
+{
+	const char *sid = http_cookie(r, WEB_SESSION_COOKIE);
+	if (hex_of(sid, OAUTH_SESSION_LEN)) return arena_printf(r->arena, "session|%s", sid);
+	if (hex_of(csrf_cookie, CSRF_COOKIE_LEN)) return arena_printf(r->arena, "browser|%s", csrf_cookie);
+	return NULL;
+}
+
 const char *web_csrf_token(Request *r)
 {
 	const char *cookie = http_cookie(r, WEB_CSRF_COOKIE);
-	if (!csrf_cookie_ok(cookie)) cookie = cookie_being_set(r);
-	if (!csrf_cookie_ok(cookie)) {
+	if (!hex_of(cookie, CSRF_COOKIE_LEN)) cookie = cookie_being_set(r);
+	if (!hex_of(cookie, CSRF_COOKIE_LEN)) {
 		char fresh[CSRF_COOKIE_LEN + 1];
 		crypto_random_hex(fresh, CSRF_COOKIE_LEN / 2);
 		cookie = arena_strdup(r->arena, fresh);
-		http_add_header(r, "Set-Cookie", arena_printf(r->arena,
-			WEB_CSRF_COOKIE "=%s; Path=/; HttpOnly; SameSite=Lax", cookie));
+		web_set_cookie(r, WEB_CSRF_COOKIE, cookie, "Path=/");
 	}
-	return csrf_for(r, cookie);
+	char *token = arena_alloc(r->arena, CSRF_TOKEN_MAX);
+	csrf_token(binding(r, cookie), token);
+	return token;
 }
 
 bool web_csrf_ok(Request *r)
 {
-	const char *cookie = http_cookie(r, WEB_CSRF_COOKIE);
-	const char *sent = http_form(r, "csrf");
-	if (!csrf_cookie_ok(cookie) || !sent) return false;
-	return crypto_equal(sent, csrf_for(r, cookie));
+	return csrf_valid(binding(r, http_cookie(r, WEB_CSRF_COOKIE)), http_form(r, "csrf"));
 }
 
 void web_csrf_field(Request *r)

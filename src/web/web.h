@@ -4,8 +4,10 @@
  * CSRF token, and every page forbids framing.
  *
  * A login session is a random id in an HttpOnly SameSite=Lax cookie, stored
- * hashed (core/oauth). CSRF: a random pre-session cookie; each form carries a
- * digest of it, compared in constant time. */
+ * hashed (core/oauth). CSRF: each form carries an HMAC under a server key of
+ * the session id, or before sign-in of a random per-browser cookie
+ * (core/auth/csrf.h), compared in constant time. Cookies are Secure when the
+ * browser reached souk over TLS (core/site.h). */
 #ifndef SOUK_WEB_H
 #define SOUK_WEB_H
 
@@ -40,6 +42,8 @@ void page_redirect(Request *r, int status, const char *location);
 #define WEB_CSRF_COOKIE "souk_csrf"
 /* The logged-in user, or 0. */
 int64_t web_session_user(Request *r);
+/* Set-Cookie: name=value; attrs; HttpOnly; SameSite=Lax, and Secure behind TLS. */
+void web_set_cookie(Request *r, const char *name, const char *value, const char *attrs);
 /* The CSRF token for this browser's forms (sets the cookie on first use). */
 const char *web_csrf_token(Request *r);
 /* Whether the posted form's csrf field matches this browser's cookie. */

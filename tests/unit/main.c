@@ -37,6 +37,7 @@ int main(void)
 	test_remote();
 	test_events();
 	test_event_feed();
+	test_site();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -50,5 +50,6 @@ void test_allow(void);
 void test_remote(void);
 void test_events(void);
 void test_event_feed(void);
+void test_site(void);
 
 #endif

@@ -3,8 +3,6 @@
  * error body {"error", "error_description"}. */
 #include "oauth.h"
 
-#include <string.h>
-
 #include "../faces.h"
 
 void oauth_error_body(Request *r, int status, const char *code, const char *description,
@@ -54,12 +52,3 @@ const Face face_oauth = {
 	.auth_error = oauth_auth_error,
 	.bad_json = oauth_bad_json,
 };
-
-const char *oauth_base_url(Request *r)
-{
-	const char *host = http_header(r, "Host");
-	if (!host || !*host || strlen(host) > 255 ||
-	    host[strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")])
-		host = "localhost";
-	return arena_printf(r->arena, "http://%s", host);
-}

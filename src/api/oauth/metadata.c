@@ -1,10 +1,13 @@
 /* metadata.c -- GET /.well-known/oauth-authorization-server (RFC 8414): where
- * a client finds the endpoints, for the Host it used to reach us. */
+ * a client finds the endpoints. The issuer is the configured public URL, one
+ * fixed identifier whatever Host a request names (RFC 8414 section 3.3). */
 #include "oauth.h"
+
+#include "../../core/site.h"
 
 int oauth_metadata_get(Request *r)
 {
-	const char *base = oauth_base_url(r);
+	const char *base = site_url();
 	JsonW w;
 	reply_json(r, &w);
 	jw_obj(&w);

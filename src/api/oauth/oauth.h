@@ -21,7 +21,4 @@ void oauth_error_body(Request *r, int status, const char *code, const char *desc
  * form-urlencoded id ":" secret (RFC 6749 2.3.1). False when it is not one. */
 bool oauth_basic_decode(Arena *a, const char *header, const char **id, const char **secret);
 
-/* "http://" + the request's Host header: the issuer and the pages' base URL. */
-const char *oauth_base_url(Request *r);
-
 #endif

@@ -8,6 +8,7 @@
 
 #include "../../core/listing/advert_state.h"
 #include "../../core/listing/adverts.h"
+#include "../../core/site.h"
 #include "../../util/decimal.h"
 
 /* An amount in minor units as OLX's number, from its digits: a double
@@ -46,9 +47,8 @@ static void write_attributes(JsonW *w, const Advert *ad)
 
 const char *olx_advert_url(Request *r, int64_t id)
 {
-	const char *host = http_header(r, "Host");
-	return arena_printf(r->arena, "http://%s/oferta/%lld", host ? host : "localhost",
-		(long long)id);
+	/* The configured public URL, never the request's Host (core/site.h). */
+	return arena_printf(r->arena, "%s/oferta/%lld", site_url(), (long long)id);
 }
 
 void olx_advert_write(Request *r, JsonW *w, const Advert *ad)

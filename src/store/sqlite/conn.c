@@ -354,3 +354,11 @@ int store_setting_put(Store *st, const char *key, const char *value)
 	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
 	return sq_exec(st, s);
 }
+
+int store_setting_put_new(Store *st, const char *key, const char *value)
+{
+	sqlite3_stmt *s = sq_stmt(st, "INSERT OR IGNORE INTO settings(key, value) VALUES(?, ?)");
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+	return sq_exec(st, s);
+}
