@@ -1,7 +1,7 @@
 /* advert_page.c -- an advert's public page at its OLX `url` (/oferta/{id}):
- * what buyers see. Opening it counts an advert view; the "show phone" button
- * counts a phone view; "observe" counts a buyer observing it, once per
- * browser. */
+ * what buyers see. Opening it counts an advert view (a HEAD, which shows
+ * nothing, does not); the "show phone" button counts a phone view; "observe"
+ * counts a buyer observing it, once per browser. */
 #include "web.h"
 
 #include <stdio.h>
@@ -12,6 +12,11 @@
 #include "../util/errors.h"
 
 #define OBSERVE_COOKIE "souk_observed"
+/* The observe cookie remembers this many adverts, the latest ones: a cookie
+ * that grew with every advert observed would, past 16 KiB of headers, get
+ * every request of the browser refused (431). An advert that falls out can
+ * be observed again. */
+#define OBSERVE_MAX 64
 
 static bool load(Request *r, int64_t *id, Advert *ad)
 {
@@ -40,6 +45,20 @@ static bool observed(Request *r, int64_t id)
 	char needle[32];
 	snprintf(needle, sizeof(needle), ".%lld.", (long long)id);
 	return c && strstr(c, needle);
+}
+
+/* The cookie's list ".id.id." with id added at the end, keeping the last
+ * OBSERVE_MAX ids; a cookie that is not such a list is started afresh. */
+static const char *observed_add(Request *r, int64_t id)
+{
+	const char *old = http_cookie(r, OBSERVE_COOKIE);
+	if (!old || old[0] != '.' || old[strspn(old, ".0123456789")]) old = ".";
+	int n = 0;
+	for (const char *p = old; *p; p++) n += *p == '.';
+	/* n dots separate n - 1 ids: drop the oldest beyond OBSERVE_MAX - 1. */
+	for (; n > OBSERVE_MAX; n--) old = strchr(old + 1, '.');
+	if (strlen(old) > OBSERVE_MAX * 20) old = ".";	/* ids longer than any id */
+	return arena_printf(r->arena, "%s%lld.", old, (long long)id);
 }
 
 static void render(Request *r, const Advert *ad, bool show_phone)
@@ -86,8 +105,10 @@ int web_advert_get(Request *r)
 	int64_t id;
 	Advert ad;
 	if (!load(r, &id, &ad)) return 0;
-	int rc = advert_count(&r->ctx, id, COUNTER_ADVERT_VIEWS, 1);
-	if (rc) return rc;
+	if (r->method != HTTP_HEAD) {
+		int rc = advert_count(&r->ctx, id, COUNTER_ADVERT_VIEWS, 1);
+		if (rc) return rc;
+	}
 	render(r, &ad, false);
 	return 0;
 }
@@ -111,9 +132,7 @@ int web_advert_observe(Request *r)
 	if (!observed(r, id)) {
 		int rc = advert_count(&r->ctx, id, COUNTER_USERS_OBSERVING, 1);
 		if (rc) return rc;
-		const char *old = http_cookie(r, OBSERVE_COOKIE);
-		char *list = arena_printf(r->arena, "%s%lld.", old && *old ? old : ".", (long long)id);
-		web_set_cookie(r, OBSERVE_COOKIE, list, "Path=/oferta; Max-Age=31536000");
+		web_set_cookie(r, OBSERVE_COOKIE, observed_add(r, id), "Path=/oferta; Max-Age=31536000");
 	}
 	page_redirect(r, 303, arena_printf(r->arena, "/oferta/%lld", (long long)id));
 	return 0;
