@@ -25,6 +25,20 @@ void crypto_random_b64url(char *out, size_t outlen, size_t nbytes)
 	sodium_bin2base64(out, outlen, raw, nbytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
+void crypto_random_bytes(void *out, size_t n)
+{
+	randombytes_buf(out, n);
+}
+
+uint64_t crypto_short_hash(const unsigned char key[16], const void *in, size_t len)
+{
+	unsigned char h[crypto_shorthash_BYTES];
+	uint64_t v;
+	crypto_shorthash(h, in, len, key);
+	memcpy(&v, h, sizeof(v));
+	return v;
+}
+
 uint32_t crypto_random_below(uint32_t upper)
 {
 	return randombytes_uniform(upper);

@@ -18,6 +18,7 @@ int crypto_setup(void);
 /* Randomness */
 void crypto_random_hex(char *out, size_t nbytes);	/* out holds 2*nbytes+1 */
 void crypto_random_b64url(char *out, size_t outlen, size_t nbytes);
+void crypto_random_bytes(void *out, size_t n);
 /* Uniform in [0, upper), without modulo bias. */
 uint32_t crypto_random_below(uint32_t upper);
 
@@ -25,6 +26,8 @@ uint32_t crypto_random_below(uint32_t upper);
 void crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX_LEN + 1]);
 void crypto_sha256_b64url(const void *in, size_t len, char *out, size_t outlen);
 
+/* SipHash-2-4 of in under a 16-byte key: for hash tables fed by strangers. */
+uint64_t crypto_short_hash(const unsigned char key[16], const void *in, size_t len);
 /* HMAC-SHA-256 of msg under key (any length), base64url without padding. */
 void crypto_hmac_sha256_b64url(const char *key, const char *msg, char *out, size_t outlen);
 

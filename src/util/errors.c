@@ -14,6 +14,7 @@ const char *souk_strerror(int rc)
 	case SOUK_EBUSY: return "storage busy";
 	case SOUK_EREF: return "broken reference";
 	case SOUK_EEXPIRED: return "expired";
+	case SOUK_ELIMIT: return "too many attempts";
 	}
 	return "unknown error";
 }

@@ -17,6 +17,7 @@ enum {
 	SOUK_EBUSY = -8,	/* storage busy past its timeout */
 	SOUK_EREF = -9,		/* refers to an object that does not exist, or is still referred to */
 	SOUK_EEXPIRED = -10,	/* a cursor or token older than what is kept for it */
+	SOUK_ELIMIT = -11,	/* too many attempts: try again later */
 };
 
 const char *souk_strerror(int rc);

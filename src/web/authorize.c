@@ -12,6 +12,7 @@
 #include "../util/errors.h"
 #include "../core/auth/oauth.h"
 #include "../core/auth/scopes.h"
+#include "../core/auth/signin.h"
 
 typedef const char *(*Getter)(Request *r, const char *name);
 
@@ -247,9 +248,22 @@ int web_login_post(Request *r)
 		return 0;
 	}
 	User u;
-	int rc = user_authenticate(&r->ctx, email, http_form(r, "password"), &u);
+	int64_t wait = 0;
+	int rc = signin_password(&r->ctx, email, http_form(r, "password"), web_client_addr(r), &u,
+		&wait);
 	if (rc == SOUK_EAUTH || rc == SOUK_EDENIED) {
 		web_login_page(r, next, email, "Wrong e-mail address or password.", 401);
+		return 0;
+	}
+	if (rc == SOUK_ELIMIT) {
+		/* The same answer whether or not the e-mail is anyone's. */
+		const char *msg = wait < 120
+			? arena_printf(r->arena, "Too many sign-in attempts. Please wait %lld seconds and try again.",
+				(long long)wait)
+			: arena_printf(r->arena, "Too many sign-in attempts. Please wait %lld minutes and try again.",
+				(long long)(wait + 59) / 60);
+		web_login_page(r, next, email, msg, 429);
+		http_add_header(r, "Retry-After", arena_printf(r->arena, "%lld", (long long)wait));
 		return 0;
 	}
 	if (rc) return rc;

@@ -38,6 +38,7 @@ int main(void)
 	test_events();
 	test_event_feed();
 	test_site();
+	test_throttle();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -51,5 +51,6 @@ void test_remote(void);
 void test_events(void);
 void test_event_feed(void);
 void test_site(void);
+void test_throttle(void);
 
 #endif
