@@ -31,10 +31,10 @@ void csrf_token(const char *binding, char out[CSRF_TOKEN_MAX])
 {
 	/* The prefix keeps these MACs apart from any other use of the key. */
 	char msg[256];
-	size_t n = strlen(binding);
+	size_t n = binding ? strlen(binding) : 0;
 	if (n > sizeof(msg) - 16) n = sizeof(msg) - 16;
 	memcpy(msg, "souk-csrf|", 10);
-	memcpy(msg + 10, binding, n);
+	if (n) memcpy(msg + 10, binding, n);
 	msg[10 + n] = '\0';
 	crypto_hmac_sha256_b64url(key, msg, out, CSRF_TOKEN_MAX);
 }
