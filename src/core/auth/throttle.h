@@ -6,8 +6,9 @@
  * so concurrent attempts cannot all pass the check first. Times are the
  * caller's (the marketplace clock), in seconds. State is in-process, in a
  * fixed table (keys are kept as keyed 64-bit hashes): a shared store could
- * hold the same counters when several processes serve one marketplace. The
- * interface is meant to serve other limits too (policy + key + now). */
+ * hold the same counters when several processes serve one marketplace.
+ * Request rates are core/limits/ratelimit.h's: this table exists for what
+ * that one cannot do yet (give back, clear, doubling waits). */
 #ifndef SOUK_THROTTLE_H
 #define SOUK_THROTTLE_H
 
