@@ -19,6 +19,7 @@ int main(void)
 	test_attributes();
 	test_rules();
 	test_decimal();
+	test_markup();
 	test_timefmt();
 	test_sq_row();
 	test_vec();

@@ -32,6 +32,7 @@ void test_categories(void);
 void test_attributes(void);
 void test_rules(void);
 void test_decimal(void);
+void test_markup(void);
 void test_timefmt(void);
 void test_sq_row(void);
 void test_vec(void);

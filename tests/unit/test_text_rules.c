@@ -405,8 +405,39 @@ static void test_contact_phone(void)
 	CHECK(text_check_phone(NULL) == RULE_PHONE_FORMAT);
 }
 
+static void test_email(void)
+{
+	static const char *const good[] = {
+		"test@test.pl", "jan.kowalski+olx@example.com", "a_b-c%d@sub.domain.co.uk", "x@xn--80ak6aa92e.com",
+		"ANNA@WP.PL", NULL,
+	};
+	static const char *const bad[] = {
+		"", "test", "@test.pl", "test@", "test@pl", "test@test.p", "test@@test.pl", "a@b@test.pl",
+		".a@test.pl", "a.@test.pl", "a..b@test.pl", "a b@test.pl", "a@te st.pl", "a@-test.pl",
+		"a@test-.pl", "a@test..pl", "a@.test.pl", "a@test.pl.", "a@test.p1", "\"a\"@test.pl",
+		"a@[127.0.0.1]", "jan@wp.pl\n", "zażółć@wp.pl", NULL,
+	};
+	for (int i = 0; good[i]; i++) CHECK(text_check_email(good[i]) == RULE_NONE);
+	for (int i = 0; bad[i]; i++) {
+		if (text_check_email(bad[i]) != RULE_EMAIL_FORMAT) fprintf(stderr, "  accepted \"%s\"\n", bad[i]);
+		CHECK(text_check_email(bad[i]) == RULE_EMAIL_FORMAT);
+	}
+	CHECK(text_check_email(NULL) == RULE_EMAIL_FORMAT);
+	char longest[300];
+	memset(longest, 'a', 64);
+	strcpy(longest + 64, "@");
+	for (int i = 0; i < 3; i++) strcat(longest, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.");
+	strcat(longest, "pl");	/* 64 + 1 + 195 + 2 = 262 */
+	CHECK(text_check_email(longest) == RULE_EMAIL_FORMAT);
+	longest[0] = '\0';
+	memset(longest, 'a', 65);
+	strcpy(longest + 65, "@wp.pl");
+	CHECK(text_check_email(longest) == RULE_EMAIL_FORMAT);	/* local part over 64 */
+}
+
 void test_text_rules(void)
 {
+	test_email();
 	test_letter_case();
 	test_lengths();
 	test_capitals();

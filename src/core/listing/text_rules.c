@@ -541,3 +541,43 @@ RuleCode text_check_phone(const char *phone)
 		return RULE_PHONE_FORMAT;
 	return RULE_NONE;
 }
+
+/* A contact e-mail: local@domain, at most 254 characters. The local part of
+ * letters, digits and . _ % + - (no dot first, last or twice in a row); the
+ * domain of two or more labels of letters, digits and hyphens (no hyphen
+ * first or last), the last of two or more letters. Quoted local parts and
+ * address literals, legal but never typed into a form, are refused. */
+RuleCode text_check_email(const char *email)
+{
+	const char *at, *p;
+	size_t n;
+
+	if (!email || (n = strlen(email)) > 254 || !(at = strchr(email, '@')) || strchr(at + 1, '@'))
+		return RULE_EMAIL_FORMAT;
+	if (at == email || at - email > 64 || *email == '.' || at[-1] == '.')
+		return RULE_EMAIL_FORMAT;
+	for (p = email; p < at; p++)
+		if (!is_local_char((unsigned char)*p) || (*p == '.' && p[1] == '.'))
+			return RULE_EMAIL_FORMAT;
+	const char *label = at + 1;
+	int labels = 0;
+	for (p = label;; p++) {
+		if (*p == '.' || !*p) {
+			size_t len = (size_t)(p - label);
+			if (!len || len > 63 || label[0] == '-' || p[-1] == '-')
+				return RULE_EMAIL_FORMAT;
+			labels++;
+			if (!*p)
+				break;
+			label = p + 1;
+		} else if (!is_alnum((unsigned char)*p) && *p != '-') {
+			return RULE_EMAIL_FORMAT;
+		}
+	}
+	if (labels < 2 || p - label < 2)
+		return RULE_EMAIL_FORMAT;
+	for (const char *t = label; t < p; t++)
+		if (!is_alpha((unsigned char)*t))
+			return RULE_EMAIL_FORMAT;
+	return RULE_NONE;
+}

@@ -36,6 +36,7 @@ int text_check(const char *s, size_t len, int64_t min, int64_t max, TextViolatio
 /* Single fields: RULE_NONE or the rule broken */
 RuleCode text_check_currency(const char *currency);	/* RULE_CURRENCY_FORMAT */
 RuleCode text_check_phone(const char *phone);		/* RULE_PHONE_FORMAT */
+RuleCode text_check_email(const char *email);		/* RULE_EMAIL_FORMAT */
 
 /* The detectors the checks are made of, for faces with other limits.
  * They expect valid UTF-8 (util/utf8.h: utf8_valid, utf8_count). */

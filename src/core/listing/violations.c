@@ -74,6 +74,9 @@ const char *rule_code_name(RuleCode code)
 		[RULE_LINKS] = "links", [RULE_PHONE_NUMBERS] = "phone_numbers",
 		[RULE_PUNCTUATION] = "punctuation", [RULE_CURRENCY_FORMAT] = "currency_format",
 		[RULE_AMOUNT_TOO_LARGE] = "amount_too_large", [RULE_PHONE_FORMAT] = "phone_format",
+		[RULE_EMAIL_FORMAT] = "email_format", [RULE_POST_CODE_FORMAT] = "post_code_format",
+		[RULE_TAG_NOT_ALLOWED] = "tag_not_allowed", [RULE_MARKUP] = "markup",
+		[RULE_NOT_IN_IMAGES] = "not_in_images", [RULE_RANGE] = "range",
 	};
 	return (int)code >= 0 && code < RULE_CODE_COUNT ? names[code] : "?";
 }

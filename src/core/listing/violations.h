@@ -42,6 +42,12 @@ typedef enum RuleCode {
 	RULE_CURRENCY_FORMAT,	/* a currency code not in upper case letters */
 	RULE_AMOUNT_TOO_LARGE,	/* an amount above limit (minor units) */
 	RULE_PHONE_FORMAT,	/* a contact phone that is not a phone number */
+	RULE_EMAIL_FORMAT,	/* a contact e-mail that is not an address */
+	RULE_POST_CODE_FORMAT,	/* not a post code of the listing's country */
+	RULE_TAG_NOT_ALLOWED,	/* description markup with a tag or attribute not allowed */
+	RULE_MARKUP,		/* description markup that is not well formed */
+	RULE_NOT_IN_IMAGES,	/* a description image that is not one of the listing's */
+	RULE_RANGE,		/* a numeric range whose start lies past its end */
 	RULE_CODE_COUNT
 } RuleCode;
 
