@@ -127,3 +127,12 @@ test('money: salaries near the maximum keep their cents too', async () => {
 	assert.strictEqual(r.status, 200, r.text);
 	assert.match(r.text, /"value_to":99999999999998\.99,/);
 });
+
+test('contact: a name is required, and fits every face (at most 250 characters)', async () => {
+	let r = await post(advertBody({ contact: { name: '', phone: '600100200' } }));
+	assert.deepStrictEqual(r.json.error.validation, [{ field: 'contact.name', title: 'To pole jest wymagane', detail: 'To pole jest wymagane' }]);
+	r = await post(advertBody({ contact: { name: 'ż'.repeat(251) } }));
+	assert.deepStrictEqual(r.json.error.validation, [{ field: 'contact.name', title: 'Nieprawidłowa wartość' }]);
+	const ad = await create(s, a.token, advertBody({ title: 'Bluzka damska z kołnierzykiem M', contact: { name: 'ż'.repeat(250) } }));
+	assert.strictEqual(ad.contact.name, 'ż'.repeat(250));
+});

@@ -3,11 +3,12 @@
  * draft that may be stored but not published). */
 #include "t.h"
 
+#include "../../src/core/listing/attributes.h"
 #include "../../src/core/listing/rules.h"
 
 static const RuleLimits LIM = {
 	.title_min = 16, .title_max = 70, .description_min = 80, .description_max = 9000,
-	.amount_max = 9999999999999900, .images_max = 16,
+	.amount_max = 9999999999999900, .images_max = 16, .sections_max = 3,
 };
 
 static const AttrValue STATES[] = {{"new", "Nowe"}, {"used", "Używane"}};
@@ -55,9 +56,13 @@ static Violations run(Arena *a, const AdvertInput *in, const ListingFacts *f)
 	return vs;
 }
 
+static bool seen[RULE_CODE_COUNT];	/* codes some test found where it expected them */
+
 static bool has(const Violations *vs, RuleCode code, const char *path)
 {
-	return violations_has_rule(vs, code, path);
+	bool found = violations_has_rule(vs, code, path);
+	if (found) seen[code] = true;
+	return found;
 }
 
 static void test_good(Arena *a)
@@ -131,7 +136,7 @@ static void test_all_at_once(Arena *a)
 	CHECK(has(&vs, RULE_PHONE_NUMBERS, "title") && has(&vs, RULE_PUNCTUATION, "title"));
 	CHECK(has(&vs, RULE_TOO_SHORT, "description"));
 	CHECK(has(&vs, RULE_NOT_PERMITTED, "external_url"));
-	CHECK(has(&vs, RULE_PHONE_FORMAT, "contact.phone"));
+	CHECK(has(&vs, RULE_PHONE_FORMAT, "contact.phones[0]"));
 	CHECK(has(&vs, RULE_INVALID, "location.district"));
 	CHECK(has(&vs, RULE_TOO_FAR, "location.coordinates"));
 	CHECK(has(&vs, RULE_AMOUNT_TOO_LARGE, "price"));
@@ -256,6 +261,197 @@ static void test_face_limits(Arena *a)
 	CHECK(vs.n == 0);
 }
 
+/* Offer contacts: a name, at most one e-mail and two phones, well formed. */
+static void test_contacts(Arena *a)
+{
+	Violations vs = {0};
+	Contact ok = {.name = "Auta terenowe", .email = "test@test.pl", .phones = {"555-555-666", "555555667"}};
+	rules_check_contact(a, &ok, 1, 2, &vs);
+	CHECK(vs.n == 0);
+
+	Contact bad = {.name = "", .email = "test@", .phones = {"555-555-666", "call me"}};
+	rules_check_contact(a, &bad, 2, 3, &vs);
+	CHECK(has(&vs, RULE_REQUIRED, "contact.name"));
+	CHECK(has(&vs, RULE_TOO_MANY, "contact.emails") && has(&vs, RULE_EMAIL_FORMAT, "contact.email"));
+	CHECK(has(&vs, RULE_TOO_MANY, "contact.phones") && has(&vs, RULE_PHONE_FORMAT, "contact.phones[1]"));
+	CHECK(!has(&vs, RULE_PHONE_FORMAT, "contact.phones[0]"));
+	CHECK(vs.n == 5 && violations_block(&vs, RULES_STORABLE));
+	for (int i = 0; i < vs.n; i++)
+		if (vs.v[i].code == RULE_TOO_MANY && strcmp(vs.v[i].path, "contact.phones") == 0)
+			CHECK(vs.v[i].limit == 2 && vs.v[i].count == 3);
+
+	char name[600];
+	memset(name, 'a', 250);
+	name[250] = '\0';
+	Contact longest = {.name = name};
+	vs = (Violations){0};
+	rules_check_contact(a, &longest, 0, 0, &vs);
+	CHECK(vs.n == 0);
+	for (int i = 0; i < 250; i++) memcpy(name + 2 * i, "ż", 2);	/* 250 characters, 500 bytes */
+	name[500] = '\0';
+	rules_check_contact(a, &longest, 0, 0, &vs);
+	CHECK(vs.n == 0);
+	strcat(name, "x");
+	rules_check_contact(a, &longest, 0, 0, &vs);
+	CHECK(has(&vs, RULE_TOO_LONG, "contact.name") && vs.v[0].limit == 250 && vs.v[0].count == 251);
+	vs = (Violations){0};
+	Contact broken = {.name = "Anna \xC5"};
+	rules_check_contact(a, &broken, 0, 0, &vs);
+	CHECK(has(&vs, RULE_ENCODING, "contact.name"));
+	vs = (Violations){0};
+	Contact mail_only = {.email = "anna@wp.pl"};
+	rules_check_contact(a, &mail_only, 1, 0, &vs);
+	CHECK(has(&vs, RULE_REQUIRED, "contact.name") && vs.n == 1);
+
+	/* In a listing: the second phone is checked too. */
+	AdvertInput in = good();
+	in.ad.contact.phones[1] = "12";
+	ListingFacts f = facts();
+	vs = run(a, &in, &f);
+	CHECK(has(&vs, RULE_PHONE_FORMAT, "contact.phones[1]") && vs.n == 1);
+}
+
+/* A post code of the listing's country; a city named by text stands for a place. */
+static void test_location(Arena *a)
+{
+	static const struct { const char *country, *code; bool ok; } codes[] = {
+		{NULL, "60-166", true}, {"PL", "00-001", true}, {NULL, "60166", false}, {NULL, "60-16a", false},
+		{"PL", "6-0166", false}, {NULL, "60-1666", false}, {"DE", "10115", true}, {"GB", "SW1A 1AA", true},
+		{"UA", "01001", true}, {"DE", "1", false}, {"DE", "<script>", false}, {"DE", "-1011", false},
+	};
+	ListingFacts f = facts();
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+		AdvertInput in = good();
+		in.ad.location.country_code = codes[i].country;
+		in.ad.location.post_code = codes[i].code;
+		Violations vs = run(a, &in, &f);
+		CHECK(has(&vs, RULE_POST_CODE_FORMAT, "location.post_code") == !codes[i].ok);
+		CHECK(vs.n == !codes[i].ok);
+	}
+	AdvertInput in = good();
+	in.ad.location = (AdvertLocation){.city_name = "Poznań", .post_code = "60-166"};
+	ListingFacts none = facts();
+	none.city_found = none.district_found = false;
+	Violations vs = run(a, &in, &none);
+	CHECK(vs.n == 0);
+	in.ad.location.city_name = "";
+	vs = run(a, &in, &none);
+	CHECK(has(&vs, RULE_REQUIRED, "location.city") && vs.n == 1);
+}
+
+/* Sections a face sends: the small markup, the listing's own images, the
+ * face's count, and the text rules on their text. */
+static void test_sections(Arena *a)
+{
+	static const char *images[] = {"https://img.test/1.jpg", "https://img.test/2.jpg"};
+	DescSection sections[4] = {
+		{.items = {{DESC_TEXT, "<h1>Bluzka damska</h1><p>Bluzka w bardzo dobrym stanie, noszona kilka razy, "
+			"bez plam i dziur. Kolor <b>czarny</b>.</p>"}, {DESC_IMAGE, "https://img.test/1.jpg"}}, .nitems = 2},
+		{.items = {{DESC_TEXT, "<ul><li>bawełna 100%</li><li>rozmiar M</li></ul>"}}, .nitems = 1},
+	};
+	AdvertInput in = good();
+	in.ad.description = NULL;
+	in.ad.sections = sections;
+	in.ad.nsections = 2;
+	ListingFacts f = facts();
+	Violations vs = run(a, &in, &f);
+	CHECK(vs.n == 0);
+
+	sections[0].items[0].content = "<p class=\"x\">Bluzka</p>";
+	sections[0].items[1].content = "https://elsewhere.test/1.jpg";
+	sections[1].items[0] = (DescItem){DESC_TEXT, "<ul>luzem<li>a</li></ul>"};
+	sections[2] = (DescSection){.items = {{DESC_IMAGE, "javascript:alert(1)"}, {DESC_TEXT, "<p>ok</p>"}}, .nitems = 2};
+	sections[3] = (DescSection){.items = {{DESC_TEXT, "<p>SPRZEDAM TANIO!!!</p>"}}, .nitems = 1};
+	in.ad.nsections = 4;
+	vs = run(a, &in, &f);
+	CHECK(has(&vs, RULE_TAG_NOT_ALLOWED, "description.sections[0].items[0]"));
+	CHECK(has(&vs, RULE_NOT_IN_IMAGES, "description.sections[0].items[1]"));
+	CHECK(has(&vs, RULE_MARKUP, "description.sections[1].items[0]"));
+	CHECK(has(&vs, RULE_URL_FORMAT, "description.sections[2].items[0]"));
+	CHECK(!has(&vs, RULE_MARKUP, "description.sections[2].items[1]"));
+	CHECK(has(&vs, RULE_TOO_MANY, "description.sections"));
+	/* the text of the sections is what the text rules read */
+	CHECK(has(&vs, RULE_TOO_SHORT, "description") && has(&vs, RULE_PUNCTUATION, "description"));
+	(void)images;
+}
+
+/* Parameters as value ids, free values and numeric ranges. */
+static void test_parameters(Arena *a)
+{
+	static const AttrValue fuel[] = {{"11323_1", "Benzyna"}, {"11323_2", "Diesel"}};
+	static const AttrValue extras[] = {{"abs", "ABS"}, {"gps", "GPS"}};
+	const Attribute defs[] = {
+		{.code = "11323", .required = true, .values = fuel, .nvalues = 2},
+		{.code = "year", .required = true, .numeric = true, .has_min = true, .min = 1900, .has_max = true, .max = 2100},
+		{.code = "extras", .multiple = true, .values = extras, .nvalues = 2},
+		{.code = "vin"},
+	};
+	const char *diesel[] = {"11323_2"}, *petrol_diesel[] = {"11323_1", "11323_2"}, *unknown[] = {"11323_9"};
+	const char *y2019[] = {"2019"}, *y1800[] = {"1800"}, *ytext[] = {"nowy"}, *both[] = {"abs", "gps"};
+	const char *vin[] = {"WVWZZZ1JZXW000001"}, *empty[] = {""};
+	Advert ad = {.has_price = true};
+	Violations vs;
+
+	AdvertParam ok[] = {
+		{.code = "11323", .value_ids = diesel, .nvalue_ids = 1},
+		{.code = "year", .range_from = "2015", .range_to = "2019"},
+		{.code = "extras", .value_ids = both, .nvalue_ids = 2},
+		{.code = "vin", .values = vin, .nvalues = 1},
+	};
+	vs = (Violations){0};
+	attributes_check_params(a, defs, 4, ok, 4, &ad, &vs);
+	CHECK(vs.n == 0);
+	ok[1] = (AdvertParam){.code = "year", .values = y2019, .nvalues = 1};
+	ok[1].range_from = NULL;
+	attributes_check_params(a, defs, 4, ok, 4, &ad, &vs);
+	CHECK(vs.n == 0);
+	ok[1] = (AdvertParam){.code = "year", .range_from = "2015"};	/* open end */
+	attributes_check_params(a, defs, 4, ok, 4, &ad, &vs);
+	CHECK(vs.n == 0);
+
+	struct { AdvertParam p; RuleCode want; } cases[] = {
+		{{.code = "11323", .value_ids = unknown, .nvalue_ids = 1}, RULE_INVALID},	/* id not listed */
+		{{.code = "11323", .values = diesel, .nvalues = 1}, RULE_INVALID},		/* free value, closed list */
+		{{.code = "11323", .value_ids = petrol_diesel, .nvalue_ids = 2}, RULE_INVALID},	/* two for one */
+		{{.code = "11323"}, RULE_INVALID},						/* required, empty */
+		{{.code = "year", .values = y1800, .nvalues = 1}, RULE_INVALID},		/* out of bounds */
+		{{.code = "year", .values = ytext, .nvalues = 1}, RULE_INVALID},		/* not a number */
+		{{.code = "year", .value_ids = y2019, .nvalue_ids = 1}, RULE_INVALID},	/* an id, no list */
+		{{.code = "year", .range_from = "2019", .range_to = "2015"}, RULE_RANGE},	/* backwards */
+		{{.code = "year", .range_from = "1800", .range_to = "2015"}, RULE_INVALID},	/* out of bounds */
+		{{.code = "year", .range_from = "x"}, RULE_INVALID},
+		{{.code = "year", .values = y2019, .nvalues = 1, .range_to = "2020"}, RULE_INVALID},	/* both */
+		{{.code = "vin", .range_from = "1", .range_to = "2"}, RULE_INVALID},		/* range on text */
+		{{.code = "vin", .values = empty, .nvalues = 1}, RULE_INVALID},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		AdvertParam ps[] = {{.code = "11323", .value_ids = diesel, .nvalue_ids = 1},
+			{.code = "year", .values = y2019, .nvalues = 1}, cases[i].p};
+		int n = strcmp(cases[i].p.code, "vin") == 0 ? 3 : 2;
+		if (n == 2) ps[strcmp(cases[i].p.code, "year") == 0 ? 1 : 0] = cases[i].p;
+		vs = (Violations){0};
+		attributes_check_params(a, defs, 4, ps, n, &ad, &vs);
+		const char *path = arena_printf(a, "parameters[%s]", cases[i].p.code);
+		if (!(vs.n == 1 && has(&vs, cases[i].want, path))) fprintf(stderr, "  parameter case %zu\n", i);
+		CHECK(vs.n == 1 && has(&vs, cases[i].want, path));
+	}
+	AdvertParam stray[] = {{.code = "11323", .value_ids = diesel, .nvalue_ids = 1},
+		{.code = "year", .values = y2019, .nvalues = 1}, {.code = "colour", .values = vin, .nvalues = 1}};
+	vs = (Violations){0};
+	attributes_check_params(a, defs, 4, stray, 3, &ad, &vs);
+	CHECK(vs.n == 1 && has(&vs, RULE_UNKNOWN, "parameters[colour]"));
+
+	/* Parameters a face sends take the place of OLX's attributes in a listing. */
+	AdvertInput in = good();
+	in.ad.params = stray;
+	in.ad.nparams = 3;
+	ListingFacts f = facts();
+	f.attributes = defs;
+	f.nattributes = 4;
+	vs = run(a, &in, &f);
+	CHECK(vs.n == 1 && has(&vs, RULE_UNKNOWN, "parameters[colour]"));
+}
+
 static void test_collection(void)
 {
 	Violations vs = {0};
@@ -268,6 +464,12 @@ static void test_collection(void)
 	CHECK(violations_block(&vs, RULES_STORABLE));	/* worded entries stop everything */
 	for (int i = 0; i < VIOLATIONS_MAX + 5; i++) violations_rule(&vs, RULE_INVALID, i % 2 ? "a" : "b");
 	CHECK(vs.n == 4);
+	static char paths[VIOLATIONS_MAX + 10][24];
+	for (int i = 0; i < VIOLATIONS_MAX + 10; i++) {
+		snprintf(paths[i], sizeof(paths[i]), "images[%d]", i);
+		violations_rule(&vs, RULE_URL_FORMAT, paths[i]);
+	}
+	CHECK(vs.n == VIOLATIONS_MAX);	/* the rest dropped, never overflowed */
 	CHECK_STR(rule_code_name(RULE_AMOUNT_TOO_LARGE), "amount_too_large");
 	CHECK_STR(rule_code_name((RuleCode)999), "?");
 	for (int c = 0; c < RULE_CODE_COUNT; c++) CHECK(rule_code_name((RuleCode)c)[0] != '?');
@@ -284,6 +486,17 @@ void test_rules(void)
 	test_each_code(a);
 	test_image_cap(a);
 	test_face_limits(a);
+	test_contacts(a);
+	test_location(a);
+	test_sections(a);
+	test_parameters(a);
 	test_collection();
+	/* Every code is reachable (RULE_UNREACHABLE answers a fetch: the e2e
+	 * tests reach it). */
+	for (int c = RULE_REQUIRED; c < RULE_CODE_COUNT; c++) {
+		if (c == RULE_UNREACHABLE) continue;
+		if (!seen[c]) fprintf(stderr, "  never reached: %s\n", rule_code_name((RuleCode)c));
+		CHECK(seen[c]);
+	}
 	arena_free(a);
 }

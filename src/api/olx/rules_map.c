@@ -20,6 +20,7 @@ const RuleLimits olx_rule_limits = {
 	.description_min = 80, .description_max = 9000,
 	.amount_max = 9999999999999900,		/* 99999999999999 in minor units */
 	.images_max = 16,			/* the largest photos_limit of any category */
+	.sections_max = 100,			/* OLX sends text; its one section never nears it */
 };
 
 bool olx_polish(Request *r)
@@ -31,6 +32,12 @@ bool olx_polish(Request *r)
 const char *olx_invalid_words(Request *r)
 {
 	return olx_polish(r) ? "Nieprawidłowa wartość" : "Invalid value";
+}
+
+/* "images", "images[3]": the listing's gallery. */
+static bool is_image_path(const char *path)
+{
+	return strncmp(path, "images", 6) == 0 && (path[6] == '\0' || path[6] == '[');
 }
 
 /* "parameters[state]" -> "state" in the arena; NULL for other paths. */
@@ -46,14 +53,14 @@ static const char *parameter_code(Request *r, const char *path)
 static const char *olx_field(Request *r, const char *path, const OlxAdvertBody *body)
 {
 	static const struct { const char *path, *field; } names[] = {
-		{"category", "category_id"}, {"contact.phone", "phone"}, {"location.city", "city_id"},
+		{"category", "category_id"}, {"contact.phones[0]", "phone"}, {"location.city", "city_id"},
 		{"location.district", "district_id"}, {"location.coordinates", "district/city_id"},
 		{"price", "price.value"}, {"salary.from", "salary.value_from"},
 		{"salary.to", "salary.value_to"},
 	};
 	const char *code = parameter_code(r, path);
 	if (code) return arena_printf(r->arena, "params.%s", code);
-	if (strncmp(path, "images", 6) == 0) return "images";
+	if (is_image_path(path)) return "images";
 	/* An object OLX's body left out is named, not the member it lacks. */
 	if (strcmp(path, "location.city") == 0 && body && !body->location) return "location";
 	if (strcmp(path, "contact") == 0 && body && body->contact) return "contact.name";
@@ -118,7 +125,9 @@ void olx_rule_words(Request *r, const Violation *v, const OlxAdvertBody *body, O
 		return;
 	case RULE_TOO_SHORT:
 	case RULE_TOO_LONG:
-		if (strcmp(v->path, "title") == 0)
+		if (strcmp(v->path, "title") != 0 && strcmp(v->path, "description") != 0)
+			it->title = olx_invalid_words(r);
+		else if (strcmp(v->path, "title") == 0)
 			it->title = arena_printf(r->arena, "The title has to be at least %lld characters long and "
 				"cannot be longer than %lld characters", (long long)lim->title_min, (long long)lim->title_max);
 		else
@@ -144,11 +153,11 @@ void olx_rule_words(Request *r, const Violation *v, const OlxAdvertBody *body, O
 		it->title = "Partner is not allowed to use external URL";
 		return;
 	case RULE_TOO_MANY:
-		it->title = "Image error: Image limit exceeded";
+		it->title = is_image_path(v->path) ? "Image error: Image limit exceeded" : olx_invalid_words(r);
 		return;
 	case RULE_URL_FORMAT:
 	case RULE_UNREACHABLE:
-		it->title = "Image error: Remote file not exists";
+		it->title = is_image_path(v->path) ? "Image error: Remote file not exists" : olx_invalid_words(r);
 		return;
 	default:
 		text = text_words(v->code);
@@ -165,7 +174,8 @@ static bool alone(const Violation *v)
 
 static bool image_error(const Violation *v)
 {
-	return v->code == RULE_TOO_MANY || v->code == RULE_URL_FORMAT || v->code == RULE_UNREACHABLE;
+	return is_image_path(v->path) &&
+	       (v->code == RULE_TOO_MANY || v->code == RULE_URL_FORMAT || v->code == RULE_UNREACHABLE);
 }
 
 static const Violation *first(const Violations *vs, bool (*which)(const Violation *),

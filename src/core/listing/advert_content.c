@@ -3,42 +3,18 @@
  * images, sections). */
 #include "advert_ops.h"
 
-#include <string.h>
 
 #include "../reference/categories.h"
+#include "attributes.h"
 #include "description.h"
 #include "rules.h"
 
-/* The listing's parts from the face's input: parameters (a value is a
- * dictionary id where the category's attribute lists allowed values, a free
- * value otherwise), images in order, and the description's sections. */
+/* The listing's parts from the face's input: parameters (attributes.h),
+ * images in order, and the description's sections. */
 static void build_parts(Ctx *c, const AdvertInput *in, const Attribute *defs, int ndefs, Advert *ad)
 {
-	AdvertParam *params = arena_zalloc(c->arena, sizeof(*params) * (size_t)(in->nattrs ? in->nattrs : 1));
-	for (int i = 0; i < in->nattrs; i++) {
-		const AdvertAttr *av = &in->attrs[i];
-		const Attribute *def = NULL;
-		for (int k = 0; k < ndefs && !def; k++)
-			if (strcmp(defs[k].code, av->code) == 0) def = &defs[k];
-		bool dict = def && def->nvalues > 0;
-		AdvertParam *p = &params[i];
-		p->code = av->code;
-		p->multiple = av->values != NULL;
-		const char **list = av->values;
-		int n = av->nvalues;
-		if (!av->values) {
-			list = arena_alloc(c->arena, sizeof(*list));
-			list[0] = av->value;
-			n = 1;
-		}
-		if (dict) {
-			p->value_ids = list;
-			p->nvalue_ids = n;
-		} else {
-			p->values = list;
-			p->nvalues = n;
-		}
-	}
+	AdvertParam *params;
+	attributes_params(c->arena, defs, ndefs, in->attrs, in->nattrs, &params);
 	ad->params = params;
 	ad->nparams = in->nattrs;
 	AdvertImage *images = arena_alloc(c->arena, sizeof(*images) * (size_t)(in->nimages ? in->nimages : 1));

@@ -11,11 +11,22 @@
 #include "violations.h"
 
 /* Adds a violation per broken rule, at "parameters[<code>]": RULE_REQUIRED
- * (a required one missing), RULE_INVALID (a value not allowed, out of range,
- * not a number, or several where one belongs), RULE_UNKNOWN (a code the
- * category does not have); RULE_REQUIRED at "price" or "salary" for the
+ * (a required one missing), RULE_INVALID (a value id not in the list, a free
+ * value where the list is closed, a number out of bounds or not a number,
+ * several values where one belongs, a range on a non-numeric attribute),
+ * RULE_RANGE (a range whose start lies past its end), RULE_UNKNOWN (a code
+ * the category does not have); RULE_REQUIRED at "price" or "salary" for the
  * block a price or salary attribute requires. */
+void attributes_check_params(Arena *a, const Attribute *defs, int ndefs, const AdvertParam *params,
+	int nparams, const Advert *ad, Violations *vs);
+
+/* The same for attributes as OLX sends them (a value or values). */
 void attributes_check(Arena *a, const Attribute *defs, int ndefs, const AdvertAttr *attrs, int nattrs,
 	const Advert *ad, Violations *vs);
+
+/* Attributes as parameters: a value of an attribute with a list of allowed
+ * values is a value id, otherwise a free value; in the arena. */
+void attributes_params(Arena *a, const Attribute *defs, int ndefs, const AdvertAttr *attrs, int nattrs,
+	AdvertParam **out);
 
 #endif

@@ -6,9 +6,12 @@
 
 #include "../../net/remote.h"
 #include "../../util/errors.h"
+#include "../../util/utf8.h"
 #include "../reference/categories.h"
 #include "../reference/places.h"
 #include "attributes.h"
+#include "description.h"
+#include "markup.h"
 #include "text_rules.h"
 
 bool rules_url_ok(const char *u)
@@ -39,19 +42,52 @@ static void check_amount(const char *path, int64_t minor, const RuleLimits *lim,
 	if (minor > lim->amount_max) violations_rule_n(vs, RULE_AMOUNT_TOO_LARGE, path, lim->amount_max, minor);
 }
 
-static void check_contact(const Advert *ad, Violations *vs)
+static bool given(const char *s) { return s && *s; }
+
+void rules_check_contact(Arena *a, const Contact *c, int emails, int phones, Violations *vs)
 {
-	bool phone = ad->contact.phones[0] && *ad->contact.phones[0];
-	if (!ad->contact.name) violations_rule(vs, RULE_REQUIRED, phone ? "contact.name" : "contact");
-	if (phone && text_check_phone(ad->contact.phones[0]) != RULE_NONE)
-		violations_rule(vs, RULE_PHONE_FORMAT, "contact.phone");
+	bool reachable = given(c->email);
+	for (int i = 0; i < CONTACT_PHONES_MAX; i++) reachable |= given(c->phones[i]);
+	if (!c->name) {
+		/* Nothing at all is a missing contact; a phone without a name, a missing name. */
+		violations_rule(vs, RULE_REQUIRED, reachable ? "contact.name" : "contact");
+	} else if (!*c->name) {
+		violations_rule(vs, RULE_REQUIRED, "contact.name");
+	} else {
+		int64_t chars = utf8_count(c->name, strlen(c->name));
+		if (chars < 0) violations_rule(vs, RULE_ENCODING, "contact.name");
+		else if (chars > RULES_CONTACT_NAME_MAX)
+			violations_rule_n(vs, RULE_TOO_LONG, "contact.name", RULES_CONTACT_NAME_MAX, chars);
+	}
+	if (emails > 1) violations_rule_n(vs, RULE_TOO_MANY, "contact.emails", 1, emails);
+	if (given(c->email) && text_check_email(c->email) != RULE_NONE)
+		violations_rule(vs, RULE_EMAIL_FORMAT, "contact.email");
+	if (phones > CONTACT_PHONES_MAX)
+		violations_rule_n(vs, RULE_TOO_MANY, "contact.phones", CONTACT_PHONES_MAX, phones);
+	for (int i = 0; i < CONTACT_PHONES_MAX; i++)
+		if (given(c->phones[i]) && text_check_phone(c->phones[i]) != RULE_NONE)
+			violations_rule(vs, RULE_PHONE_FORMAT, arena_printf(a, "contact.phones[%d]", i));
 }
 
-static void check_location(const Advert *ad, const ListingFacts *f, Violations *vs)
+/* Polish post codes are "NN-NNN"; elsewhere 2 to 10 letters, digits, spaces
+ * and hyphens, starting with a letter or digit. */
+static bool post_code_ok(const char *country, const char *code)
 {
-	const AdvertLocation *loc = &ad->location;
-	if (!loc->city_id) {
-		violations_rule(vs, RULE_REQUIRED, "location.city");
+	size_t n = strlen(code);
+	if (!country || strcmp(country, "PL") == 0)
+		return n == 6 && code[2] == '-' && strspn(code, "0123456789") == 2 &&
+		       strspn(code + 3, "0123456789") == 3;
+	if (n < 2 || n > 10 || code[0] == ' ' || code[0] == '-') return false;
+	return strspn(code, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -") == n;
+}
+
+static void check_location(const AdvertLocation *l, const ListingFacts *f, Violations *vs)
+{
+	if (l->post_code && !post_code_ok(l->country_code, l->post_code))
+		violations_rule(vs, RULE_POST_CODE_FORMAT, "location.post_code");
+	if (!l->city_id) {
+		/* A city named by text (Allegro's location) stands for one of the places. */
+		if (!given(l->city_name)) violations_rule(vs, RULE_REQUIRED, "location.city");
 		return;
 	}
 	if (!f->city_found) {
@@ -59,7 +95,7 @@ static void check_location(const Advert *ad, const ListingFacts *f, Violations *
 		return;
 	}
 	double lat = f->city.lat, lon = f->city.lon;
-	if (loc->district_id) {
+	if (l->district_id) {
 		if (f->district_found) {
 			lat = f->district.lat;
 			lon = f->district.lon;
@@ -67,10 +103,40 @@ static void check_location(const Advert *ad, const ListingFacts *f, Violations *
 			violations_rule(vs, RULE_INVALID, "location.district");
 		}
 	}
-	if (loc->has_coordinates &&
-	    (loc->latitude < -90 || loc->latitude > 90 || loc->longitude < -180 || loc->longitude > 180 ||
-	     places_distance_km(lat, lon, loc->latitude, loc->longitude) > RULES_COORDINATES_KM))
+	if (l->has_coordinates &&
+	    (l->latitude < -90 || l->latitude > 90 || l->longitude < -180 || l->longitude > 180 ||
+	     places_distance_km(lat, lon, l->latitude, l->longitude) > RULES_COORDINATES_KM))
 		violations_rule_n(vs, RULE_TOO_FAR, "location.coordinates", RULES_COORDINATES_KM, 0);
+}
+
+static bool among_images(const AdvertInput *in, const char *url)
+{
+	for (int i = 0; i < in->nimages; i++)
+		if (strcmp(in->images[i], url) == 0) return true;
+	return false;
+}
+
+/* Sections a face sent (Allegro's description): TEXT items hold the small
+ * markup, IMAGE items one of the listing's own images. */
+static void check_sections(Arena *a, const AdvertInput *in, const RuleLimits *lim, Violations *vs)
+{
+	const Advert *ad = &in->ad;
+	if (ad->nsections > lim->sections_max)
+		violations_rule_n(vs, RULE_TOO_MANY, "description.sections", lim->sections_max, ad->nsections);
+	for (int k = 0; k < ad->nsections; k++)
+		for (int j = 0; j < ad->sections[k].nitems; j++) {
+			const DescItem *it = &ad->sections[k].items[j];
+			const char *path = arena_printf(a, "description.sections[%d].items[%d]", k, j);
+			RuleCode code;
+			if (it->type == DESC_TEXT) {
+				const char *html = it->content ? it->content : "";
+				if ((code = markup_check(html, strlen(html))) != RULE_NONE) violations_rule(vs, code, path);
+			} else if (!rules_url_ok(it->content)) {
+				violations_rule(vs, RULE_URL_FORMAT, path);
+			} else if (!among_images(in, it->content)) {
+				violations_rule(vs, RULE_NOT_IN_IMAGES, path);
+			}
+		}
 }
 
 static void check_money(const Advert *ad, const RuleLimits *lim, Violations *vs)
@@ -100,17 +166,28 @@ void rules_check_content(Arena *a, const AdvertInput *in, const ListingFacts *f,
 {
 	const Advert *ad = &in->ad;
 
+	/* A face that sends sections is held to the same text rules on their text. */
+	const char *description = ad->description;
+	if (!description && ad->nsections) description = description_to_text(a, ad->sections, ad->nsections);
+
 	check_text("title", ad->title, lim->title_min, lim->title_max, vs);
-	check_text("description", ad->description, lim->description_min, lim->description_max, vs);
+	check_text("description", description, lim->description_min, lim->description_max, vs);
+	check_sections(a, in, lim, vs);
 	if (!ad->category_id) violations_rule(vs, RULE_REQUIRED, "category");
 	else if (!f->category_found) violations_rule(vs, RULE_NOT_FOUND, "category");
 	else if (!f->category.is_leaf) violations_rule(vs, RULE_NOT_LEAF, "category");
 	if (ad->external_url && !f->external_url_allowed) violations_rule(vs, RULE_NOT_PERMITTED, "external_url");
-	check_contact(ad, vs);
-	check_location(ad, f, vs);
+	int phones = 0;
+	for (int i = 0; i < CONTACT_PHONES_MAX; i++) phones += given(ad->contact.phones[i]);
+	rules_check_contact(a, &ad->contact, given(ad->contact.email), phones, vs);
+	check_location(&ad->location, f, vs);
 	check_money(ad, lim, vs);
-	if (f->category_found && f->category.is_leaf)
-		attributes_check(a, f->attributes, f->nattributes, in->attrs, in->nattrs, ad, vs);
+	if (f->category_found && f->category.is_leaf) {
+		if (ad->nparams)
+			attributes_check_params(a, f->attributes, f->nattributes, ad->params, ad->nparams, ad, vs);
+		else
+			attributes_check(a, f->attributes, f->nattributes, in->attrs, in->nattrs, ad, vs);
+	}
 	check_images(a, in, f, lim, vs);
 }
 

@@ -19,9 +19,13 @@ typedef struct RuleLimits {
 	int64_t description_min, description_max;
 	int64_t amount_max;			/* prices and salaries, minor units */
 	int images_max;				/* where no category gives its photo limit */
+	int sections_max;			/* description sections a face may send */
 } RuleLimits;
 
 #define RULES_COORDINATES_KM 30		/* coordinates at most this far from the place */
+/* A contact is shared by every face, so its name fits all of them (Allegro's
+ * offer contacts allow 250 characters). */
+#define RULES_CONTACT_NAME_MAX 250
 
 /* What the checks need to know from the reference data and the caller's app,
  * looked up beforehand so the checks themselves stay pure. */
@@ -41,6 +45,11 @@ typedef struct ListingFacts {
  * fetched. Paths built here (parameters[...], images[...]) live in a. */
 void rules_check_content(Arena *a, const AdvertInput *in, const ListingFacts *facts,
 	const RuleLimits *lim, Violations *vs);
+
+/* An offer contact (in a listing, or on its own): a name, at most one
+ * e-mail and CONTACT_PHONES_MAX phones, each well formed. emails and phones:
+ * how many the face received, which may be more than the record holds. */
+void rules_check_contact(Arena *a, const Contact *c, int emails, int phones, Violations *vs);
 
 /* The whole check of a listing a face sent (in->limits are the face's): looks
  * up the facts, runs rules_check_content, and only when nothing stops the

@@ -57,7 +57,7 @@ typedef enum RuleLevel {
 	RULES_PUBLISHABLE,	/* a draft may hold it; it may not go live */
 } RuleLevel;
 
-#define VIOLATIONS_MAX 32
+#define VIOLATIONS_MAX 64	/* more are dropped: an answer long enough to fix from */
 
 typedef struct Violation {
 	RuleCode code;
