@@ -8,12 +8,23 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Scopes an app may hold and a route may require (a bit set). */
+/* Scopes an app may hold and a route may require (a bit set). Each face
+ * has its own names; an app is registered for the scopes (and so the faces)
+ * it may use, and a face's tokens carry only that face's scopes. */
 enum {
 	SCOPE_V2 = 1 << 0,
 	SCOPE_READ = 1 << 1,
 	SCOPE_WRITE = 1 << 2,
-	SCOPE_ALL = SCOPE_V2 | SCOPE_READ | SCOPE_WRITE,
+	SCOPE_OLX = SCOPE_V2 | SCOPE_READ | SCOPE_WRITE,
+	/* Allegro: allegro:api:<area>:<read|write> */
+	SCOPE_ALLEGRO_PROFILE_READ = 1 << 3,
+	SCOPE_ALLEGRO_OFFERS_READ = 1 << 4,
+	SCOPE_ALLEGRO_OFFERS_WRITE = 1 << 5,
+	SCOPE_ALLEGRO_SETTINGS_READ = 1 << 6,
+	SCOPE_ALLEGRO_SETTINGS_WRITE = 1 << 7,
+	SCOPE_ALLEGRO = SCOPE_ALLEGRO_PROFILE_READ | SCOPE_ALLEGRO_OFFERS_READ |
+		SCOPE_ALLEGRO_OFFERS_WRITE | SCOPE_ALLEGRO_SETTINGS_READ | SCOPE_ALLEGRO_SETTINGS_WRITE,
+	SCOPE_ALL = SCOPE_OLX | SCOPE_ALLEGRO,
 };
 
 /* Grants an app may use (a bit set). */

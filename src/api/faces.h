@@ -12,6 +12,8 @@ extern const Face face_oauth;	/* the OAuth2 token endpoint, /api/open/oauth */
 extern const Face face_web;	/* HTML pages: login, consent, linked apps */
 extern const Face face_sys;	/* /healthz, /metrics, discovery */
 extern const Face face_admin;	/* the operator API, /api/admin */
+extern const Face face_allegro;	/* Allegro REST API resources: /me, /sale */
+extern const Face face_allegro_oauth;	/* Allegro's sign-in endpoints, /auth/oauth */
 
 /* Route table (routes.c) */
 extern const Route souk_routes[];

@@ -9,6 +9,7 @@
 #include "faces.h"
 #include "../core/limits/policy.h"
 #include "admin/admin.h"
+#include "allegro/allegro.h"
 #include "oauth/oauth.h"
 #include "olx/olx.h"
 #include "sys/sys.h"
@@ -49,6 +50,21 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/account/apps", web_apps_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
 	{HTTP_POST, "/account/apps/revoke", web_apps_revoke, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 	{HTTP_GET, "/demo/callback", web_demo_callback, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
+
+	/* Allegro: sign-in (the pages are the same as OLX's) and the user */
+	{HTTP_POST, ALLEGRO_OAUTH "/token", allegro_token_post, ROUTE_PUBLIC, 0, BODY_FORM | BODY_EMPTY,
+		0, &face_allegro_oauth},
+	{HTTP_GET, ALLEGRO_OAUTH "/jwks", allegro_jwks_get, ROUTE_PUBLIC, 0, BODY_NONE, 0,
+		&face_allegro_oauth},
+	{HTTP_GET, "/.well-known/oauth-authorization-server" ALLEGRO_OAUTH, allegro_metadata_get,
+		ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_sys},
+	{HTTP_GET, ALLEGRO_OAUTH "/authorize", web_authorize_get, ROUTE_PUBLIC, 0, BODY_NONE, 0,
+		&face_web},
+	{HTTP_POST, ALLEGRO_OAUTH "/authorize", web_authorize_post, ROUTE_PUBLIC, 0, BODY_FORM, 0,
+		&face_web},
+	{HTTP_GET, "/me", allegro_me_get, ROUTE_USER, SCOPE_ALLEGRO_PROFILE_READ, BODY_NONE, 1,
+		&face_allegro},
+
 	{HTTP_GET, "/oferta/{id}", web_advert_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
 	{HTTP_POST, "/oferta/{id}/phone", web_advert_phone, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 	{HTTP_POST, "/oferta/{id}/observe", web_advert_observe, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
@@ -99,4 +115,5 @@ const Route souk_routes[] = {
 
 const int souk_routes_count = (int)(sizeof(souk_routes) / sizeof(souk_routes[0]));
 
-const Face *const souk_faces[] = {&face_oauth, &face_admin, &face_olx, &face_web, NULL};
+const Face *const souk_faces[] = {&face_oauth, &face_allegro_oauth, &face_admin, &face_olx,
+	&face_allegro, &face_web, NULL};

@@ -55,11 +55,11 @@ int cli_app(const Args *a)
 
 	App app = {0};
 	app.name = args_get(&rest, "name");
-	app.scopes = SCOPE_ALL;
+	app.scopes = SCOPE_OLX;
 	app.grants = GRANT_ALL;
 	app.external_url = args_flag(&rest, "external-url");
 	if (args_get(&rest, "scopes") && scopes_parse(args_get(&rest, "scopes"), &app.scopes) != 0) {
-		fputs("souk: --scopes takes words from: v2 read write\n", stderr);
+		fputs("souk: --scopes takes words from: v2 read write allegro:api:profile:read allegro:api:sale:offers:read allegro:api:sale:offers:write allegro:api:sale:settings:read allegro:api:sale:settings:write\n", stderr);
 		return 2;
 	}
 	if (args_get(&rest, "grants") && grants_parse(args_get(&rest, "grants"), &app.grants) != 0) {
@@ -89,7 +89,7 @@ int cli_app(const Args *a)
 	int rc = app_create(&c, &app, secret);
 	if (rc) return fail(&c, rc, "app create");
 
-	char scopes[64], grants[128];
+	char scopes[SCOPES_TEXT_MAX], grants[128];
 	scopes_format(app.scopes, scopes, sizeof(scopes));
 	grants_format(app.grants, grants, sizeof(grants));
 	Buf b = {0};

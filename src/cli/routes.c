@@ -27,7 +27,7 @@ int cli_routes(const Args *a)
 	Buf b = {0};
 	for (int i = 0; i < souk_routes_count; i++) {
 		const Route *r = &souk_routes[i];
-		char scopes[64];
+		char scopes[SCOPES_TEXT_MAX];
 		JsonW w;
 		scopes_format(r->scopes, scopes, sizeof(scopes));
 		buf_reset(&b);

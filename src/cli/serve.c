@@ -11,6 +11,7 @@
 #include "../api/faces.h"
 #include "../core/auth/accounts.h"
 #include "../core/auth/csrf.h"
+#include "../core/auth/jwt.h"
 #include "../util/errors.h"
 #include "../core/jobs.h"
 #include "../core/limits/policy.h"
@@ -145,6 +146,13 @@ int cli_serve(const Args *a)
 	}
 	ratepolicy_init(ratestore_memory_new(RATE_KEYS));
 	settings_apply(&c);
+	/* The key that signs JWT access tokens: made on the first start, before
+	 * any request can wait for it. */
+	if (jwt_key_ensure(&c) != 0) {
+		fputs("souk: cannot load or create the token signing key\n", stderr);
+		cli_close(&c);
+		return 1;
+	}
 
 	HttpConfig cfg = {
 		.host = host,

@@ -97,6 +97,7 @@ static bool check_body(Request *r, const Route *route)
 	bool form = media_is(ct, "application/x-www-form-urlencoded");
 
 	if ((route->body & BODY_FORM) && form) return true;
+	if ((route->body & BODY_EMPTY) && !ct && r->body.len == 0) return true;
 	if (!(route->body & BODY_JSON) || (!json && (ct || r->body.len))) {
 		r->face->error(r, 415, "Unsupported Media Type: send application/json");
 		return false;

@@ -75,6 +75,7 @@ enum {
 	BODY_NONE = 0,
 	BODY_JSON = 1 << 0,	/* application/json, parsed into r->json */
 	BODY_FORM = 1 << 1,	/* application/x-www-form-urlencoded */
+	BODY_EMPTY = 1 << 2,	/* no body and no Content-Type (parameters in the query) */
 };
 
 typedef struct Route {

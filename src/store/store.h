@@ -59,6 +59,8 @@ int store_access_token_insert(Store *st, const char *token_hash, const Principal
 	int64_t family, int64_t issued_at, int64_t *id);
 int store_access_token_lookup(Store *st, Arena *a, const char *token_hash, int64_t now,
 	Principal *out);
+/* Ends one access token (a rotation that replaces it). */
+int store_access_token_revoke(Store *st, int64_t id);
 
 /* Operator keys (the /api/admin API) */
 int store_operator_key_insert(Store *st, const char *token_hash, const char *name, int64_t now,

@@ -51,6 +51,11 @@ void crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX_LEN + 1])
 	sodium_bin2hex(out, SHA256_HEX_LEN + 1, d, sizeof(d));
 }
 
+void crypto_b64url(const void *in, size_t len, char *out, size_t outlen)
+{
+	sodium_bin2base64(out, outlen, in, len, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
 void crypto_sha256_b64url(const void *in, size_t len, char *out, size_t outlen)
 {
 	unsigned char d[crypto_hash_sha256_BYTES];
@@ -113,10 +118,10 @@ int crypto_seal(const char *context, const char *secret, const char *plain,
 	char *out, size_t outlen)
 {
 	unsigned char key[crypto_secretbox_KEYBYTES];
-	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + 128];
+	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + CRYPTO_SEAL_PLAIN_MAX];
 	size_t n = strlen(plain);
 
-	if (n > 128) return -1;
+	if (n > CRYPTO_SEAL_PLAIN_MAX) return -1;
 	if (outlen < sodium_base64_ENCODED_LEN(crypto_secretbox_NONCEBYTES +
 		crypto_secretbox_MACBYTES + n, sodium_base64_VARIANT_URLSAFE_NO_PADDING)) return -1;
 	seal_key(context, secret, key);
@@ -133,7 +138,7 @@ int crypto_unseal(const char *context, const char *secret, const char *sealed,
 	char *out, size_t outlen)
 {
 	unsigned char key[crypto_secretbox_KEYBYTES];
-	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + 128];
+	unsigned char box[crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + CRYPTO_SEAL_PLAIN_MAX];
 	size_t n;
 
 	if (sodium_base642bin(box, sizeof(box), sealed, strlen(sealed), NULL, &n, NULL,

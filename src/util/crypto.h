@@ -25,6 +25,8 @@ uint32_t crypto_random_below(uint32_t upper);
 /* Digests */
 void crypto_sha256_hex(const void *in, size_t len, char out[SHA256_HEX_LEN + 1]);
 void crypto_sha256_b64url(const void *in, size_t len, char *out, size_t outlen);
+/* Base64url without padding (RFC 4648 5); out holds 4 * ceil(len / 3) + 1. */
+void crypto_b64url(const void *in, size_t len, char *out, size_t outlen);
 
 /* SipHash-2-4 of in under a 16-byte key: for hash tables fed by strangers. */
 uint64_t crypto_short_hash(const unsigned char key[16], const void *in, size_t len);
@@ -45,7 +47,8 @@ bool crypto_password_verify(const char *hash, const char *password);
  * secret and a context string (BLAKE2b, then XSalsa20-Poly1305 with a random
  * nonce). The sealed text is base64url; only the holder of `secret` can open
  * it. */
-#define CRYPTO_SEALED_MAX 256	/* sealed text of a plaintext up to 128 bytes */
+#define CRYPTO_SEAL_PLAIN_MAX 2048	/* longest plaintext (a signed access token) */
+#define CRYPTO_SEALED_MAX 2800		/* sealed text of a plaintext that long */
 int crypto_seal(const char *context, const char *secret, const char *plain,
 	char *out, size_t outlen);
 /* 0 and the plaintext in out, or -1 when the key is wrong or the text altered. */

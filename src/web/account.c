@@ -44,7 +44,7 @@ int web_apps_get(Request *r)
 	} else {
 		buf_puts(b, "<table><tr><th>Application</th><th>Access</th><th>Since</th><th></th></tr>\n");
 		for (int i = 0; i < n; i++) {
-			char words[32];
+			char words[SCOPES_TEXT_MAX];
 			scopes_format(list[i].scopes, words, sizeof(words));
 			buf_puts(b, "<tr><td>");
 			buf_html(b, list[i].app_name);

@@ -1,5 +1,5 @@
-/* authorize.c -- GET/POST /oauth/authorize (consent), /oauth/login and
- * /oauth/logout.
+/* authorize.c -- GET/POST /oauth/authorize (consent; /auth/oauth/authorize
+ * for Allegro's clients), /oauth/login and /oauth/logout.
  *
  * An authorize request whose client or redirect URI cannot be trusted gets an
  * error page and never a redirect; every other refusal goes back to the
@@ -16,6 +16,20 @@
 
 typedef const char *(*Getter)(Request *r, const char *name);
 
+#define ALLEGRO_AUTHORIZE "/auth/oauth/authorize"
+
+/* The page answers where it was asked, so its forms post back there and a
+ * request without `scope` asks for the app's scopes of that face. */
+static bool allegro_path(Request *r)
+{
+	return strncmp(r->path, ALLEGRO_AUTHORIZE, strlen(ALLEGRO_AUTHORIZE)) == 0;
+}
+
+static const char *authorize_path(Request *r)
+{
+	return allegro_path(r) ? ALLEGRO_AUTHORIZE : "/oauth/authorize";
+}
+
 static AuthorizeRequest read_request(Request *r, Getter get)
 {
 	AuthorizeRequest in = {
@@ -26,6 +40,7 @@ static AuthorizeRequest read_request(Request *r, Getter get)
 		.state = get(r, "state"),
 		.code_challenge = get(r, "code_challenge"),
 		.code_challenge_method = get(r, "code_challenge_method"),
+		.face_scopes = allegro_path(r) ? SCOPE_ALLEGRO : SCOPE_OLX,
 	};
 	return in;
 }
@@ -45,7 +60,7 @@ static const char *authorize_url(Request *r, const AuthorizeRequest *in)
 {
 	Buf b = {0};
 	bool first = true;
-	buf_puts(&b, "/oauth/authorize");
+	buf_puts(&b, authorize_path(r));
 	query_param(&b, &first, "client_id", in->client_id);
 	query_param(&b, &first, "response_type", in->response_type);
 	query_param(&b, &first, "redirect_uri", in->redirect_uri);
@@ -77,6 +92,11 @@ static const char *scope_words(unsigned bit)
 	case SCOPE_V2: return "Use the marketplace's partner API on your behalf";
 	case SCOPE_READ: return "See your account, adverts, messages and statistics";
 	case SCOPE_WRITE: return "Post, change and remove your adverts, and reply to messages";
+	case SCOPE_ALLEGRO_PROFILE_READ: return "See your account details";
+	case SCOPE_ALLEGRO_OFFERS_READ: return "See your offers";
+	case SCOPE_ALLEGRO_OFFERS_WRITE: return "Create, change and end your offers";
+	case SCOPE_ALLEGRO_SETTINGS_READ: return "See your sale settings, such as offer contacts";
+	case SCOPE_ALLEGRO_SETTINGS_WRITE: return "Change your sale settings, such as offer contacts";
 	}
 	return "";
 }
@@ -85,7 +105,6 @@ static void consent_page(Request *r, const AuthorizeRequest *in, const Authoriza
 	const User *u)
 {
 	Buf *b = &r->out;
-	char words[32];
 	const char *csrf = web_csrf_token(r);
 	page_begin(r, "Allow access?");
 	buf_puts(b, "<p><strong>");
@@ -95,17 +114,18 @@ static void consent_page(Request *r, const AuthorizeRequest *in, const Authoriza
 	buf_puts(b, "</strong>. It will be able to:</p>\n<ul class=\"scopes\">\n");
 	for (unsigned bit = 1; bit & SCOPE_ALL; bit <<= 1) {
 		if (!(az->scopes & bit)) continue;
-		scopes_format(bit, words, sizeof(words));
 		buf_puts(b, "<li>");
 		buf_html(b, scope_words(bit));
 		buf_puts(b, " <span class=\"muted\">(");
-		buf_html(b, words);
+		buf_html(b, scopes_name(bit));
 		buf_puts(b, ")</span></li>\n");
 	}
 	buf_puts(b, "</ul>\n<p class=\"muted\">You will be sent back to ");
 	buf_html(b, az->redirect_uri);
 	buf_puts(b, ". You can revoke access at any time under Linked apps.</p>\n"
-		"<form method=\"post\" action=\"/oauth/authorize\">\n");
+		"<form method=\"post\" action=\"");
+	buf_puts(b, authorize_path(r));
+	buf_puts(b, "\">\n");
 	web_hidden(r, "csrf", csrf);
 	web_hidden(r, "client_id", in->client_id);
 	web_hidden(r, "response_type", in->response_type);

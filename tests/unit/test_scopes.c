@@ -8,12 +8,12 @@ void test_scopes(void)
 	unsigned s;
 	char buf[64];
 
-	CHECK(scopes_parse("read write v2", &s) == 0 && s == SCOPE_ALL);
+	CHECK(scopes_parse("read write v2", &s) == 0 && s == SCOPE_OLX);
 	CHECK(scopes_parse("read+v2", &s) == 0 && s == (SCOPE_READ | SCOPE_V2));
 	CHECK(scopes_parse("", &s) == 0 && s == 0);
 	CHECK(scopes_parse("read admin", &s) == -1);
 	CHECK(scopes_parse("rea", &s) == -1);
-	scopes_format(SCOPE_ALL, buf, sizeof(buf));
+	scopes_format(SCOPE_OLX, buf, sizeof(buf));
 	CHECK_STR(buf, "v2 read write");
 	CHECK(grants_parse("client_credentials refresh_token", &s) == 0 &&
 	      s == (GRANT_CLIENT_CREDENTIALS | GRANT_REFRESH_TOKEN));

@@ -19,7 +19,7 @@ void oauth_error_body(Request *r, int status, const char *code, const char *desc
 	reply_json_done(r, status);
 }
 
-static void oauth_error(Request *r, int status, const char *detail)
+void oauth_face_error(Request *r, int status, const char *detail)
 {
 	const char *code = "invalid_request";
 	if (status == 404) code = "not_found";
@@ -29,14 +29,14 @@ static void oauth_error(Request *r, int status, const char *detail)
 	oauth_error_body(r, status, code, detail, NULL);
 }
 
-static void oauth_auth_error(Request *r, AuthFail why)
+void oauth_face_auth_error(Request *r, AuthFail why)
 {
 	(void)why;
 	oauth_error_body(r, 401, "invalid_token", "The access token provided is invalid", NULL);
 }
 
 /* An empty body without a content type is a request that names no grant. */
-static void oauth_bad_json(Request *r)
+void oauth_face_bad_json(Request *r)
 {
 	if (r->body.len == 0)
 		oauth_error_body(r, 400, "invalid_request",
@@ -48,7 +48,7 @@ static void oauth_bad_json(Request *r)
 const Face face_oauth = {
 	.name = "oauth",
 	.prefix = "/api/open/oauth",
-	.error = oauth_error,
-	.auth_error = oauth_auth_error,
-	.bad_json = oauth_bad_json,
+	.error = oauth_face_error,
+	.auth_error = oauth_face_auth_error,
+	.bad_json = oauth_face_bad_json,
 };

@@ -1,46 +1,65 @@
-/* metadata.c -- GET /.well-known/oauth-authorization-server (RFC 8414): where
- * a client finds the endpoints. The issuer is the configured public URL, one
- * fixed identifier whatever Host a request names (RFC 8414 section 3.3). */
+/* metadata.c -- RFC 8414 authorization server metadata: where a client finds
+ * a face's endpoints. Every URL starts with the configured public URL, one
+ * fixed identifier whatever Host a request names (RFC 8414 section 3.3).
+ * OLX's document is GET /.well-known/oauth-authorization-server; another
+ * face's sits at its issuer's path after it (RFC 8414 section 3). */
 #include "oauth.h"
 
+#include "../../core/auth/scopes.h"
 #include "../../core/site.h"
 
-int oauth_metadata_get(Request *r)
+static void url_field(Request *r, JsonW *w, const char *base, const char *key, const char *path)
 {
+	if (path) jw_kstr(w, key, arena_printf(r->arena, "%s%s", base, path));
+}
+
+static void words(JsonW *w, const char *key, const char *const *list)
+{
+	jw_key(w, key);
+	jw_arr(w);
+	for (; *list; list++) jw_str(w, *list);
+	jw_arr_end(w);
+}
+
+void oauth_metadata_write(Request *r, const OAuthEndpoints *e)
+{
+	static const char *const response_types[] = {"code", NULL};
+	static const char *const grants[] = {"authorization_code", "client_credentials",
+		"refresh_token", "urn:ietf:params:oauth:grant-type:device_code", NULL};
+	static const char *const auth_methods[] = {"client_secret_basic", "client_secret_post", NULL};
+	static const char *const pkce[] = {"S256", "plain", NULL};
 	const char *base = site_url();
 	JsonW w;
 	reply_json(r, &w);
 	jw_obj(&w);
-	jw_kstr(&w, "issuer", base);
-	jw_kstr(&w, "authorization_endpoint", arena_printf(r->arena, "%s/oauth/authorize", base));
-	jw_kstr(&w, "token_endpoint", arena_printf(r->arena, "%s/api/open/oauth/token", base));
-	jw_key(&w, "response_types_supported");
-	jw_arr(&w);
-	jw_str(&w, "code");
-	jw_arr_end(&w);
+	url_field(r, &w, base, "issuer", e->issuer);
+	url_field(r, &w, base, "authorization_endpoint", e->authorize);
+	url_field(r, &w, base, "token_endpoint", e->token);
+	url_field(r, &w, base, "device_authorization_endpoint", e->device);
+	url_field(r, &w, base, "jwks_uri", e->jwks);
+	words(&w, "response_types_supported", response_types);
 	jw_key(&w, "grant_types_supported");
 	jw_arr(&w);
-	jw_str(&w, "authorization_code");
-	jw_str(&w, "client_credentials");
-	jw_str(&w, "refresh_token");
+	for (int i = 0; grants[i]; i++)
+		if (i < 3 || e->device) jw_str(&w, grants[i]);
 	jw_arr_end(&w);
-	jw_key(&w, "token_endpoint_auth_methods_supported");
-	jw_arr(&w);
-	jw_str(&w, "client_secret_basic");
-	jw_str(&w, "client_secret_post");
-	jw_arr_end(&w);
-	jw_key(&w, "code_challenge_methods_supported");
-	jw_arr(&w);
-	jw_str(&w, "S256");
-	jw_str(&w, "plain");
-	jw_arr_end(&w);
+	words(&w, "token_endpoint_auth_methods_supported", auth_methods);
+	words(&w, "code_challenge_methods_supported", pkce);
 	jw_key(&w, "scopes_supported");
 	jw_arr(&w);
-	jw_str(&w, "v2");
-	jw_str(&w, "read");
-	jw_str(&w, "write");
+	for (unsigned bit = 1; bit && bit <= e->scopes; bit <<= 1)
+		if ((e->scopes & bit) && scopes_name(bit)) jw_str(&w, scopes_name(bit));
 	jw_arr_end(&w);
 	jw_obj_end(&w);
 	reply_json_done(r, 200);
+}
+
+int oauth_metadata_get(Request *r)
+{
+	static const OAuthEndpoints olx = {
+		.issuer = "", .authorize = "/oauth/authorize", .token = "/api/open/oauth/token",
+		.scopes = SCOPE_OLX,
+	};
+	oauth_metadata_write(r, &olx);
 	return 0;
 }

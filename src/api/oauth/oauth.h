@@ -8,10 +8,39 @@
 #include <stdbool.h>
 
 #include "../reply.h"
+#include "../../core/auth/oauth.h"
 
 /* Handlers */
 int oauth_token_post(Request *r);
 int oauth_metadata_get(Request *r);
+
+/* Where a face's authorization server lives, for its RFC 8414 document:
+ * paths below the base URL; NULL where the face has no such endpoint. */
+typedef struct OAuthEndpoints {
+	const char *issuer, *authorize, *token, *device, *jwks;
+	unsigned scopes;	/* scopes_supported */
+} OAuthEndpoints;
+void oauth_metadata_write(Request *r, const OAuthEndpoints *e);
+
+/* A face's token endpoint: its policy, where its parameters come from, how
+ * it words a refusal, and the issuer it names in JWTs (or NULL). */
+typedef struct TokenFace {
+	const OAuthPolicy *policy;
+	const char *(*get)(Request *r, const char *name);
+	void (*error)(Request *r, OAuthError e);
+	const char *issuer;
+} TokenFace;
+/* Reads the token request, authenticates the client, runs the grant and
+ * writes the RFC 6749 answer (or the face's error). */
+int oauth_token_serve(Request *r, const TokenFace *f);
+/* Takes the client's credentials from an HTTP Basic header when there is
+ * one; false when they conflict with the parameters or do not decode. */
+bool oauth_client_basic(Request *r, TokenRequest *in);
+
+/* The face's writers, for every face whose token endpoint speaks RFC 6749. */
+void oauth_face_error(Request *r, int status, const char *detail);
+void oauth_face_auth_error(Request *r, AuthFail why);
+void oauth_face_bad_json(Request *r);
 
 /* {"error": code, "error_description": description[, "error_human_title"]} */
 void oauth_error_body(Request *r, int status, const char *code, const char *description,

@@ -1,5 +1,7 @@
 /* token.c -- POST /api/open/oauth/token: client authentication (body or
- * HTTP Basic), then one of the three grants of core/oauth. */
+ * HTTP Basic), then one of the three grants of core/oauth under OLX's
+ * policy. oauth_token_serve is the endpoint's body for every face that has
+ * one; the faces differ by policy, where parameters come from, and wording. */
 #include "oauth.h"
 
 #include <string.h>
@@ -54,6 +56,13 @@ bool oauth_basic_decode(Arena *a, const char *header, const char **id, const cha
 	return form_decode(a, raw, (size_t)(colon - raw), id) &&
 	       form_decode(a, colon + 1, len - (size_t)(colon - raw) - 1, secret);
 }
+
+/* OLX: a day-long access token handed back while it lives; a refresh token
+ * renewed at most once a day and valid thirty days. */
+static const OAuthPolicy olx_policy = {
+	.scopes = SCOPE_OLX, .access_ttl = 86400, .refresh_ttl = 2592000,
+	.rotate_after = 86400, .keep_access = true, .jwt = false,
+};
 
 static void token_error(Request *r, OAuthError e)
 {
@@ -112,39 +121,51 @@ static bool form_refused(Request *r)
 
 int oauth_token_post(Request *r)
 {
-	if (form_refused(r)) return 0;
-	TokenRequest in = {
-		.grant_type = body_str(r, "grant_type"),
-		.client_id = body_str(r, "client_id"),
-		.client_secret = body_str(r, "client_secret"),
-		.scope = body_str(r, "scope"),
-		.code = body_str(r, "code"),
-		.redirect_uri = body_str(r, "redirect_uri"),
-		.code_verifier = body_str(r, "code_verifier"),
-		.refresh_token = body_str(r, "refresh_token"),
-	};
+	static const TokenFace olx = {.policy = &olx_policy, .get = body_str, .error = token_error};
+	return oauth_token_serve(r, &olx);
+}
+
+bool oauth_client_basic(Request *r, TokenRequest *in)
+{
 	const char *auth = http_header(r, "Authorization"), *id, *secret;
 	if (auth && strncasecmp(auth, "Basic ", 6) == 0) {
 		/* One authentication method per request (RFC 6749 2.3): a body
 		 * client_id must name the same client, a body secret is refused. */
-		if (!oauth_basic_decode(r->arena, auth, &id, &secret) || in.client_secret ||
-		    (in.client_id && strcmp(in.client_id, id) != 0)) {
-			if (in.grant_type && *in.grant_type) {
-				oauth_error_body(r, 400, "invalid_client",
-					"The client credentials are invalid", NULL);
-				return 0;
-			}
+		if (!oauth_basic_decode(r->arena, auth, &id, &secret) || in->client_secret ||
+		    (in->client_id && strcmp(in->client_id, id) != 0)) {
+			if (in->grant_type && *in->grant_type) return false;
 		} else {
-			in.client_id = id;
-			in.client_secret = secret;
+			in->client_id = id;
+			in->client_secret = secret;
 		}
 	}
+	return true;
+}
 
+int oauth_token_serve(Request *r, const TokenFace *f)
+{
+	if (form_refused(r)) return 0;
+	TokenRequest in = {
+		.policy = f->policy,
+		.issuer = f->issuer,
+		.grant_type = f->get(r, "grant_type"),
+		.client_id = f->get(r, "client_id"),
+		.client_secret = f->get(r, "client_secret"),
+		.scope = f->get(r, "scope"),
+		.code = f->get(r, "code"),
+		.redirect_uri = f->get(r, "redirect_uri"),
+		.code_verifier = f->get(r, "code_verifier"),
+		.refresh_token = f->get(r, "refresh_token"),
+	};
+	if (!oauth_client_basic(r, &in)) {
+		f->error(r, OAUTH_BAD_CLIENT);
+		return 0;
+	}
 	TokenGrant g;
 	OAuthError e;
 	int rc = oauth_token(&r->ctx, &in, &g, &e);
 	if (rc == SOUK_EINVAL) {
-		token_error(r, e);
+		f->error(r, e);
 		return 0;
 	}
 	if (rc) return rc;

@@ -7,6 +7,7 @@
 
 #include "../../util/crypto.h"
 #include "../../util/errors.h"
+#include "jwt.h"
 
 /* The token lookup runs on every authenticated request: a per-thread,
  * direct-mapped cache of recent answers saves the SQL. An entry is good while
@@ -42,7 +43,9 @@ int auth_bearer(Ctx *c, const char *token, size_t len, Principal *out)
 {
 	char hash[SHA256_HEX_LEN + 1];
 
-	if (len == 0 || len > 512) return SOUK_EAUTH;
+	/* Hex tokens and signed JWTs alike are found by the digest of the whole
+	 * string, which covers a JWT's signature: revocation applies to both. */
+	if (len == 0 || len > JWT_MAX) return SOUK_EAUTH;
 	crypto_sha256_hex(token, len, hash);
 	/* The hash is uniform: its first characters pick the slot. */
 	Cached *e = &cache[strtoul((char[3]){hash[0], hash[1], 0}, NULL, 16) % CACHE_SLOTS];

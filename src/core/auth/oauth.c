@@ -5,7 +5,11 @@
  * reused refresh token revokes everything the grant produced. The family's
  * current access token is kept sealed under its refresh token, which is how a
  * refresh within the access token's life returns that same token although
- * only hashes are stored. */
+ * only hashes are stored.
+ *
+ * Where faces differ (OLX hands back the living access token and rotates a
+ * refresh token once a day; Allegro returns a new pair on every refresh and
+ * signs its access tokens as JWTs), the request's OAuthPolicy says which. */
 #include "oauth.h"
 
 #include <string.h>
@@ -58,14 +62,26 @@ static bool blank(const char *s)
 
 /* --- issuing ------------------------------------------------------------- */
 
-static int access_issue(Ctx *c, int64_t app_id, int64_t user_id, unsigned scopes,
-	int64_t family, char tok[OAUTH_TOKEN_LEN + 1], int64_t *id)
+/* A new access token: random hex, or a JWT signed with the marketplace's
+ * key. Either way the store keeps the digest of the whole string. */
+static int access_issue(Ctx *c, const TokenRequest *in, const App *app, int64_t user_id,
+	unsigned scopes, int64_t family, char tok[OAUTH_ACCESS_MAX + 1], int64_t *id)
 {
 	char hash[SHA256_HEX_LEN + 1];
-	crypto_random_hex(tok, OAUTH_TOKEN_LEN / 2);
-	crypto_sha256_hex(tok, OAUTH_TOKEN_LEN, hash);
-	Principal p = {.app_id = app_id, .user_id = user_id, .scopes = scopes,
-		.expires_at = c->now + OAUTH_ACCESS_TTL};
+	const OAuthPolicy *pol = in->policy;
+	Principal p = {.app_id = app->id, .user_id = user_id, .scopes = scopes,
+		.expires_at = c->now + pol->access_ttl};
+	if (pol->jwt) {
+		char jti[JWT_ID_LEN + 1];
+		crypto_random_hex(jti, JWT_ID_LEN / 2);
+		JwtClaims cl = {.issuer = in->issuer, .user_id = user_id, .client_id = app->client_id,
+			.scopes = scopes, .jti = jti, .issued_at = c->now, .expires_at = p.expires_at};
+		int rc = jwt_sign(c, &cl, tok, OAUTH_ACCESS_MAX + 1);
+		if (rc) return rc;
+	} else {
+		crypto_random_hex(tok, OAUTH_TOKEN_LEN / 2);
+	}
+	crypto_sha256_hex(tok, strlen(tok), hash);
 	return store_access_token_insert(c->st, hash, &p, family, c->now, id);
 }
 
@@ -77,8 +93,8 @@ static int seal(const char *context, const char *refresh, const char *plain, cha
 
 /* A new refresh token of t's family, holding the family's access token
  * (none: access is NULL, and the next refresh issues one). */
-static int refresh_issue(Ctx *c, const RefreshToken *t, const char *access, int64_t access_id,
-	char tok[OAUTH_TOKEN_LEN + 1])
+static int refresh_issue(Ctx *c, const OAuthPolicy *pol, const RefreshToken *t,
+	const char *access, int64_t access_id, char tok[OAUTH_TOKEN_LEN + 1])
 {
 	char hash[SHA256_HEX_LEN + 1], sealed[CRYPTO_SEALED_MAX];
 	crypto_random_hex(tok, OAUTH_TOKEN_LEN / 2);
@@ -87,7 +103,7 @@ static int refresh_issue(Ctx *c, const RefreshToken *t, const char *access, int6
 	if (rc) return rc;
 	RefreshToken n = *t;
 	n.issued_at = c->now;
-	n.expires_at = c->now + OAUTH_REFRESH_TTL;
+	n.expires_at = c->now + pol->refresh_ttl;
 	n.access_token_id = access ? access_id : 0;
 	n.access_sealed = access ? sealed : NULL;
 	return store_oauth_refresh_insert(c->st, hash, &n, NULL);
@@ -95,19 +111,19 @@ static int refresh_issue(Ctx *c, const RefreshToken *t, const char *access, int6
 
 /* A new family with its first access token (and refresh token when the app
  * may refresh). */
-static int grant_issue(Ctx *c, const App *app, int64_t user_id, unsigned scopes,
-	int64_t *family, TokenGrant *out)
+static int grant_issue(Ctx *c, const TokenRequest *in, const App *app, int64_t user_id,
+	unsigned scopes, int64_t *family, TokenGrant *out)
 {
 	int64_t access_id;
 	int rc = store_oauth_grant_insert(c->st, app->id, user_id, scopes, c->now, family);
-	if (!rc) rc = access_issue(c, app->id, user_id, scopes, *family, out->access_token, &access_id);
+	if (!rc) rc = access_issue(c, in, app, user_id, scopes, *family, out->access_token, &access_id);
 	if (rc) return rc;
-	out->expires_in = OAUTH_ACCESS_TTL;
+	out->expires_in = in->policy->access_ttl;
 	scopes_format(scopes, out->scope, sizeof(out->scope));
 	out->refresh_token[0] = '\0';
 	if (!(app->grants & GRANT_REFRESH_TOKEN)) return 0;
 	RefreshToken t = {.family = *family, .app_id = app->id, .user_id = user_id, .scopes = scopes};
-	return refresh_issue(c, &t, out->access_token, access_id, out->refresh_token);
+	return refresh_issue(c, in->policy, &t, out->access_token, access_id, out->refresh_token);
 }
 
 /* The requested scope as a subset of `allowed`; absent: all of it. */
@@ -116,7 +132,7 @@ static bool scope_pick(const char *requested, unsigned allowed, unsigned *out)
 	unsigned s;
 	if (blank(requested)) {
 		*out = allowed;
-		return true;
+		return allowed != 0;
 	}
 	if (scopes_parse(requested, &s) != 0 || (s & ~allowed) || !s) return false;
 	*out = s;
@@ -141,11 +157,11 @@ static int grant_client_credentials(Ctx *c, const App *app, const TokenRequest *
 {
 	unsigned scopes;
 	int64_t family;
-	if (!scope_pick(in->scope, app->scopes, &scopes)) {
+	if (!scope_pick(in->scope, app->scopes & in->policy->scopes, &scopes)) {
 		o->fail = OAUTH_BAD_SCOPE;
 		return 0;
 	}
-	return grant_issue(c, app, 0, scopes, &family, out);
+	return grant_issue(c, in, app, 0, scopes, &family, out);
 }
 
 static int grant_authorization_code(Ctx *c, const App *app, const TokenRequest *in,
@@ -189,11 +205,11 @@ static int grant_authorization_code(Ctx *c, const App *app, const TokenRequest *
 		o->fail = OAUTH_UNEXPECTED_VERIFIER;
 	}
 	if (o->fail) return 0;
-	if (!scope_pick(in->scope, code.scopes & app->scopes, &scopes)) {
+	if (!scope_pick(in->scope, code.scopes & app->scopes & in->policy->scopes, &scopes)) {
 		o->fail = OAUTH_BAD_SCOPE;
 		return 0;
 	}
-	rc = grant_issue(c, app, code.user_id, scopes, &family, out);
+	rc = grant_issue(c, in, app, code.user_id, scopes, &family, out);
 	if (!rc) rc = store_oauth_code_use(c->st, code.id, family, c->now);
 	if (rc == SOUK_ESTATE) {
 		o->fail = OAUTH_BAD_CODE;
@@ -225,27 +241,35 @@ static bool current_access(Ctx *c, const RefreshToken *t, const char *refresh,
  * family's current access token always carries the whole grant (it is what
  * OLX's "same token again" hands back); a narrower request gets a token of
  * its own in the family, which the family's revocation also ends, and leaves
- * the current one as it was. The refresh token keeps the whole grant. */
-static int refresh_answer(Ctx *c, const RefreshToken *t, const char *presented, unsigned scopes,
-	TokenGrant *out)
+ * the current one as it was. The refresh token keeps the whole grant. Under
+ * a policy that does not keep the access token (Allegro), a refresh for the
+ * whole grant ends the family's current token. */
+static int refresh_answer(Ctx *c, const TokenRequest *in, const App *app, const RefreshToken *t,
+	const char *presented, unsigned scopes, TokenGrant *out, Outcome *o)
 {
 	char sealed[CRYPTO_SEALED_MAX];
-	char keep[OAUTH_TOKEN_LEN + 1] = "";	/* the family's current token, for a new refresh token */
+	const OAuthPolicy *pol = in->policy;
+	char keep[OAUTH_ACCESS_MAX + 1] = "";	/* the family's current token, for a new refresh token */
 	int64_t access_id = 0, keep_id = 0;
 	bool new_access = false;
 	int rc;
 
-	if (scopes == t->scopes && current_access(c, t, presented, out, &access_id)) {
+	if (pol->keep_access && scopes == t->scopes && current_access(c, t, presented, out, &access_id)) {
 		/* The family's access token still lives: the same one again. */
 		keep_id = access_id;
 	} else {
-		rc = access_issue(c, t->app_id, t->user_id, scopes, t->family, out->access_token,
+		rc = access_issue(c, in, app, t->user_id, scopes, t->family, out->access_token,
 			&access_id);
 		if (rc) return rc;
-		out->expires_in = OAUTH_ACCESS_TTL;
+		out->expires_in = pol->access_ttl;
 		if (scopes == t->scopes) {
 			new_access = true;
 			keep_id = access_id;
+			if (!pol->keep_access && t->access_token_id) {
+				if ((rc = store_access_token_revoke(c->st, t->access_token_id)) != 0)
+					return rc;
+				o->revoked = true;
+			}
 		} else {
 			TokenGrant cur;
 			if (current_access(c, t, presented, &cur, &keep_id))
@@ -255,8 +279,9 @@ static int refresh_answer(Ctx *c, const RefreshToken *t, const char *presented, 
 	if (keep_id == access_id) memcpy(keep, out->access_token, sizeof(keep));
 	scopes_format(scopes, out->scope, sizeof(out->scope));
 
-	/* At most one new refresh token a day. */
-	if (c->now - t->issued_at < OAUTH_REFRESH_ROTATE) {
+	/* A young refresh token comes back unchanged (OLX: at most one new
+	 * refresh token a day). */
+	if (c->now - t->issued_at < pol->rotate_after) {
 		memcpy(out->refresh_token, presented, OAUTH_TOKEN_LEN);
 		out->refresh_token[OAUTH_TOKEN_LEN] = '\0';
 		if (!new_access) return 0;
@@ -266,7 +291,7 @@ static int refresh_answer(Ctx *c, const RefreshToken *t, const char *presented, 
 	}
 	/* Replaced: the old token keeps its successor sealed, for the loser of
 	 * a race (grant_refresh_token). */
-	rc = refresh_issue(c, t, keep_id ? keep : NULL, keep_id, out->refresh_token);
+	rc = refresh_issue(c, pol, t, keep_id ? keep : NULL, keep_id, out->refresh_token);
 	if (!rc) rc = seal(SUCCESSOR_CONTEXT, presented, out->refresh_token, sealed, sizeof(sealed));
 	if (!rc) rc = store_oauth_refresh_retire(c->st, t->id, c->now, sealed);
 	return rc;
@@ -300,6 +325,7 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 	const char *presented = in->refresh_token;
 	RefreshToken t, next;
 	unsigned scopes;
+	bool replay = false;
 
 	if (blank(presented)) {
 		o->fail = OAUTH_NO_REFRESH;
@@ -307,7 +333,9 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 	}
 	crypto_sha256_hex(presented, strlen(presented), hash);
 	int rc = store_oauth_refresh_by_hash(c->st, c->arena, hash, &t);
-	if (rc == SOUK_ENOTFOUND || (rc == 0 && (t.app_id != app->id || t.revoked))) {
+	/* A refresh token belongs to the face whose scopes it carries. */
+	if (rc == SOUK_ENOTFOUND ||
+	    (rc == 0 && (t.app_id != app->id || t.revoked || !(t.scopes & in->policy->scopes)))) {
 		o->fail = OAUTH_BAD_REFRESH;
 		return 0;
 	}
@@ -324,6 +352,7 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 		}
 		t = next;
 		presented = next_plain;
+		replay = true;
 	} else if (!t.used_at && (rc = store_oauth_refresh_use(c->st, t.id, c->now)) != 0) {
 		return rc;
 	}
@@ -335,7 +364,15 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 		o->fail = OAUTH_BAD_SCOPE;
 		return 0;
 	}
-	return refresh_answer(c, &t, presented, scopes, out);
+	/* The loser of a race, or a client retrying a lost answer, gets what
+	 * the winner got: the successor and the family's access token. */
+	int64_t access_id;
+	if (replay && scopes == t.scopes && current_access(c, &t, presented, out, &access_id)) {
+		memcpy(out->refresh_token, presented, OAUTH_TOKEN_LEN + 1);
+		scopes_format(scopes, out->scope, sizeof(out->scope));
+		return 0;
+	}
+	return refresh_answer(c, in, app, &t, presented, scopes, out, o);
 }
 
 int oauth_token(Ctx *c, const TokenRequest *in, TokenGrant *out, OAuthError *err)
@@ -370,10 +407,13 @@ int oauth_token(Ctx *c, const TokenRequest *in, TokenGrant *out, OAuthError *err
 		return SOUK_EINVAL;
 	}
 	if (rc) return rc;
-	if (!(app.grants & grants[g].bit)) {
+	/* An app registered for none of the face's scopes may not use it. */
+	if (!(app.grants & grants[g].bit) || !(app.scopes & in->policy->scopes)) {
 		*err = OAUTH_GRANT_NOT_ALLOWED;
 		return SOUK_EINVAL;
 	}
+	/* The signing key may need creating: not inside the grant's transaction. */
+	if (in->policy->jwt && (rc = jwt_key_ensure(c)) != 0) return rc;
 
 	Outcome o = {OAUTH_OK, false, false};
 	if ((rc = store_begin(c->st)) != 0) return rc;
@@ -424,7 +464,8 @@ int oauth_authorize_check(Ctx *c, const AuthorizeRequest *in, Authorization *out
 		out->error = "unsupported_response_type";
 	} else if (!(out->app.grants & GRANT_AUTHORIZATION_CODE)) {
 		out->error = "unauthorized_client";
-	} else if (!scope_pick(in->scope, out->app.scopes, &out->scopes)) {
+	} else if (!scope_pick(in->scope, out->app.scopes &
+			(blank(in->scope) && in->face_scopes ? in->face_scopes : SCOPE_ALL), &out->scopes)) {
 		out->error = "invalid_scope";
 	} else if (!blank(in->code_challenge)) {
 		const char *m = blank(in->code_challenge_method) ? "plain" : in->code_challenge_method;

@@ -4,20 +4,23 @@
  * sessions of the pages.
  *
  * Codes, tokens and session ids are random hex handed out once and stored as
- * SHA-256 only. Failures of the token endpoint come back as an OAuthError; the
- * face that speaks the protocol picks status and wording. Knows no HTTP. */
+ * SHA-256 only (access tokens of a JWT policy are signed JWTs, stored the same
+ * way). Failures of the token endpoint come back as an OAuthError; the face
+ * that speaks the protocol picks status and wording. The rules are one set:
+ * where OLX and Allegro differ (lifetimes, rotation, token format, scopes),
+ * the face passes an OAuthPolicy. Knows no HTTP. */
 #ifndef SOUK_OAUTH_H
 #define SOUK_OAUTH_H
 
 #include <stdbool.h>
 
 #include "../ctx.h"
+#include "jwt.h"
+#include "scopes.h"
 
 #define OAUTH_TOKEN_LEN 40		/* hex characters of a code, access or refresh token */
+#define OAUTH_ACCESS_MAX JWT_MAX	/* longest access token: a signed JWT */
 #define OAUTH_SESSION_LEN 64		/* hex characters of a login session id */
-#define OAUTH_ACCESS_TTL 86400		/* access token: one day */
-#define OAUTH_REFRESH_TTL 2592000	/* refresh token: thirty days from issue */
-#define OAUTH_REFRESH_ROTATE 86400	/* at most one new refresh token a day */
 #define OAUTH_REFRESH_GRACE 60		/* a replaced refresh token answers as its
 					   successor this long, until that is used */
 #define OAUTH_CODE_TTL 600		/* authorization code: ten minutes */
@@ -41,8 +44,23 @@ typedef enum OAuthError {
 	OAUTH_BAD_SCOPE,		/* invalid_scope */
 } OAuthError;
 
+/* How a face's tokens live. */
+typedef struct OAuthPolicy {
+	unsigned scopes;	/* the face's scopes: its tokens carry no others, and an
+				   app with none of them may not use its endpoint */
+	int64_t access_ttl;	/* seconds an access token lives */
+	int64_t refresh_ttl;	/* seconds a refresh token lives from its issue */
+	int64_t rotate_after;	/* a refresh token younger than this comes back
+				   unchanged; 0: every refresh returns a new one */
+	bool keep_access;	/* a refresh while the access token lives returns it;
+				   false: a new one, which ends the previous */
+	bool jwt;		/* access tokens are signed JWTs (jwt.h) */
+} OAuthPolicy;
+
 /* Token endpoint */
 typedef struct TokenRequest {
+	const OAuthPolicy *policy;
+	const char *issuer;	/* "iss" of JWT access tokens; NULL: none */
 	const char *grant_type;
 	const char *client_id, *client_secret;
 	const char *scope;
@@ -51,9 +69,9 @@ typedef struct TokenRequest {
 } TokenRequest;
 
 typedef struct TokenGrant {
-	char access_token[OAUTH_TOKEN_LEN + 1];
+	char access_token[OAUTH_ACCESS_MAX + 1];
 	int64_t expires_in;
-	char scope[32];
+	char scope[SCOPES_TEXT_MAX];
 	char refresh_token[OAUTH_TOKEN_LEN + 1];	/* "" when the app has no refresh grant */
 } TokenGrant;
 
@@ -64,6 +82,7 @@ int oauth_token(Ctx *c, const TokenRequest *in, TokenGrant *out, OAuthError *err
 typedef struct AuthorizeRequest {
 	const char *client_id, *response_type, *redirect_uri, *scope, *state;
 	const char *code_challenge, *code_challenge_method;
+	unsigned face_scopes;	/* without `scope`, the app's scopes of this face */
 } AuthorizeRequest;
 
 typedef struct Authorization {

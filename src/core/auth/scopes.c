@@ -10,7 +10,13 @@ typedef struct Word {
 } Word;
 
 static const Word scope_words[] = {
-	{"v2", SCOPE_V2}, {"read", SCOPE_READ}, {"write", SCOPE_WRITE}, {NULL, 0},
+	{"v2", SCOPE_V2}, {"read", SCOPE_READ}, {"write", SCOPE_WRITE},
+	{"allegro:api:profile:read", SCOPE_ALLEGRO_PROFILE_READ},
+	{"allegro:api:sale:offers:read", SCOPE_ALLEGRO_OFFERS_READ},
+	{"allegro:api:sale:offers:write", SCOPE_ALLEGRO_OFFERS_WRITE},
+	{"allegro:api:sale:settings:read", SCOPE_ALLEGRO_SETTINGS_READ},
+	{"allegro:api:sale:settings:write", SCOPE_ALLEGRO_SETTINGS_WRITE},
+	{NULL, 0},
 };
 
 static const Word grant_words[] = {
@@ -51,6 +57,14 @@ static void format(const Word *words, unsigned set, char *buf, size_t len)
 }
 
 int scopes_parse(const char *s, unsigned *out) { return parse(scope_words, s, out); }
+
+const char *scopes_name(unsigned bit)
+{
+	for (const Word *w = scope_words; w->name; w++)
+		if (w->bit == bit) return w->name;
+	return NULL;
+}
+
 void scopes_format(unsigned scopes, char *buf, size_t len) { format(scope_words, scopes, buf, len); }
 int grants_parse(const char *s, unsigned *out) { return parse(grant_words, s, out); }
 void grants_format(unsigned grants, char *buf, size_t len) { format(grant_words, grants, buf, len); }

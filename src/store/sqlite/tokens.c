@@ -39,3 +39,10 @@ int store_access_token_lookup(Store *st, Arena *a, const char *token_hash, int64
 	}
 	return sq_row_end(st, s, rc);
 }
+
+int store_access_token_revoke(Store *st, int64_t id)
+{
+	sqlite3_stmt *s = sq_stmt(st, "UPDATE access_tokens SET revoked = 1 WHERE id = ?");
+	sqlite3_bind_int64(s, 1, id);
+	return sq_exec(st, s);
+}

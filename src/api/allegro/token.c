@@ -1,0 +1,65 @@
+/* token.c -- POST /auth/oauth/token for Allegro's clients: the client by
+ * HTTP Basic (or client_id and client_secret), the parameters in a form body
+ * or in the query string with an empty body, as several Allegro clients send
+ * them. The grants are core/auth's, under Allegro's policy. */
+#include "allegro.h"
+
+#include "../oauth/oauth.h"
+#include "../../core/site.h"
+
+/* Allegro: 12-hour JWT access tokens (expires_in 43199); every refresh
+ * returns a new pair and ends the previous access token; a refresh token
+ * lives three months. */
+static const OAuthPolicy allegro_policy = {
+	.scopes = SCOPE_ALLEGRO, .access_ttl = 43199, .refresh_ttl = 7776000,
+	.rotate_after = 0, .keep_access = false, .jwt = true,
+};
+
+/* A form field, else a query parameter. */
+static const char *param(Request *r, const char *name)
+{
+	const char *v = http_form(r, name);
+	return v ? v : http_query(r, name);
+}
+
+static void token_error(Request *r, OAuthError e)
+{
+	static const struct {
+		OAuthError e;
+		int status;
+		const char *code, *description;
+	} table[] = {
+		{OAUTH_NO_GRANT_TYPE, 400, "invalid_request", "Missing grant type"},
+		{OAUTH_UNSUPPORTED_GRANT, 400, "unsupported_grant_type", "Unsupported grant type"},
+		{OAUTH_BAD_CLIENT, 401, "invalid_client", "Bad client credentials"},
+		{OAUTH_CLIENT_INACTIVE, 401, "invalid_client", "Client is not active"},
+		{OAUTH_GRANT_NOT_ALLOWED, 400, "unauthorized_client",
+			"The client is not registered for this grant type or these scopes"},
+		{OAUTH_NO_CODE, 400, "invalid_request", "An authorization code must be supplied."},
+		{OAUTH_BAD_CODE, 400, "invalid_grant", "Invalid authorization code"},
+		{OAUTH_NO_VERIFIER, 400, "invalid_grant", "Missing code verifier"},
+		{OAUTH_BAD_VERIFIER, 400, "invalid_grant", "Invalid code verifier"},
+		{OAUTH_UNEXPECTED_VERIFIER, 400, "invalid_grant",
+			"A code verifier was sent for a code issued without a challenge"},
+		{OAUTH_NO_REFRESH, 400, "invalid_request", "Missing refresh token"},
+		{OAUTH_BAD_REFRESH, 400, "invalid_grant", "Invalid refresh token"},
+		{OAUTH_BAD_SCOPE, 400, "invalid_scope", "Invalid scope"},
+	};
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		if (table[i].e != e) continue;
+		if (table[i].status == 401)
+			http_add_header(r, "WWW-Authenticate", "Basic realm=\"oauth\"");
+		oauth_error_body(r, table[i].status, table[i].code, table[i].description, NULL);
+		return;
+	}
+	oauth_error_body(r, 500, "server_error", "Internal Server Error", NULL);
+}
+
+int allegro_token_post(Request *r)
+{
+	TokenFace face = {
+		.policy = &allegro_policy, .get = param, .error = token_error,
+		.issuer = arena_printf(r->arena, "%s%s", site_url(), ALLEGRO_OAUTH),
+	};
+	return oauth_token_serve(r, &face);
+}
