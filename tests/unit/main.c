@@ -12,6 +12,7 @@ int main(void)
 	test_router();
 	test_scopes();
 	test_oauth();
+	test_jwt();
 	test_text_rules();
 	test_advert_state();
 	test_places();

@@ -24,6 +24,7 @@ extern int t_passed, t_failed;
 void test_buf(void);
 void test_router(void);
 void test_scopes(void);
+void test_jwt(void);
 void test_oauth(void);
 void test_text_rules(void);
 void test_advert_state(void);

@@ -71,19 +71,21 @@ class Browser {
 	}
 }
 
-// Runs GET /oauth/authorize?query, signs in when asked, answers the consent
-// page with `decision`. Returns {res (last response), location, params}.
-async function authorize(s, query, { email, password, decision = 'allow', browser = new Browser(s) } = {}) {
-	const path = '/oauth/authorize?' + new URLSearchParams(query).toString();
+// Runs GET /oauth/authorize?query (or another face's page, `at`), signs in
+// when asked, answers the consent page with `decision`. Returns {res (last
+// response), location, params}.
+async function authorize(s, query, { email, password, decision = 'allow', browser = new Browser(s),
+	at = '/oauth/authorize' } = {}) {
+	const path = at + '?' + new URLSearchParams(query).toString();
 	let r = await browser.req('GET', path);
 	if (r.status === 200 && r.text.includes('action="/oauth/login"')) {
 		const login = await browser.login(r, email, password);
 		assert.strictEqual(login.status, 303, `login failed: ${login.status}\n${login.text}`);
 		r = await browser.req('GET', login.headers.location);
 	}
-	if (r.status === 200 && r.text.includes('action="/oauth/authorize"')) {
-		const f = browser.form(r.text, '/oauth/authorize');
-		r = await browser.req('POST', '/oauth/authorize', { form: { ...f.fields, decision } });
+	if (r.status === 200 && r.text.includes(`action="${at}"`)) {
+		const f = browser.form(r.text, at);
+		r = await browser.req('POST', at, { form: { ...f.fields, decision } });
 	}
 	const location = r.headers.location;
 	const params = location ? new URL(location).searchParams : null;

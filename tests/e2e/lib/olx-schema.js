@@ -17,6 +17,9 @@
 //    attribute example writes `unit`, `validation.min` and `max` as null while
 //    typing them string, integer and string, without `nullable`). Nothing
 //    else becomes nullable: a null the examples never show still fails.
+//
+// createChecker(specPath, options) serves other faces' documents too (see
+// allegro-schema.js): their media type, a document with $refs, no envelope.
 
 const assert = require('node:assert');
 const fs = require('node:fs');
@@ -54,28 +57,33 @@ function inCi() {
 	return /^(1|true|yes)$/i.test(process.env.CI || '');
 }
 
-function missingInCi(specPath) {
+function missingInCi(specPath, label = 'OLX') {
 	return new assert.AssertionError({
-		message: `olx-schema: the OLX document ${specPath} is missing and CI is set: ` +
-			'a CI run must check every OLX response, so it fails instead of skipping the checks',
-		operator: 'checkOlx',
+		message: `${label.toLowerCase()}-schema: the ${label} document ${specPath} is missing and CI is set: ` +
+			`a CI run must check every ${label} response, so it fails instead of skipping the checks`,
+		operator: `check${label}`,
 	});
 }
 
 // For tests that need the document itself: false when it is there, a skip
 // reason (after the loud notice) when it is not, and a failure under CI.
-function specSkipReason(specPath = SPEC_PATH) {
+function specSkipReason(specPath = SPEC_PATH, label = 'OLX') {
 	if (fs.existsSync(specPath)) return false;
-	if (inCi()) throw missingInCi(specPath);
-	warnSkipped(specPath);
-	return `OLX document not found at ${specPath}: NOT CHECKED`;
+	if (inCi()) throw missingInCi(specPath, label);
+	warnSkipped(specPath, label);
+	return `${label} document not found at ${specPath}: NOT CHECKED`;
 }
 
-function warnSkipped(specPath) {
+function warnSkipped(specPath, label = 'OLX') {
 	const bar = '!'.repeat(72);
-	process.stderr.write(`${bar}\n!! olx-schema: ${specPath} not found.\n` +
-		'!! OLX responses in this run are NOT checked against the OLX document.\n' +
+	process.stderr.write(`${bar}\n!! ${label.toLowerCase()}-schema: ${specPath} not found.\n` +
+		`!! ${label} responses in this run are NOT checked against the ${label} document.\n` +
 		`!! (Under CI=true this is a failure.)\n${bar}\n`);
+}
+
+// JSON pointer escaping (RFC 6901) of one reference token.
+function pointerToken(s) {
+	return String(s).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 // A copy of schema in which every property that the example in force (the
@@ -96,7 +104,16 @@ function nullableFromExamples(schema, example) {
 	return out;
 }
 
-function createChecker(specPath = SPEC_PATH) {
+// options (defaults are OLX's):
+//  - label: the face's name in messages;
+//  - media: the response media types to look for, in order;
+//  - basePath: the servers' path prefix; undefined: read from servers[0];
+//  - refs: the document's schemas use $ref: compile against the whole document;
+//  - envelope: bodies may come wrapped in {"data": ...} (OLX);
+//  - nullsFromExamples: the OLX bridge above.
+function createChecker(specPath = SPEC_PATH, options = {}) {
+	const opt = { label: 'OLX', media: ['application/json'], basePath: undefined, refs: false,
+		envelope: true, nullsFromExamples: true, ...options };
 	let spec = null;      // parsed document, null when absent
 	let base = '';        // server base path, e.g. /api/partner
 	let routes = [];      // compiled templates, best match first
@@ -104,7 +121,8 @@ function createChecker(specPath = SPEC_PATH) {
 	let skipNoticed = false;
 	const validators = new Map();
 	const seen = new Map(); // "GET /template" -> {count, statuses:{}}
-	const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+	// A whole OpenAPI document is no JSON Schema: it is added unchecked.
+	const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: !opt.refs });
 
 	// Throws on every call, not only the first, while the document is
 	// missing under CI: no later check may pass by finding the cache empty.
@@ -113,14 +131,16 @@ function createChecker(specPath = SPEC_PATH) {
 			loaded = true;
 			if (fs.existsSync(specPath)) parse();
 		}
-		if (!spec && inCi()) throw missingInCi(specPath);
+		if (!spec && inCi()) throw missingInCi(specPath, opt.label);
 		return spec;
 	}
 
 	function parse() {
 		spec = yaml.load(fs.readFileSync(specPath, 'utf8'));
 		const server = spec.servers && spec.servers[0] && spec.servers[0].url;
-		base = server ? new URL(server).pathname.replace(/\/$/, '') : '';
+		if (opt.basePath !== undefined) base = opt.basePath;
+		else base = server ? new URL(server).pathname.replace(/\/$/, '') : '';
+		if (opt.refs) ajv.addSchema(spec, 'doc');
 		routes = Object.keys(spec.paths).map(compileTemplate);
 		routes.sort((a, b) => (a.rank.length - b.rank.length) || (a.rank < b.rank ? 1 : a.rank > b.rank ? -1 : 0));
 	}
@@ -142,11 +162,16 @@ function createChecker(specPath = SPEC_PATH) {
 		return null;
 	}
 
+	// The response schema, or null; with refs, a $ref into the document.
 	function schemaFor(method, template, status) {
 		const op = spec.paths[template][method.toLowerCase()];
 		const resp = op && op.responses && op.responses[String(status)];
-		const media = resp && resp.content && resp.content['application/json'];
-		return media && media.schema ? media.schema : null;
+		const type = resp && resp.content && opt.media.find((m) => resp.content[m]);
+		const media = type && resp.content[type];
+		if (!media || !media.schema) return null;
+		if (!opt.refs) return media.schema;
+		return { $ref: 'doc#/' + ['paths', template, method.toLowerCase(), 'responses', String(status),
+			'content', type, 'schema'].map(pointerToken).join('/') };
 	}
 
 	function record(method, template, status, outcome) {
@@ -162,7 +187,7 @@ function createChecker(specPath = SPEC_PATH) {
 		if (!load()) {
 			if (!skipNoticed) {
 				skipNoticed = true;
-				warnSkipped(specPath);
+				warnSkipped(specPath, opt.label);
 			}
 			return;
 		}
@@ -172,21 +197,24 @@ function createChecker(specPath = SPEC_PATH) {
 		if (!schema) { record(method, hit.template, status, 'unchecked'); return; }
 		const key = `${method.toUpperCase()} ${hit.template} ${status}`;
 		let validate = validators.get(key);
-		if (!validate) { validate = ajv.compile(nullableFromExamples(schema)); validators.set(key, validate); }
-		const documentsEnvelope = !!(schema.properties && schema.properties.data);
+		if (!validate) {
+			validate = ajv.compile(opt.nullsFromExamples ? nullableFromExamples(schema) : schema);
+			validators.set(key, validate);
+		}
+		const documentsEnvelope = !opt.envelope || !!(schema.properties && schema.properties.data);
 		const isEnvelope = body !== null && typeof body === 'object' && !Array.isArray(body) && 'data' in body;
 		const payload = !documentsEnvelope && isEnvelope ? body.data : body;
 		if (validate(payload)) { record(method, hit.template, status, 'valid'); return; }
 		record(method, hit.template, status, 'invalid');
 		const shown = JSON.stringify(body, null, 1);
 		throw new assert.AssertionError({
-			message: `OLX schema mismatch for ${key} (request ${method.toUpperCase()} ${reqPath}):\n` +
+			message: `${opt.label} schema mismatch for ${key} (request ${method.toUpperCase()} ${reqPath}):\n` +
 				ajv.errorsText(validate.errors, { separator: '\n', dataVar: documentsEnvelope || !isEnvelope ? 'body' : 'body.data' }) +
 				'\nerrors: ' + JSON.stringify(validate.errors) +
 				'\nbody: ' + (shown.length > BODY_SHOWN ? shown.slice(0, BODY_SHOWN) + '…' : shown),
 			actual: payload,
 			expected: schema,
-			operator: 'checkOlx',
+			operator: `check${opt.label}`,
 		});
 	}
 
