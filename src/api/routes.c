@@ -62,7 +62,7 @@ const Route souk_routes[] = {
 		&face_web},
 	{HTTP_POST, ALLEGRO_OAUTH "/authorize", web_authorize_post, ROUTE_PUBLIC, 0, BODY_FORM, 0,
 		&face_web},
-	{HTTP_GET, "/me", allegro_me_get, ROUTE_USER, SCOPE_ALLEGRO_PROFILE_READ, BODY_NONE, 1,
+	{HTTP_GET, "/me", allegro_me_get, ROUTE_USER, SCOPE_ALLEGRO_PROFILE_READ, BODY_NONE, RATE_ALLEGRO_READ,
 		&face_allegro},
 
 	{HTTP_GET, "/oferta/{id}", web_advert_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
