@@ -14,6 +14,7 @@ const { startSouk, runSouk } = require('./lib/server');
 const { makeApp, makeUser, codeGrant, authorize, token, advanceClock, parseForms, me, Browser } = require('./lib/oauth-flow');
 const { advertBody, seller, operator, setting } = require('./lib/adverts');
 const { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor } = require('./lib/authz');
+const { makeAllegroApp, allegroToken, allegroCodeGrant } = require('./lib/allegro');
 
 const MARK = 'matrycowa';          // in every title of the owner's adverts
 const OWNER_PHONE = '612398745';   // the owner's contact phone, never shown to others
@@ -48,6 +49,30 @@ async function revokedToken(user) {
 	return t.json.access_token;
 }
 
+// The same set of tokens from Allegro's endpoint, for the Allegro face's
+// routes; `expire` moves the clock past the life of those issued before.
+async function allegroTokens(user, expire) {
+	const app = makeAllegroApp(s, { name: 'Allegro owner app' });
+	const expired = (await allegroCodeGrant(s, app, user)).access_token;
+	await expire();
+	const revokedApp = makeAllegroApp(s, { name: 'Allegro app to be revoked' });
+	const b = new Browser(s);
+	const revoked = (await allegroCodeGrant(s, revokedApp, user, { browser: b })).access_token;
+	const page = await b.req('GET', '/account/apps');
+	const form = parseForms(page.text).find((x) => x.action === '/account/apps/revoke' &&
+		x.fields.client_id === revokedApp.client_id);
+	assert.strictEqual((await b.req('POST', '/account/apps/revoke', { form: form.fields })).status, 303);
+	const cc = await allegroToken(s, app, { grant_type: 'client_credentials' });
+	assert.strictEqual(cc.status, 200, cc.text);
+	const scope = 'allegro:api:sale:offers:read allegro:api:sale:offers:write';
+	return {
+		owner: (await allegroCodeGrant(s, app, user)).access_token,
+		other: (await allegroCodeGrant(s, app, makeUser(s))).access_token,
+		expired, revoked, app: cc.json.access_token,
+		scopes: { [scope]: (await allegroCodeGrant(s, app, user, { scope })).access_token },
+	};
+}
+
 before(async () => {
 	s = await startSouk({ env: { SOUK_IMAGE_CHECK: 'off', SOUK_JOB_TICK_MS: '100000' } });
 	await setting(s, 'adverts.free_limit', 100000);
@@ -56,7 +81,7 @@ before(async () => {
 	// An expired token: one issued, then the clock moved past its life.
 	const first = await codeGrant(s, app, user);
 	assert.strictEqual((await me(s, first.access_token)).status, 200);
-	await advanceClock(s, first.expires_in + 60);
+	const allegro = await allegroTokens(user, () => advanceClock(s, first.expires_in + 60));
 	const scoped = async (scope) => (await codeGrant(s, makeApp(s, { name: `Only ${scope}` }), user, { scope })).access_token;
 	const cc = await token(s, { grant_type: 'client_credentials', client_id: app.client_id,
 		client_secret: app.client_secret, scope: 'v2 read write' });
@@ -66,6 +91,7 @@ before(async () => {
 	f = {
 		owner: { user, token: (await codeGrant(s, app, user)).access_token },
 		other: { ...(await seller(s)), phone: '698765432' },
+		allegro,
 		tokens: {
 			expired: first.access_token,
 			revoked: await revokedToken(user),
@@ -118,24 +144,31 @@ function leaks(text) {
 }
 
 // Credentials a route is called with, and what each must get.
+// The owner's token for the route's face.
+function ownerToken(route) {
+	if (route.auth === 'operator') return f.operator;
+	return DENIALS[route.face].tokens === 'allegro' ? f.allegro.owner : f.owner.token;
+}
+
 function cases(route) {
 	const face = DENIALS[route.face];
 	const needs = route.scopes ? route.scopes.split(' ') : [];
 	const owned = paramsOf(route).some((p) => p.owned);
+	const T = face.tokens === 'allegro' ? f.allegro : { ...f.tokens, other: f.other.token, owner: f.owner.token };
 	const out = [
-		['no token', undefined, face.invalid],
+		['no token', undefined, face.noToken || face.invalid],
 		['bad token', BAD, face.invalid],
-		['expired token', f.tokens.expired, face.invalid],
-		['revoked token', f.tokens.revoked, face.invalid],
+		['expired token', T.expired, face.invalid],
+		['revoked token', T.revoked, face.invalid],
 	];
 	if (route.auth === 'operator') {
-		out.push(['app token', f.tokens.app, face.invalid], ['another seller', f.other.token, face.invalid],
-			['owner\'s token', f.owner.token, face.invalid]);
+		out.push(['app token', T.app, face.invalid], ['another seller', T.other, face.invalid],
+			['owner\'s token', T.owner, face.invalid]);
 		return out;
 	}
-	out.push(['app token', f.tokens.app, route.auth === 'user' ? face.notUser : 'allowed']);
-	out.push(['another seller', f.other.token, owned ? face.notOwner : 'allowed']);
-	for (const [granted, tok] of Object.entries(f.tokens.scopes)) {
+	out.push(['app token', T.app, route.auth === 'user' ? face.notUser : 'allowed']);
+	out.push(['another seller', T.other, owned ? face.notOwner : 'allowed']);
+	for (const [granted, tok] of Object.entries(T.scopes)) {
 		const have = granted.split(' ');
 		if (!needs.every((x) => have.includes(x))) out.push([`scope "${granted}"`, tok, face.scope]);
 	}
@@ -184,8 +217,7 @@ describe('authorization matrix', () => {
 			}
 			assert.deepStrictEqual(await ownerView(fx), before, `${name}: a refused request changed the owner's data`);
 			if (CONTROL_SETUP[name]) await CONTROL_SETUP[name](s, fx);
-			const own = await s.req(route.method, path, { token: route.auth === 'operator' ? f.operator : f.owner.token,
-				json: bodyFor(route, fx) });
+			const own = await s.req(route.method, path, { token: ownerToken(route), json: bodyFor(route, fx) });
 			assert.ok(own.status >= 200 && own.status < 300,
 				`${name}: the owner's own call, the control, failed: ${own.status} ${own.text.slice(0, 300)}`);
 		});

@@ -89,6 +89,21 @@ const DENIALS = {
 		invalid: { status: 401, body: { error: { status: 401, detail: 'An operator key is required (souk operator create)' } },
 			authenticate: /^Bearer realm="souk-admin"/ },
 	},
+	// Seed 004: a 401 in OAuth2's short form (without a token, the seed's
+	// own words), any other refusal in {"errors": [...]}. Its routes are
+	// called with tokens of Allegro's endpoint (`tokens: 'allegro'`).
+	allegro: {
+		tokens: 'allegro',
+		noToken: { status: 401, body: { error: 'unauthorized',
+			error_description: 'Full authentication is required to access this resource' } },
+		invalid: { status: 401, body: { error: 'invalid_token', error_description: 'Invalid access token' },
+			authenticate: /^Bearer error="invalid_token"/ },
+		scope: { status: 403, body: { errors: [{ code: 'AccessDenied', message: 'Access is denied', details: null,
+			path: null, userMessage: 'You do not have access to this resource.' }] } },
+		notUser: { status: 403, body: { errors: [{ code: 'AccessDenied',
+			message: 'Access is denied: this resource needs a token with user context', details: null, path: null,
+			userMessage: 'You do not have access to this resource.' }] } },
+	},
 };
 
 // The route's path with every {param} filled from the fixture; throws when
