@@ -93,13 +93,18 @@ static bool check_body(Request *r, const Route *route)
 {
 	if (!route->body || !(r->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH))) return true;
 	const char *ct = http_header(r, "Content-Type");
-	bool json = media_is(ct, "application/json");
+	static const char *const plain_json[] = {"application/json", NULL};
+	const char *const *types = r->face->json_types ? r->face->json_types : plain_json;
+	bool json = false;
+	for (const char *const *t = types; *t && !json; t++) json = media_is(ct, *t);
 	bool form = media_is(ct, "application/x-www-form-urlencoded");
 
 	if ((route->body & BODY_FORM) && form) return true;
 	if ((route->body & BODY_EMPTY) && !ct && r->body.len == 0) return true;
 	if (!(route->body & BODY_JSON) || (!json && (ct || r->body.len))) {
-		r->face->error(r, 415, "Unsupported Media Type: send application/json");
+		char detail[128];
+		snprintf(detail, sizeof(detail), "Unsupported Media Type: send %s", types[0]);
+		r->face->error(r, 415, detail);
 		return false;
 	}
 	/* Strings must be valid UTF-8: they are stored and served back as is.

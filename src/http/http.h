@@ -60,6 +60,9 @@ typedef struct Face {
 	 * Retry-After). NULL: error() with 429. */
 	void (*too_many)(Request *r);
 	bool rate_headers;	/* send X-RateLimit-Limit, -Remaining, -Reset */
+	/* Media types a JSON body may be sent as, NULL-terminated; the first
+	 * is the one a 415 names. NULL: application/json. */
+	const char *const *json_types;
 } Face;
 
 /* How a route authenticates its caller. */
@@ -118,6 +121,8 @@ struct Request {
 	struct json_object *json;	/* parsed body for BODY_JSON routes */
 	Form *form;			/* parsed form body, lazily */
 
+	void *face_data;		/* the face's own per-request state, in the arena */
+
 	Principal principal;
 	bool authenticated;
 	int64_t operator_id;		/* ROUTE_OPERATOR: the key that called */
@@ -139,6 +144,9 @@ struct Request {
 /* Reading the request */
 const char *http_header(Request *r, const char *name);
 const char *http_query(Request *r, const char *name);
+/* Every value of a query parameter, repeated or not, in order (a name
+ * without "=" gives ""); the count, *out in the arena. */
+int http_query_all(Request *r, const char *name, const char ***out);
 const char *http_param(Request *r, int i);
 const char *http_form(Request *r, const char *name);	/* form body field, or NULL */
 const Form *http_form_fields(Request *r);	/* the whole form body, parsed */

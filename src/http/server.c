@@ -20,6 +20,7 @@
 #include "../core/clock.h"
 #include "../store/store.h"
 #include "../util/crypto.h"
+#include "../util/vec.h"
 
 #define DISCARD_MAX (64u << 20)
 /* libmicrohttpd's per-connection memory pool: it holds the request line and
@@ -314,6 +315,29 @@ const char *http_header(Request *r, const char *name)
 const char *http_query(Request *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+struct query_values {
+	const char *name;
+	Vec *v;
+};
+
+static enum MHD_Result collect_value(void *cls, enum MHD_ValueKind kind, const char *key,
+	const char *value)
+{
+	(void)kind;
+	struct query_values *q = cls;
+	if (key && strcmp(key, q->name) == 0) *(const char **)vec_push(q->v) = value ? value : "";
+	return MHD_YES;
+}
+
+int http_query_all(Request *r, const char *name, const char ***out)
+{
+	Vec v = VEC_IN(r->arena, const char *);
+	struct query_values q = {name, &v};
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, collect_value, &q);
+	*out = v.p;
+	return (int)v.n;
 }
 
 const char *http_cookie(Request *r, const char *name)

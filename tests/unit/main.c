@@ -41,6 +41,7 @@ int main(void)
 	test_event_feed();
 	test_site();
 	test_throttle();
+	test_allegro_conventions();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -54,5 +54,6 @@ void test_events(void);
 void test_event_feed(void);
 void test_site(void);
 void test_throttle(void);
+void test_allegro_conventions(void);
 
 #endif

@@ -1,5 +1,6 @@
-/* face.c -- the Allegro face's conventions for the dispatcher: the Accept
- * rule, the error envelope of seed 004 and its OAuth2 short form for 401s. */
+/* face.c -- the Allegro face as the dispatcher sees it: its header rule
+ * (conventions.c), the JSON media types a body may carry, its error
+ * writers (errors.c) and the OAuth2 short form of 401s (seed 004). */
 #include "allegro.h"
 
 #include <string.h>
@@ -7,94 +8,6 @@
 
 #include "../faces.h"
 #include "../oauth/oauth.h"
-
-void allegro_begin(Request *r, JsonW *w)
-{
-	reply_json(r, w);
-}
-
-void allegro_done(Request *r, int status)
-{
-	http_respond(r, status, ALLEGRO_MEDIA);
-}
-
-static const char *code_for(int status)
-{
-	switch (status) {
-	case 400: return "BadRequestException";
-	case 403: return "AccessDenied";
-	case 404: return "NotFoundException";
-	case 405: return "MethodNotAllowedException";
-	case 406: return "NotAcceptableException";
-	case 413: return "PayloadTooLargeException";
-	case 415: return "UnsupportedMediaTypeException";
-	case 422: return "ValidationException";
-	case 429: return "TooManyRequestsException";
-	case 503: return "ServiceUnavailableException";
-	}
-	return status >= 500 ? "InternalServerErrorException" : "BadRequestException";
-}
-
-/* userMessage: for the application's user, in English unless the request
- * asks for Polish (Accept-Language: pl-PL). */
-static const char *user_message(Request *r, int status)
-{
-	const char *lang = http_header(r, "Accept-Language");
-	bool pl = lang && strncasecmp(lang, "pl", 2) == 0;
-	if (status == 404)
-		return pl ? "Funkcja niedostępna. Skontaktuj się z autorem aplikacji."
-			  : "Function not available. Contact the application author.";
-	if (status == 403)
-		return pl ? "Brak dostępu do tego zasobu." : "You do not have access to this resource.";
-	if (status >= 500)
-		return pl ? "Wystąpił błąd. Spróbuj ponownie później."
-			  : "An error occurred. Please try again later.";
-	return pl ? "Żądanie zawiera błędne dane. Skontaktuj się z autorem aplikacji."
-		  : "The request contains incorrect data. Contact the application author.";
-}
-
-void allegro_error_one(Request *r, int status, const char *code, const char *message,
-	const char *path)
-{
-	JsonW w;
-	allegro_begin(r, &w);
-	jw_obj(&w);
-	jw_key(&w, "errors");
-	jw_arr(&w);
-	jw_obj(&w);
-	jw_kstr(&w, "code", code);
-	jw_kstr(&w, "message", message);
-	jw_knull(&w, "details");
-	jw_kstr(&w, "path", path);
-	jw_kstr(&w, "userMessage", user_message(r, status));
-	jw_obj_end(&w);
-	jw_arr_end(&w);
-	jw_obj_end(&w);
-	allegro_done(r, status);
-}
-
-void allegro_error(Request *r, int status, const char *detail)
-{
-	/* The seed's own example of a 404 says "Not found". */
-	allegro_error_one(r, status, code_for(status), status == 404 ? "Not found" : detail, NULL);
-}
-
-/* Accept: none, any, or one of the face's versioned media types. */
-static bool acceptable(const char *accept)
-{
-	if (!accept || !*accept) return true;
-	return strstr(accept, "*/*") || strstr(accept, "application/*") ||
-	       strstr(accept, "application/vnd.allegro.public.v1+json") ||
-	       strstr(accept, "application/vnd.allegro.beta.v1+json");
-}
-
-static bool check(Request *r)
-{
-	if (acceptable(http_header(r, "Accept"))) return true;
-	allegro_error_one(r, 406, "NotAcceptableException",
-		"Not acceptable representation requested. Please check 'Accept' request header", NULL);
-	return false;
-}
 
 static void short_form(Request *r, const char *error, const char *description)
 {
@@ -132,6 +45,10 @@ static void auth_error(Request *r, AuthFail why)
 	}
 }
 
+/* A body is sent as the versioned type (seed 004's example); plain
+ * application/json is another representation, so 415. */
+static const char *const allegro_json_types[] = {ALLEGRO_MEDIA, ALLEGRO_MEDIA_BETA, NULL};
+
 static void bad_json(Request *r)
 {
 	allegro_error_one(r, 400, "BadRequestException", "Malformed JSON body", NULL);
@@ -141,7 +58,8 @@ const Face face_allegro = {
 	.name = "allegro",
 	.prefix = "/sale",
 	.error = allegro_error,
-	.check = check,
+	.check = allegro_check,
+	.json_types = allegro_json_types,
 	.auth_error = auth_error,
 	.bad_json = bad_json,
 };

@@ -13,6 +13,7 @@ const { createChecker, specSkipReason } = require('./olx-schema');
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const ALLEGRO_SPEC_PATH = path.join(REPO_ROOT, '..', 'shared', 'specs', 'allegro-rest-api.yaml');
 const ALLEGRO_MEDIA = 'application/vnd.allegro.public.v1+json';
+const ALLEGRO_MEDIA_BETA = 'application/vnd.allegro.beta.v1+json';
 
 const checker = createChecker(ALLEGRO_SPEC_PATH, {
 	label: 'Allegro', media: [ALLEGRO_MEDIA, 'application/json'], basePath: '', refs: true,
@@ -28,8 +29,11 @@ function isAllegroPath(p) {
 module.exports = {
 	ALLEGRO_SPEC_PATH,
 	ALLEGRO_MEDIA,
+	ALLEGRO_MEDIA_BETA,
 	isAllegroPath,
 	checkAllegro: checker.check,
+	// A body against a component of the document: ErrorsHolder, AuthError.
+	checkAllegroComponent: checker.checkComponent,
 	matchAllegroPath: checker.match,
 	allegroSpecSkipReason: () => specSkipReason(ALLEGRO_SPEC_PATH, 'Allegro'),
 };

@@ -218,6 +218,25 @@ function createChecker(specPath = SPEC_PATH, options = {}) {
 		});
 	}
 
+	// A body against one of the document's components (refs only): for
+	// answers the document gives no schema for, such as a 406 or 415.
+	function checkComponent(name, body) {
+		if (!load()) return;
+		const key = '#component ' + name;
+		let validate = validators.get(key);
+		if (!validate) {
+			validate = ajv.compile({ $ref: 'doc#/components/schemas/' + pointerToken(name) });
+			validators.set(key, validate);
+		}
+		if (validate(body)) return;
+		throw new assert.AssertionError({
+			message: `${opt.label} schema mismatch for component ${name}:\n` +
+				ajv.errorsText(validate.errors, { separator: '\n', dataVar: 'body' }) +
+				'\nbody: ' + JSON.stringify(body),
+			actual: body, operator: `check${opt.label}`,
+		});
+	}
+
 	// Every documented operation, as "METHOD /template", for coverage reports.
 	function operations() {
 		if (!load()) return [];
@@ -235,7 +254,7 @@ function createChecker(specPath = SPEC_PATH, options = {}) {
 	return {
 		get available() { return !!load(); },
 		get basePath() { load(); return base; },
-		specPath, match, check, operations, coverage,
+		specPath, match, check, checkComponent, operations, coverage,
 	};
 }
 
