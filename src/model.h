@@ -308,6 +308,8 @@ typedef struct AttrValue {
 	const char *label;
 } AttrValue;
 
+#define ATTRIBUTE_DECIMALS_MAX 6	/* decimal places a numeric attribute may allow */
+
 /* An attribute definition of a category, in one language. */
 typedef struct Attribute {
 	const char *code;
@@ -318,6 +320,7 @@ typedef struct Attribute {
 	bool numeric;
 	bool has_min, has_max;		/* bounds of numeric values, inclusive */
 	int64_t min, max;
+	int decimals;			/* numeric: decimal places a value may have; 0: whole numbers */
 	bool multiple;			/* allow_multiple_values: `values` instead of `value` */
 	const AttrValue *values;	/* allowed values; none: free value */
 	int nvalues;

@@ -65,6 +65,15 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/me", allegro_me_get, ROUTE_USER, SCOPE_ALLEGRO_PROFILE_READ, BODY_NONE, RATE_ALLEGRO_READ,
 		&face_allegro},
 
+	/* Allegro: categories and parameters (any Allegro token, the document
+	 * asks for no scope) */
+	{HTTP_GET, "/sale/categories", allegro_categories_list, ROUTE_TOKEN, 0, BODY_NONE, RATE_ALLEGRO_READ,
+		&face_allegro},
+	{HTTP_GET, "/sale/categories/{categoryId}", allegro_categories_get, ROUTE_TOKEN, 0, BODY_NONE,
+		RATE_ALLEGRO_READ, &face_allegro},
+	{HTTP_GET, "/sale/categories/{categoryId}/parameters", allegro_category_parameters, ROUTE_TOKEN, 0,
+		BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
+
 	{HTTP_GET, "/oferta/{id}", web_advert_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
 	{HTTP_POST, "/oferta/{id}/phone", web_advert_phone, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 	{HTTP_POST, "/oferta/{id}/observe", web_advert_observe, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},

@@ -18,6 +18,7 @@ int main(void)
 	test_places();
 	test_categories();
 	test_attributes();
+	test_allegro_params();
 	test_rules();
 	test_decimal();
 	test_markup();

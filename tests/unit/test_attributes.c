@@ -72,5 +72,50 @@ void test_attributes(void)
 	vs = (Violations){0};
 	attributes_check(a, defs, 5, bad_multi, 3, &ad, &vs);
 	CHECK(vs.n == 1 && count_field(&vs, "parameters[features]") == 1);
+
+	/* A free value: 1 to ATTRIBUTE_TEXT_MAX characters (counted, not bytes). */
+	char *text = arena_alloc(a, ATTRIBUTE_TEXT_MAX * 2 + 3);
+	for (int i = 0; i < ATTRIBUTE_TEXT_MAX; i++) memcpy(text + 2 * i, "ż", 2);
+	text[ATTRIBUTE_TEXT_MAX * 2] = 0;
+	AdvertAttr longest[] = {{.code = "state", .value = "new"}, {.code = "year", .value = "2020"},
+		{.code = "model", .value = text}};
+	vs = (Violations){0};
+	attributes_check(a, defs, 5, longest, 3, &ad, &vs);
+	CHECK(vs.n == 0);
+	memcpy(text + ATTRIBUTE_TEXT_MAX * 2, "x", 2);
+	vs = (Violations){0};
+	attributes_check(a, defs, 5, longest, 3, &ad, &vs);
+	CHECK(vs.n == 1 && violations_has_rule(&vs, RULE_INVALID, "parameters[model]"));
+	longest[2].value = "";
+	vs = (Violations){0};
+	attributes_check(a, defs, 5, longest, 3, &ad, &vs);
+	CHECK(vs.n == 1 && violations_has_rule(&vs, RULE_INVALID, "parameters[model]"));
+
+	/* Numbers: digits with at most the attribute's decimal places; trailing
+	 * zeros are no places; nothing else a form would not take. */
+	Attribute area = {.code = "m", .type = ATTR_ATTRIBUTE, .numeric = true, .has_min = true, .min = 1,
+		.decimals = 2};
+	struct { const char *v; bool ok; } nums[] = {
+		{"45", true}, {"45.5", true}, {"45.55", true}, {"45.550", true}, {"2015.0", true},
+		{"45.555", false}, {"1e3", false}, {"0x10", false}, {"+5", false}, {" 5", false}, {"5.", false},
+		{".5", false}, {"-", false}, {"", false}, {"inf", false}, {"0.5", false},
+	};
+	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+		AdvertAttr one = {.code = "m", .value = nums[i].v};
+		vs = (Violations){0};
+		attributes_check(a, &area, 1, &one, 1, &ad, &vs);
+		if ((vs.n == 0) != nums[i].ok) fprintf(stderr, "number \"%s\"\n", nums[i].v);
+		CHECK((vs.n == 0) == nums[i].ok);
+	}
+	AdvertAttr decimal_year[] = {{.code = "state", .value = "new"}, {.code = "year", .value = "2015.5"}};
+	vs = (Violations){0};
+	attributes_check(a, defs, 5, decimal_year, 2, &ad, &vs);
+	CHECK(vs.n == 1 && violations_has_rule(&vs, RULE_INVALID, "parameters[year]"));
+
+	/* Whether a price is needed is the price definition's required flag. */
+	CHECK(attributes_price_required(defs, 5));
+	CHECK(!attributes_price_required(defs + 1, 4));
+	Attribute optional_price = {.code = "price", .type = ATTR_PRICE};
+	CHECK(!attributes_price_required(&optional_price, 1));
 	arena_free(a);
 }

@@ -12,6 +12,11 @@
 // Attribute builders. Field names follow the OLX Partner API attribute
 // definition (code, label, unit, validation{type, required, numeric, min, max,
 // allow_multiple_values}, values[{code, label}]); labels carry both languages.
+// validation.decimals (ours): the decimal places a numeric value may have.
+
+// Numeric attributes measured in parts: areas and money to the hundredth,
+// inches and shoe sizes to the tenth (15.6", 27.5", 42.5). Others are whole.
+const DECIMALS = { m: 2, plot_area: 2, rent: 2, screen_size: 1, wheel_size: 1, rim_diameter: 1, shoe_size: 1 };
 
 const L = (pl, en) => ({ pl, en });
 
@@ -27,6 +32,7 @@ function attr(code, label, o = {}) {
       min: o.min === undefined ? null : o.min,
       max: o.max === undefined ? null : o.max,
       allow_multiple_values: !!o.multi,
+      decimals: o.numeric && o.type === undefined ? DECIMALS[code] || 0 : 0,
     },
     values: (o.values || []).map(([c, pl, en]) => ({ code: c, label: L(pl, en === undefined ? pl : en) })),
   };

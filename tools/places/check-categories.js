@@ -35,7 +35,7 @@ function checkLabels(where, label, langs) {
   for (const k of Object.keys(label)) if (!langs.includes(k)) err(where, 'unknown language "' + k + '"');
 }
 
-const VALIDATION_KEYS = ['type', 'required', 'numeric', 'min', 'max', 'allow_multiple_values'];
+const VALIDATION_KEYS = ['type', 'required', 'numeric', 'min', 'max', 'allow_multiple_values', 'decimals'];
 const ATTR_KEYS = ['code', 'label', 'unit', 'validation', 'values'];
 
 function checkAttribute(where, a, langs) {
@@ -57,6 +57,8 @@ function checkAttribute(where, a, langs) {
     if (v[k] !== null && !v.numeric) err(where, 'validation.' + k + ' set on a non-numeric attribute');
   }
   if (Number.isInteger(v.min) && Number.isInteger(v.max) && v.min > v.max) err(where, 'min > max');
+  if (!Number.isInteger(v.decimals) || v.decimals < 0 || v.decimals > 6) err(where, 'validation.decimals must be an integer from 0 to 6');
+  else if (v.decimals > 0 && (!v.numeric || v.type !== 'attribute')) err(where, 'decimals set on a non-numeric attribute or a price or salary');
   if (v.type === 'price' && (a.code !== 'price' || !v.numeric)) err(where, 'price-type attribute must be the numeric "price"');
   if (v.type === 'salary' && (a.code !== 'salary' || !v.numeric)) err(where, 'salary-type attribute must be the numeric "salary"');
   if (!Array.isArray(a.values)) return err(where, 'values must be an array');

@@ -25,4 +25,15 @@ int allegro_me_get(Request *r);
 /* The face's header rule (conventions.c): false after answering 406. */
 bool allegro_check(Request *r);
 
+/* Categories and parameters (categories.c, parameters.c) */
+int allegro_categories_list(Request *r);
+int allegro_categories_get(Request *r);
+int allegro_category_parameters(Request *r);
+struct Catalog;
+/* The catalog, and its language for the request's Accept-Language. */
+int allegro_catalog(Request *r, const struct Catalog **cat, int *lang);
+/* The category of path parameter 0, or NULL after answering 404. */
+const Category *allegro_path_category(Request *r, const struct Catalog *cat, int lang);
+void allegro_category_not_found(Request *r);
+
 #endif

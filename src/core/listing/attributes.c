@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../util/utf8.h"
+
 static const Attribute *def_of(const Attribute *defs, int n, const char *code)
 {
 	for (int i = 0; i < n; i++)
@@ -11,10 +13,28 @@ static const Attribute *def_of(const Attribute *defs, int n, const char *code)
 	return NULL;
 }
 
+/* A number as people write it: an optional minus, digits, and at most the
+ * attribute's decimal places after a point (zeros at the end do not count:
+ * "2015.0" is a whole number, as a JSON 2015.0 arrives). No exponent, sign
+ * or space: "1e3", "+5" and "0x10" are not values of a form. */
+static bool number_syntax(const Attribute *d, const char *v)
+{
+	const char *p = v + (*v == '-');
+	size_t whole = strspn(p, "0123456789");
+	if (whole == 0) return false;
+	p += whole;
+	if (*p == 0) return true;
+	if (*p != '.') return false;
+	size_t frac = strspn(++p, "0123456789");
+	if (frac == 0 || p[frac]) return false;
+	while (frac > 0 && p[frac - 1] == '0') frac--;
+	return frac <= (size_t)d->decimals;
+}
+
 static bool number_in(const Attribute *d, const char *v)
 {
 	char *end;
-	if (!v || !*v) return false;
+	if (!v || !number_syntax(d, v)) return false;
 	double x = strtod(v, &end);
 	if (*end || !isfinite(x)) return false;
 	if (d->has_min && x < (double)d->min) return false;
@@ -57,6 +77,20 @@ void attributes_params(Arena *a, const Attribute *defs, int ndefs, const AdvertA
 	*out = params;
 }
 
+/* A free text value: one to ATTRIBUTE_TEXT_MAX characters of UTF-8. */
+static bool text_fits(const char *v)
+{
+	int64_t chars = v ? utf8_count(v, strlen(v)) : -1;
+	return chars >= 1 && chars <= ATTRIBUTE_TEXT_MAX;
+}
+
+bool attributes_price_required(const Attribute *defs, int ndefs)
+{
+	for (int i = 0; i < ndefs; i++)
+		if (defs[i].type == ATTR_PRICE) return defs[i].required;
+	return false;
+}
+
 /* Whether p's values fit d: ids from its list, or free values (numbers
  * within its bounds when numeric), or a numeric range. */
 static RuleCode param_fits(const Attribute *d, const AdvertParam *p)
@@ -71,10 +105,10 @@ static RuleCode param_fits(const Attribute *d, const AdvertParam *p)
 			if (!p->value_ids[k] || !listed(d, p->value_ids[k])) return RULE_INVALID;
 		return RULE_NONE;
 	}
-	if (p->nvalue_ids) return RULE_INVALID;
+	if (p->nvalue_ids || p->nvalues > ATTRIBUTE_VALUES_MAX) return RULE_INVALID;
 	for (int k = 0; k < p->nvalues; k++) {
 		const char *v = p->values[k];
-		if (d->numeric ? !number_in(d, v) : !v || !*v) return RULE_INVALID;
+		if (d->numeric ? !number_in(d, v) : !text_fits(v)) return RULE_INVALID;
 	}
 	if (range) {
 		if (n || !d->numeric) return RULE_INVALID;

@@ -10,10 +10,21 @@
 #include "adverts.h"
 #include "violations.h"
 
+/* A free value holds at most ATTRIBUTE_TEXT_MAX characters; an attribute
+ * without a list that allows several values takes at most
+ * ATTRIBUTE_VALUES_MAX of them. */
+#define ATTRIBUTE_TEXT_MAX 250
+#define ATTRIBUTE_VALUES_MAX 20
+
+/* Whether a listing in a category with these definitions needs a price. */
+bool attributes_price_required(const Attribute *defs, int ndefs);
+
 /* Adds a violation per broken rule, at "parameters[<code>]": RULE_REQUIRED
  * (a required one missing), RULE_INVALID (a value id not in the list, a free
- * value where the list is closed, a number out of bounds or not a number,
- * several values where one belongs, a range on a non-numeric attribute),
+ * value where the list is closed or longer than ATTRIBUTE_TEXT_MAX, more
+ * than ATTRIBUTE_VALUES_MAX free values, a number out of bounds or not a number,
+ * more decimal places than the attribute's decimals, several values where
+ * one belongs, a range on a non-numeric attribute),
  * RULE_RANGE (a range whose start lies past its end), RULE_UNKNOWN (a code
  * the category does not have); RULE_REQUIRED at "price" or "salary" for the
  * block a price or salary attribute requires. */

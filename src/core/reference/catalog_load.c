@@ -91,6 +91,13 @@ static int put_attribute(Ctx *c, int64_t cat_id, int position, json_object *ja)
 	else return SOUK_EINVAL;
 	if (!opt_int(get(val, "min"), &a.has_min, &a.min) || !opt_int(get(val, "max"), &a.has_max, &a.max))
 		return SOUK_EINVAL;
+	/* decimals: optional, 0 (whole numbers) when absent */
+	bool has_decimals;
+	int64_t decimals = 0;
+	if (!opt_int(get(val, "decimals"), &has_decimals, &decimals) || decimals < 0 ||
+	    decimals > ATTRIBUTE_DECIMALS_MAX || (decimals && !a.numeric))
+		return SOUK_EINVAL;
+	a.decimals = (int)decimals;
 	int64_t aid;
 	int rc = store_attribute_insert(c->st, cat_id, position, &a, &aid);
 	if (rc) return rc;

@@ -34,7 +34,7 @@ int store_attribute_insert(Store *st, int64_t category_id, int position, const A
 {
 	sqlite3_stmt *s = sq_stmt(st,
 		"INSERT INTO category_attributes(category_id, position, code, unit, type, required,"
-		" numeric, min_value, max_value, multiple) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		" numeric, min_value, max_value, multiple, decimals) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	sqlite3_bind_int64(s, 1, category_id);
 	sqlite3_bind_int(s, 2, position);
 	sq_bind_text(s, 3, a->code);
@@ -45,6 +45,7 @@ int store_attribute_insert(Store *st, int64_t category_id, int position, const A
 	bind_opt_int(s, 8, a->has_min, a->min);
 	bind_opt_int(s, 9, a->has_max, a->max);
 	sqlite3_bind_int(s, 10, a->multiple);
+	sqlite3_bind_int(s, 11, a->decimals);
 	return sq_insert(st, s, id);
 }
 
@@ -157,6 +158,7 @@ static int attribute_row(sqlite3_stmt *s, void *ctx)
 		.has_max = sqlite3_column_type(s, 8) != SQLITE_NULL,
 		.max = sqlite3_column_int64(s, 8),
 		.multiple = sqlite3_column_int(s, 9) != 0,
+		.decimals = sqlite3_column_int(s, 10),
 	};
 	if (type && strcmp(type, "price") == 0) at.type = ATTR_PRICE;
 	else if (type && strcmp(type, "salary") == 0) at.type = ATTR_SALARY;
@@ -169,7 +171,7 @@ int store_attributes_each(Store *st, Arena *a,
 	struct Each e = {a, {.attribute = fn}, u};
 	return sq_each(st, sq_stmt(st,
 		"SELECT id, category_id, code, unit, type, required, numeric, min_value, max_value,"
-		" multiple FROM category_attributes ORDER BY category_id, position"), attribute_row, &e);
+		" multiple, decimals FROM category_attributes ORDER BY category_id, position"), attribute_row, &e);
 }
 
 static int value_row(sqlite3_stmt *s, void *ctx)

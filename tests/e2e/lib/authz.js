@@ -23,6 +23,7 @@ const PARAMS = {
 	'/api/partner/cities/{id}': { kind: 'city', owned: false, value: (f) => f.ref.city },
 	'/api/partner/districts/{id}': { kind: 'district', owned: false, value: (f) => f.ref.district },
 	'/api/partner/categories/{id}': { kind: 'category', owned: false, value: (f) => f.ref.category },
+	'/sale/categories/{categoryId}': { kind: 'category', owned: false, value: (f) => f.ref.category },
 	'/api/admin/adverts/{id}': { kind: 'advert', owned: true, value: (f) => f.advert.id },
 	'/api/admin/settings/{key}': { kind: 'setting', owned: false, value: () => 'adverts.free_limit' },
 };

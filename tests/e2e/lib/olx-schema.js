@@ -110,10 +110,13 @@ function nullableFromExamples(schema, example) {
 //  - basePath: the servers' path prefix; undefined: read from servers[0];
 //  - refs: the document's schemas use $ref: compile against the whole document;
 //  - envelope: bodies may come wrapped in {"data": ...} (OLX);
-//  - nullsFromExamples: the OLX bridge above.
+//  - nullsFromExamples: the OLX bridge above;
+//  - nullable: JSON pointers ("#/components/schemas/CategoryDto/properties/parent")
+//    to schemas of the document that also accept null, where the live API
+//    writes null and the document forgot to say so.
 function createChecker(specPath = SPEC_PATH, options = {}) {
 	const opt = { label: 'OLX', media: ['application/json'], basePath: undefined, refs: false,
-		envelope: true, nullsFromExamples: true, ...options };
+		envelope: true, nullsFromExamples: true, nullable: [], ...options };
 	let spec = null;      // parsed document, null when absent
 	let base = '';        // server base path, e.g. /api/partner
 	let routes = [];      // compiled templates, best match first
@@ -140,6 +143,13 @@ function createChecker(specPath = SPEC_PATH, options = {}) {
 		const server = spec.servers && spec.servers[0] && spec.servers[0].url;
 		if (opt.basePath !== undefined) base = opt.basePath;
 		else base = server ? new URL(server).pathname.replace(/\/$/, '') : '';
+		for (const ptr of opt.nullable) {
+			const parts = ptr.replace(/^#\//, '').split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+			const parent = parts.slice(0, -1).reduce((o, k) => (o ? o[k] : undefined), spec);
+			const key = parts[parts.length - 1];
+			if (!parent || !parent[key]) throw new Error(`${opt.label} checker: ${ptr} is not in the document`);
+			parent[key] = { anyOf: [parent[key], { type: 'null' }] };
+		}
 		if (opt.refs) ajv.addSchema(spec, 'doc');
 		routes = Object.keys(spec.paths).map(compileTemplate);
 		routes.sort((a, b) => (a.rank.length - b.rank.length) || (a.rank < b.rank ? 1 : a.rank > b.rank ? -1 : 0));
