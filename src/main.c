@@ -11,6 +11,7 @@ static int usage(void)
 {
 	fputs("usage: souk <command> [options]\n\n"
 	      "  serve [--listen HOST:PORT] [--db PATH] [--threads N] [--body-max BYTES]\n"
+	      "        [--max-connections N] [--max-per-address N] [--header-timeout S]\n"
 	      "        [--job-tick-ms MS] [--no-demo] [--quiet]\n"
 	      "  migrate [--db PATH]\n"
 	      "  app create --name NAME --redirect-uri URI ... [--db PATH]\n"
@@ -18,7 +19,8 @@ static int usage(void)
 	      "  operator create --name NAME [--db PATH]    (a key for /api/admin)\n"
 	      "  routes                                     (the route table, JSON lines)\n"
 	      "  import places --country XX --from CITIES_JSON_DIR | --tsv FILE [--db PATH]\n\n"
-	      "Environment: SOUK_LISTEN, SOUK_DB, SOUK_THREADS, SOUK_SYNC=full, SOUK_QUIET=1,\n"
+	      "Environment: SOUK_LISTEN, SOUK_DB, SOUK_THREADS, SOUK_BODY_MAX, SOUK_MAX_CONNECTIONS,\n"
+	      "             SOUK_MAX_PER_ADDRESS, SOUK_HEADER_TIMEOUT, SOUK_SYNC=full, SOUK_QUIET=1,\n"
 	      "             SOUK_IMAGE_CHECK=off, SOUK_JOB_TICK_MS\n",
 	      stderr);
 	return 2;

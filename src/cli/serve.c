@@ -97,22 +97,31 @@ static int demo_create(Ctx *c, const char *base)
 int cli_serve(const Args *a)
 {
 	static const char *const known[] = {
-		"db", "listen", "threads", "body-max", "job-tick-ms", "public-url", "trusted-proxies",
-		"no-demo!", "quiet!", NULL,
+		"db", "listen", "threads", "body-max", "max-connections", "max-per-address",
+		"header-timeout", "job-tick-ms", "public-url", "trusted-proxies", "no-demo!", "quiet!",
+		NULL,
 	};
 	char host[64];
 	int port;
 	Ctx c;
 	sigset_t set;
 
-	size_t threads, body_max;
+	size_t threads, body_max, max_conns, max_per_address, header_timeout;
 
 	if (!args_check(a, known)) return 2;
 	const char *listen = opt(a, "listen", "SOUK_LISTEN", "127.0.0.1:8080");
 	if (args_size(a, "threads", "SOUK_THREADS", 2, 256, &threads) != 0 ||
-	    args_size(a, "body-max", "SOUK_BODY_MAX", 1u << 20, HTTP_BODY_MAX_LIMIT, &body_max) != 0)
+	    args_size(a, "body-max", "SOUK_BODY_MAX", 1u << 20, HTTP_BODY_MAX_LIMIT, &body_max) != 0 ||
+	    args_size(a, "max-connections", "SOUK_MAX_CONNECTIONS", 1000, 1000000, &max_conns) != 0 ||
+	    args_size(a, "max-per-address", "SOUK_MAX_PER_ADDRESS", 128, 1000000,
+		    &max_per_address) != 0 ||
+	    args_size(a, "header-timeout", "SOUK_HEADER_TIMEOUT", 10, 3600, &header_timeout) != 0)
 		return 2;
 	if (threads == 0) threads = 2;
+	if (max_conns < threads) {
+		fprintf(stderr, "souk: --max-connections must be at least --threads (%zu)\n", threads);
+		return 2;
+	}
 	if (parse_listen(listen, host, sizeof(host), &port) != 0) {
 		fprintf(stderr, "souk: --listen takes HOST:PORT, not '%s'\n", listen);
 		return 2;
@@ -160,6 +169,9 @@ int cli_serve(const Args *a)
 		.threads = (int)threads,
 		.body_max = body_max,
 		.timeout_s = 30,
+		.head_timeout_s = (unsigned)header_timeout,
+		.max_connections = (unsigned)max_conns,
+		.max_per_address = (unsigned)max_per_address,
 		.access_log = !args_flag(a, "quiet") && !getenv("SOUK_QUIET"),
 		.routes = souk_routes,
 		.nroutes = souk_routes_count,

@@ -165,7 +165,10 @@ typedef struct HttpConfig {
 	int port;
 	int threads;
 	size_t body_max;
-	unsigned timeout_s;
+	unsigned timeout_s;		/* inactivity, at any stage of a connection */
+	unsigned head_timeout_s;	/* deadline for a whole request head; 0: none */
+	unsigned max_connections;	/* open at once, in total */
+	unsigned max_per_address;	/* open at once from one address; 0: no limit */
 	bool access_log;
 	const Route *routes;
 	int nroutes;
@@ -210,5 +213,7 @@ void http_log_access(Request *r, uint64_t ns);
 void metrics_init(int nroutes);
 void metrics_record(int route_index, int status, uint64_t ns, uint64_t db_ns);
 void metrics_render(Buf *b, const Route *routes, int nroutes);
+void metrics_count_connection(int delta);	/* +1 opened, -1 closed */
+void metrics_count_head_timeout(void);
 
 #endif

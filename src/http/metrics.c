@@ -28,6 +28,18 @@ typedef struct RouteStats {
 
 static RouteStats *stats;	/* nroutes + 1: the last counts unmatched paths */
 static int nstats;
+static _Atomic int64_t connections;
+static _Atomic uint64_t head_timeouts;
+
+void metrics_count_connection(int delta)
+{
+	atomic_fetch_add_explicit(&connections, delta, memory_order_relaxed);
+}
+
+void metrics_count_head_timeout(void)
+{
+	atomic_fetch_add_explicit(&head_timeouts, 1, memory_order_relaxed);
+}
 
 void metrics_init(int nroutes)
 {
@@ -65,6 +77,14 @@ void metrics_render(Buf *b, const Route *routes, int nroutes)
 {
 	char label[256];
 
+	buf_printf(b, "# HELP souk_http_connections Connections open now.\n"
+		      "# TYPE souk_http_connections gauge\n"
+		      "souk_http_connections %lld\n"
+		      "# HELP souk_http_head_timeouts_total Connections cut for not sending a whole "
+		      "request head in time.\n"
+		      "# TYPE souk_http_head_timeouts_total counter\n"
+		      "souk_http_head_timeouts_total %llu\n",
+		(long long)atomic_load(&connections), (unsigned long long)atomic_load(&head_timeouts));
 	buf_puts(b, "# HELP souk_requests_total Requests answered, by route and status.\n"
 		    "# TYPE souk_requests_total counter\n");
 	for (int i = 0; i < nstats; i++) {

@@ -1,10 +1,15 @@
 /* server.c -- libmicrohttpd glue: connections in, Requests out.
  *
- * MHD runs an internal epoll thread pool; each worker thread owns its store
- * connection (store_thread). A request is answered on the handler call that
- * follows its last body chunk (answering on the very first call would make
- * MHD drop keep-alive for requests with bodies). Bodies are capped here,
- * since MHD itself would accept 64 MiB. */
+ * MHD runs a pool of internal threads, each polling its connections with
+ * poll(): its epoll mode (0.9.75) missed the end of stream of some clients
+ * that half-close after their request and left them open until the timeout.
+ * Each worker thread owns its store connection (store_thread). A request is
+ * answered on the handler call that follows its last body chunk (answering
+ * on the very first call makes MHD close the connection afterwards); only a
+ * body announced over the cap is answered at once, from its headers. Bodies
+ * are capped here, since MHD itself would accept 64 MiB. Connections are
+ * limited in total and per address, and their request heads by a deadline
+ * (watch.c). */
 #include "http.h"
 
 #include <json-c/json.h>
@@ -15,12 +20,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "../core/clock.h"
 #include "../store/store.h"
 #include "../util/crypto.h"
 #include "../util/vec.h"
+#include "watch.h"
 
 #define DISCARD_MAX (64u << 20)
 /* libmicrohttpd's per-connection memory pool: it holds the request line and
@@ -184,10 +191,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->ctx.arena = r->arena;
 		r->ctx.st = store_thread();
 		r->ctx.now = clock_now();
+		watch_head_received(conn);
 
-		/* A declared length over the cap is refused before reading it. */
+		/* A length announced over the cap is refused now, from the headers:
+		 * waiting for the body would hold the connection for a body never
+		 * read, and answering now keeps MHD from sending 100 Continue. */
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > config.body_max) r->body_too_large = true;
+		if (cl && strtoull(cl, NULL, 10) > config.body_max) {
+			r->body_too_large = true;
+			watch_linger(conn);
+			http_dispatch(r, &config);
+			return send_response(conn, r);
+		}
 		return MHD_YES;
 	}
 	if (r->responded) {
@@ -202,11 +217,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			buf_append(&r->body, upload_data, n);
 			return MHD_YES;
 		}
-		/* Read and drop an oversized body up to a bound, so the client,
-		 * which is still sending, can read the 413; past it, answer now
-		 * and let the connection close. */
+		/* A chunked body announces no length: read and drop what exceeds
+		 * the cap up to a bound, so the client, which is still sending,
+		 * can read the 413; past it, answer now and let the connection
+		 * close. */
 		r->discarded += n;
 		if (r->discarded <= DISCARD_MAX) return MHD_YES;
+		watch_linger(conn);
 	}
 	http_dispatch(r, &config);
 	return send_response(conn, r);
@@ -216,9 +233,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)conn;
 	(void)toe;
 	if (*con_cls && *con_cls != &target_has_nul) request_free(*con_cls);
+	watch_request_ended(conn);
 	*con_cls = NULL;
 }
 
@@ -236,6 +253,20 @@ static int configure(const HttpConfig *cfg)
 	return 0;
 }
 
+/* Each connection is a descriptor: past the process's limit accept() fails
+ * and clients wait in the backlog unanswered, so the connection limit is
+ * kept below it, leaving room for the database and the rest. */
+static unsigned fit_connections(unsigned want)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return want;
+	rlim_t room = rl.rlim_cur > 64 ? rl.rlim_cur - 64 : 1;
+	if (want <= room) return want;
+	fprintf(stderr, "souk: at most %llu connections: the process may open %llu files\n",
+		(unsigned long long)room, (unsigned long long)rl.rlim_cur);
+	return (unsigned)room;
+}
+
 int http_start(const HttpConfig *cfg)
 {
 	struct sockaddr_in addr;
@@ -248,12 +279,20 @@ int http_start(const HttpConfig *cfg)
 		return -1;
 	}
 	if (configure(cfg) != 0) return -1;
+	unsigned max_connections = fit_connections(cfg->max_connections);
+	if (watch_start(cfg->head_timeout_s) != 0) {
+		fputs("souk: cannot start the request-head watchdog\n", stderr);
+		return -1;
+	}
 	daemon_ = MHD_start_daemon(
-		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO,
+		MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO,
 		0, NULL, NULL, on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 1),
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
+		MHD_OPTION_CONNECTION_LIMIT, max_connections,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_per_address,
+		MHD_OPTION_NOTIFY_CONNECTION, watch_on_connection, NULL,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADERS_MAX,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
@@ -261,6 +300,7 @@ int http_start(const HttpConfig *cfg)
 		MHD_OPTION_END);
 	if (!daemon_) {
 		fprintf(stderr, "souk: cannot listen on %s:%d\n", cfg->host, cfg->port);
+		watch_stop();
 		return -1;
 	}
 	return 0;
@@ -303,6 +343,7 @@ void http_stop(void)
 {
 	if (daemon_) MHD_stop_daemon(daemon_);
 	daemon_ = NULL;
+	watch_stop();
 }
 
 /* --- request accessors --------------------------------------------------- */
