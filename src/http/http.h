@@ -153,6 +153,10 @@ const Form *http_form_fields(Request *r);	/* the whole form body, parsed */
 const char *http_cookie(Request *r, const char *name);
 /* The client's IP address as inet_ntop writes it (IPv4 for v4-mapped), or NULL. */
 const char *http_peer_addr(Request *r);
+/* The client's address: the peer's, or when the peer is a trusted proxy
+ * (--trusted-proxies) the last X-Forwarded-For entry, which it wrote. What
+ * limits and the login throttle count per address. */
+const char *http_client_addr(Request *r);
 
 /* Writing the response: set status, content type and body in r->out. */
 void http_respond(Request *r, int status, const char *content_type);

@@ -26,7 +26,11 @@ static int64_t seconds(int64_t ms)
 bool http_limit(Request *r, const Route *route)
 {
 	if (route->rate_class == RATE_NONE) return true;
-	RateWho who = {.app_id = r->principal.app_id, .user_id = r->principal.user_id};
+	RateWho who = {
+		.app_id = r->principal.app_id,
+		.user_id = r->principal.user_id,
+		.address = http_client_addr(r),
+	};
 	RateVerdict v;
 	bool ok = ratepolicy_hit((RateClass)route->rate_class, &who, clock_now_ms(), &v);
 	if (v.limit && r->face->rate_headers) {

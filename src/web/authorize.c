@@ -269,7 +269,7 @@ int web_login_post(Request *r)
 	}
 	User u;
 	int64_t wait = 0;
-	int rc = signin_password(&r->ctx, email, http_form(r, "password"), web_client_addr(r), &u,
+	int rc = signin_password(&r->ctx, email, http_form(r, "password"), http_client_addr(r), &u,
 		&wait);
 	if (rc == SOUK_EAUTH || rc == SOUK_EDENIED) {
 		web_login_page(r, next, email, "Wrong e-mail address or password.", 401);

@@ -156,19 +156,6 @@ static bool secure_request(Request *r)
 	return proto && strcasecmp(proto, "https") == 0 && site_proxy_trusted(http_peer_addr(r));
 }
 
-const char *web_client_addr(Request *r)
-{
-	const char *peer = http_peer_addr(r);
-	const char *fwd = http_header(r, "X-Forwarded-For");
-	if (!fwd || !site_proxy_trusted(peer)) return peer;
-	/* The proxy appends the address it saw last: that one is its word. */
-	const char *last = strrchr(fwd, ',');
-	last = last ? last + 1 : fwd;
-	last += strspn(last, " ");
-	size_t n = strcspn(last, " ");
-	return n && n < 64 ? arena_strndup(r->arena, last, n) : peer;
-}
-
 void web_set_cookie(Request *r, const char *name, const char *value, const char *attrs)
 {
 	http_add_header(r, "Set-Cookie", arena_printf(r->arena, "%s=%s; %s; HttpOnly; SameSite=Lax%s",

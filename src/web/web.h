@@ -42,8 +42,6 @@ void page_redirect(Request *r, int status, const char *location);
 #define WEB_CSRF_COOKIE "souk_csrf"
 /* The logged-in user, or 0. */
 int64_t web_session_user(Request *r);
-/* The browser's address: the peer's, or what a trusted proxy says it saw. */
-const char *web_client_addr(Request *r);
 /* Set-Cookie: name=value; attrs; HttpOnly; SameSite=Lax, and Secure behind TLS. */
 void web_set_cookie(Request *r, const char *name, const char *value, const char *attrs);
 /* The CSRF token for this browser's forms (sets the cookie on first use). */

@@ -209,6 +209,73 @@ static void classes_of_every_face(void)
 	arena_free(c.arena);
 }
 
+static void step_back(void)
+{
+	/* A request given back is one more allowed, never more than the burst. */
+	RateRule tb = {.algo = RATE_TOKEN_BUCKET, .limit = 2, .window_ms = 1000};
+	RateState st = {0};
+	RateVerdict v;
+	ratelimit_step(&tb, &st, T0, &v);
+	ratelimit_step(&tb, &st, T0, &v);
+	ratelimit_step(&tb, &st, T0, &v);
+	CHECK(!v.allowed);
+	ratelimit_step_back(&tb, &st);
+	ratelimit_step(&tb, &st, T0, &v);
+	CHECK(v.allowed);
+	for (int i = 0; i < 5; i++) ratelimit_step_back(&tb, &st);
+	int ok = 0;
+	for (int i = 0; i < 4; i++, ok += v.allowed) ratelimit_step(&tb, &st, T0 + 5000, &v);
+	CHECK(ok == 2);
+
+	RateRule fw = {.algo = RATE_FIXED_WINDOW, .limit = 2, .window_ms = 60000, .block_ms = 60000};
+	st = (RateState){0};
+	ratelimit_step(&fw, &st, T0, &v);
+	ratelimit_step(&fw, &st, T0, &v);
+	ratelimit_step_back(&fw, &st);
+	ratelimit_step(&fw, &st, T0, &v);
+	CHECK(v.allowed && v.remaining == 0);
+	ratelimit_step_back(&fw, &st);
+	ratelimit_step_back(&fw, &st);
+	ratelimit_step_back(&fw, &st);
+	CHECK(st.b == 0);
+}
+
+/* The login form's limits (core/auth/signin.c): an account slowed after five
+ * attempts and locked after ten, an address after twenty and thirty; keys
+ * given back and cleared; an IPv6 address by its /64. */
+static void login_classes(void)
+{
+	RateVerdict v;
+	ratepolicy_init(ratestore_memory_new(4096));
+	RateWho a = {.account = "a@x", .address = "192.0.2.1"}, b = {.account = "b@x", .address = "192.0.2.2"};
+	int ok = 0;
+	for (int i = 0; i < 6; i++) ok += ratepolicy_hit(RATE_LOGIN_ACCOUNT, &a, T0, &v);
+	CHECK(ok == 5 && v.retry_ms == 5000);
+	CHECK(ratepolicy_hit(RATE_LOGIN_ACCOUNT, &b, T0, &v));
+	ratepolicy_give_back(RATE_LOGIN_ACCOUNT, &a);
+	CHECK(ratepolicy_hit(RATE_LOGIN_ACCOUNT, &a, T0, &v));
+	CHECK(!ratepolicy_hit(RATE_LOGIN_ACCOUNT, &a, T0, &v));
+	/* five slowed 5, 10, 20, 40, 80 s apart, then a quarter of an hour */
+	int64_t t = T0, waits[5] = {5000, 10000, 20000, 40000, 80000};
+	for (int i = 0; i < 5; i++) {
+		CHECK(!ratepolicy_hit(RATE_LOGIN_ACCOUNT, &a, t, &v) && v.retry_ms == waits[i]);
+		t += waits[i];
+		CHECK(ratepolicy_hit(RATE_LOGIN_ACCOUNT, &a, t, &v));
+	}
+	CHECK(!ratepolicy_hit(RATE_LOGIN_ACCOUNT, &a, t, &v) && v.retry_ms == 900000);
+	ratepolicy_clear(RATE_LOGIN_ACCOUNT, &a);
+	CHECK(ratepolicy_hit(RATE_LOGIN_ACCOUNT, &a, t, &v));
+
+	RateWho v6a = {.address = "2001:db8:5:6::1"}, v6b = {.address = "2001:db8:5:6::2"};
+	CHECK(hits(RATE_LOGIN_ADDRESS, v6a, 20, T0, &v) == 20);
+	CHECK(!ratepolicy_hit(RATE_LOGIN_ADDRESS, &v6b, T0, &v) && v.retry_ms == 5000);
+	CHECK(ratepolicy_hit(RATE_LOGIN_ADDRESS, &a, T0, &v));
+	CHECK(ratepolicy_hit(RATE_LOGIN_ADDRESS, &b, T0, &v));
+	/* not settings: the rule is the login's own */
+	CHECK(!ratepolicy_is_setting("ratelimit.login.account"));
+	ratepolicy_shutdown();
+}
+
 void test_ratelimit(void)
 {
 	token_bucket();
@@ -216,4 +283,6 @@ void test_ratelimit(void)
 	store_keys_apart_and_bounded();
 	store_races();
 	classes_of_every_face();
+	step_back();
+	login_classes();
 }

@@ -1,62 +1,51 @@
-/* signin.c -- the login throttle's two tables and policies. */
+/* signin.c -- a password sign-in behind the login limits (core/limits:
+ * RATE_LOGIN_ADDRESS and RATE_LOGIN_ACCOUNT, slowed and then refused). */
 #include "signin.h"
 
 #include <ctype.h>
-#include <pthread.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "../../util/errors.h"
+#include "../limits/policy.h"
 #include "accounts.h"
-#include "throttle.h"
 
-/* An account: five attempts, then five more each waiting twice as long as
- * the one before (5, 10, 20, 40, 80 s), then none for a quarter of an hour.
- * An address (which many people may share behind one NAT, and whose right
- * passwords do not count): twenty, then ten slowed, then none. */
-static const ThrottlePolicy account_policy = {5, 5, 5, SIGNIN_LOCK_SECONDS};
-static const ThrottlePolicy address_policy = {20, 10, 5, SIGNIN_LOCK_SECONDS};
-
-static Throttle *accounts, *addresses;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-static void tables_make(void)
+/* Whole seconds, rounded up: who waits that long gets through. */
+static int64_t seconds(int64_t ms)
 {
-	accounts = throttle_new(&account_policy, 8192);
-	addresses = throttle_new(&address_policy, 8192);
+	return ms > 0 ? (ms + 999) / 1000 : 1;
 }
 
 int signin_password(Ctx *c, const char *email, const char *password, const char *addr,
 	User *out, int64_t *retry_after)
 {
-	char account[256], address[64];
+	char account[256];
 	size_t n = 0;
 
-	pthread_once(&once, tables_make);
-	/* "A@x" and "a@x" are one account to the throttle: guesses must not
+	/* "A@x" and "a@x" are one account to the limit: guesses must not
 	 * multiply by spelling. Longer e-mails than any real one share a key. */
-	for (const char *p = email ? email : ""; *p && n < sizeof(account) - 9; p++)
+	for (const char *p = email ? email : ""; *p && n < sizeof(account) - 1; p++)
 		account[n++] = (char)tolower((unsigned char)*p);
 	account[n] = '\0';
-	memmove(account + 8, account, n + 1);
-	memcpy(account, "account|", 8);
-	snprintf(address, sizeof(address), "address|%s", addr ? addr : "-");
+	RateWho who = {.address = addr ? addr : "-", .account = account};
+	int64_t now_ms = c->now * 1000;
+	RateVerdict v;
 
-	int64_t wait_address = throttle_take(addresses, address, c->now);
-	if (wait_address) {
-		*retry_after = wait_address;
+	/* Counted when let through, before the Argon2id they guard, so
+	 * concurrent attempts cannot all pass the check first. */
+	if (!ratepolicy_hit(RATE_LOGIN_ADDRESS, &who, now_ms, &v)) {
+		*retry_after = seconds(v.retry_ms);
 		return SOUK_ELIMIT;
 	}
-	int64_t wait_account = throttle_take(accounts, account, c->now);
-	if (wait_account) {
-		throttle_give_back(addresses, address);
-		*retry_after = wait_account;
+	if (!ratepolicy_hit(RATE_LOGIN_ACCOUNT, &who, now_ms, &v)) {
+		/* The address counts passwords checked, not attempts refused. */
+		ratepolicy_give_back(RATE_LOGIN_ADDRESS, &who);
+		*retry_after = seconds(v.retry_ms);
 		return SOUK_ELIMIT;
 	}
 	int rc = user_authenticate(c, email, password, out);
 	if (rc == 0) {
-		throttle_clear(accounts, account);
-		throttle_give_back(addresses, address);
+		ratepolicy_clear(RATE_LOGIN_ACCOUNT, &who);
+		ratepolicy_give_back(RATE_LOGIN_ADDRESS, &who);
 	}
 	return rc;
 }

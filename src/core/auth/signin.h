@@ -8,8 +8,6 @@
 
 #include "../ctx.h"
 
-#define SIGNIN_LOCK_SECONDS 900	/* refused this long after too many attempts */
-
 /* 0 and *out filled; SOUK_EAUTH for a wrong e-mail or password, SOUK_EDENIED
  * for a blocked account, SOUK_ELIMIT with *retry_after (seconds) when the
  * account or the address must wait; or a store error. addr may be NULL. */

@@ -13,16 +13,18 @@
 #define SETTING_PREFIX "ratelimit."
 #define WINDOW_MAX_S 86400
 #define LIMIT_MAX 1000000000LL
+#define KEY_MAX 320	/* a limit's name and an e-mail address */
 
 typedef struct LimitDef {
 	const char *name;	/* the setting is "ratelimit.<name>" */
 	RateBy by;
 	RateAlgo algo;
 	int64_t limit, window_s;	/* the default */
+	int64_t slowed, block_s;	/* RATE_BACKOFF: fixed, not a setting */
 } LimitDef;
 
 enum { L_OLX_READ, L_OLX_WRITE, L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE, L_WALLAPOP_SELLER,
-	L_WALLAPOP_TOKEN, L_COUNT };
+	L_WALLAPOP_TOKEN, L_LOGIN_ADDRESS, L_LOGIN_ACCOUNT, L_COUNT };
 
 /* OLX documents no numbers: the defaults stay out of an honest integration's
  * way (a seller's tool reading 100 a second) and stop a runaway loop.
@@ -30,14 +32,22 @@ enum { L_OLX_READ, L_OLX_WRITE, L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE, L_WALLAP
  * per client id, then the client id blocked for a minute; selected resources
  * add a leaky bucket per user (souk refuses past it rather than holding a
  * worker thread to slow the answer). Wallapop: 36 a second per seller; its
- * token endpoint per address. */
+ * token endpoint per address.
+ * The login form: an account (the e-mail, whether anyone has it or not) gets
+ * five attempts, then five more each waiting twice as long as the one before
+ * (5, 10, 20, 40, 80 s), then none for a quarter of an hour, the right
+ * password too; an address (which many people may share behind one NAT, and
+ * whose right passwords are given back) twenty, then ten slowed, then none.
+ * Waits and locks are on the marketplace clock. */
 static const LimitDef limits[L_COUNT] = {
-	[L_OLX_READ] = {"olx.read", RATE_BY_TOKEN, RATE_TOKEN_BUCKET, 6000, 60},
-	[L_OLX_WRITE] = {"olx.write", RATE_BY_TOKEN, RATE_TOKEN_BUCKET, 1200, 60},
-	[L_ALLEGRO_CLIENT] = {"allegro.client", RATE_BY_CLIENT, RATE_FIXED_WINDOW, 9000, 60},
-	[L_ALLEGRO_USER_WRITE] = {"allegro.user_write", RATE_BY_USER, RATE_TOKEN_BUCKET, 600, 60},
-	[L_WALLAPOP_SELLER] = {"wallapop.seller", RATE_BY_USER, RATE_TOKEN_BUCKET, 36, 1},
-	[L_WALLAPOP_TOKEN] = {"wallapop.token", RATE_BY_ADDRESS, RATE_TOKEN_BUCKET, 30, 60},
+	[L_OLX_READ] = {"olx.read", RATE_BY_TOKEN, RATE_TOKEN_BUCKET, 6000, 60, 0, 0},
+	[L_OLX_WRITE] = {"olx.write", RATE_BY_TOKEN, RATE_TOKEN_BUCKET, 1200, 60, 0, 0},
+	[L_ALLEGRO_CLIENT] = {"allegro.client", RATE_BY_CLIENT, RATE_FIXED_WINDOW, 9000, 60, 0, 0},
+	[L_ALLEGRO_USER_WRITE] = {"allegro.user_write", RATE_BY_USER, RATE_TOKEN_BUCKET, 600, 60, 0, 0},
+	[L_WALLAPOP_SELLER] = {"wallapop.seller", RATE_BY_USER, RATE_TOKEN_BUCKET, 36, 1, 0, 0},
+	[L_WALLAPOP_TOKEN] = {"wallapop.token", RATE_BY_ADDRESS, RATE_TOKEN_BUCKET, 30, 60, 0, 0},
+	[L_LOGIN_ADDRESS] = {"login.address", RATE_BY_ADDRESS, RATE_BACKOFF, 20, 5, 10, 900},
+	[L_LOGIN_ACCOUNT] = {"login.account", RATE_BY_ACCOUNT, RATE_BACKOFF, 5, 5, 5, 900},
 };
 
 /* Each class's limits, -1 past the last. */
@@ -52,6 +62,8 @@ static const struct {
 	[RATE_ALLEGRO_WRITE] = {"allegro.write", {L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE}},
 	[RATE_WALLAPOP] = {"wallapop", {L_WALLAPOP_SELLER, -1}},
 	[RATE_WALLAPOP_TOKEN] = {"wallapop.token", {L_WALLAPOP_TOKEN, -1}},
+	[RATE_LOGIN_ADDRESS] = {"login.address", {L_LOGIN_ADDRESS, -1}},
+	[RATE_LOGIN_ACCOUNT] = {"login.account", {L_LOGIN_ACCOUNT, -1}},
 };
 
 /* The rule in force per limit: limit << 24 | window seconds, one atomic word
@@ -77,12 +89,13 @@ void ratepolicy_shutdown(void)
 	store = NULL;
 }
 
+/* The limit a setting names; the backoff rules are not settings. */
 static int limit_named(const char *key)
 {
 	if (strncmp(key, SETTING_PREFIX, strlen(SETTING_PREFIX)) != 0) return -1;
 	key += strlen(SETTING_PREFIX);
 	for (int i = 0; i < L_COUNT; i++)
-		if (strcmp(limits[i].name, key) == 0) return i;
+		if (limits[i].algo != RATE_BACKOFF && strcmp(limits[i].name, key) == 0) return i;
 	return -1;
 }
 
@@ -128,6 +141,7 @@ int ratepolicy_load(Ctx *c)
 	char key[64];
 	for (int i = 0; i < L_COUNT; i++) {
 		int64_t limit = limits[i].limit, window_s = limits[i].window_s;
+		if (limits[i].algo == RATE_BACKOFF) continue;
 		snprintf(key, sizeof(key), SETTING_PREFIX "%s", limits[i].name);
 		const char *v = setting_str(c, key, NULL);
 		/* A value the setter refused cannot be there; one written by hand
@@ -172,28 +186,49 @@ static bool make_key(const LimitDef *d, const RateWho *who, char *key, size_t ca
 		snprintf(key, cap, "%s|a%s", d->name, addr);
 		return true;
 	}
+	case RATE_BY_ACCOUNT:
+		if (!who->account) return false;
+		snprintf(key, cap, "%s|e%s", d->name, who->account);
+		return true;
 	}
 	return false;
+}
+
+/* Limit i's rule in force. */
+static RateRule rule_of(int i)
+{
+	const LimitDef *d = &limits[i];
+	uint64_t cur = atomic_load_explicit(&current[i], memory_order_relaxed);
+	RateRule rule = {
+		.algo = d->algo,
+		.limit = (int64_t)(cur >> 24),
+		.window_ms = (int64_t)(cur & 0xffffff) * 1000,
+	};
+	rule.block_ms = d->algo == RATE_BACKOFF ? d->block_s * 1000 : rule.window_ms;
+	rule.slowed = d->slowed;
+	return rule;
+}
+
+/* Each limit of class cls, in its order, as classes[cls].limit[j]. */
+#define EACH_LIMIT(cls, j) \
+	for (int j = 0; j < RATE_CLASS_LIMITS && classes[cls].limit[j] >= 0; j++)
+
+static bool class_valid(RateClass cls)
+{
+	return cls > RATE_NONE && cls < RATE_CLASS_COUNT && store;
 }
 
 bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdict *v)
 {
 	memset(v, 0, sizeof(*v));
 	v->allowed = true;
-	if (cls <= RATE_NONE || cls >= RATE_CLASS_COUNT || !store) return true;
+	if (!class_valid(cls)) return true;
 	bool have = false;
-	for (int j = 0; j < RATE_CLASS_LIMITS && classes[cls].limit[j] >= 0; j++) {
-		const LimitDef *d = &limits[classes[cls].limit[j]];
-		uint64_t cur = atomic_load_explicit(&current[classes[cls].limit[j]], memory_order_relaxed);
-		RateRule rule = {
-			.algo = d->algo,
-			.limit = (int64_t)(cur >> 24),
-			.window_ms = (int64_t)(cur & 0xffffff) * 1000,
-		};
-		rule.block_ms = rule.window_ms;
-		char key[128];
+	EACH_LIMIT(cls, j) {
+		RateRule rule = rule_of(classes[cls].limit[j]);
+		char key[KEY_MAX];
 		RateVerdict one;
-		if (!rule.limit || !make_key(d, who, key, sizeof(key))) continue;
+		if (!rule.limit || !make_key(&limits[classes[cls].limit[j]], who, key, sizeof(key))) continue;
 		if (ratelimit_hit(store, key, strlen(key), &rule, now_ms, &one) != 0) continue;
 		if (!one.allowed) {
 			*v = one;
@@ -203,6 +238,27 @@ bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdi
 		have = true;
 	}
 	return true;
+}
+
+void ratepolicy_give_back(RateClass cls, const RateWho *who)
+{
+	if (!class_valid(cls)) return;
+	EACH_LIMIT(cls, j) {
+		RateRule rule = rule_of(classes[cls].limit[j]);
+		char key[KEY_MAX];
+		if (make_key(&limits[classes[cls].limit[j]], who, key, sizeof(key)))
+			ratelimit_give_back(store, key, strlen(key), &rule);
+	}
+}
+
+void ratepolicy_clear(RateClass cls, const RateWho *who)
+{
+	if (!class_valid(cls)) return;
+	EACH_LIMIT(cls, j) {
+		char key[KEY_MAX];
+		if (make_key(&limits[classes[cls].limit[j]], who, key, sizeof(key)))
+			ratelimit_clear(store, key, strlen(key));
+	}
 }
 
 const char *ratepolicy_class_name(RateClass cls)

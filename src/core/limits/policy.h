@@ -6,7 +6,9 @@
  * limits, all counted for each request (Allegro: the client's minute and the
  * user's leaky bucket). The values are operator settings "ratelimit.<name>"
  * = "LIMIT/SECONDS" or "off", read into memory at start, on each job tick
- * and when this process changes one, so a request never reads the store. */
+ * and when this process changes one, so a request never reads the store.
+ * The login throttle's limits (slowed, then refused) are fixed rules, not
+ * settings. */
 #ifndef SOUK_LIMITS_POLICY_H
 #define SOUK_LIMITS_POLICY_H
 
@@ -22,6 +24,8 @@ typedef enum RateClass {
 	RATE_ALLEGRO_WRITE,	/* the same, and a leaky bucket per user */
 	RATE_WALLAPOP,		/* per seller, 36 a second */
 	RATE_WALLAPOP_TOKEN,	/* the token endpoint: per address */
+	RATE_LOGIN_ADDRESS,	/* the login form (core/auth/signin.c): per address */
+	RATE_LOGIN_ACCOUNT,	/* and per account */
 	RATE_CLASS_COUNT
 } RateClass;
 
@@ -32,7 +36,8 @@ typedef enum RateBy {
 	RATE_BY_CLIENT,		/* the app (client id) */
 	RATE_BY_USER,		/* the user the token speaks for */
 	RATE_BY_TOKEN,		/* the pair: one app acting for one user */
-	RATE_BY_ADDRESS,	/* the peer address (IPv6: its /64) */
+	RATE_BY_ADDRESS,	/* the client's address (IPv6: its /64) */
+	RATE_BY_ACCOUNT,	/* a name signed in with, as the caller spells it */
 } RateBy;
 
 /* Who is asking: what the keys are made of. Zero / NULL: unknown. */
@@ -40,6 +45,7 @@ typedef struct RateWho {
 	int64_t app_id;
 	int64_t user_id;
 	const char *address;
+	const char *account;
 } RateWho;
 
 /* Setup: the store the limits count in (taken; NULL frees the current). */
@@ -59,6 +65,11 @@ int ratepolicy_setting(Ctx *c, const char *key, const char *value, bool apply);
  * key that cannot be made: no user on a per-user limit) allows with
  * v->limit 0. */
 bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdict *v);
+/* Gives back one request counted by ratepolicy_hit (the work it guarded
+ * did not happen, or does not count: a right password at the login). */
+void ratepolicy_give_back(RateClass cls, const RateWho *who);
+/* Forgets who's count in every limit of cls (a successful sign-in). */
+void ratepolicy_clear(RateClass cls, const RateWho *who);
 
 /* Names, for `souk routes` and the docs. */
 const char *ratepolicy_class_name(RateClass cls);

@@ -56,16 +56,82 @@ static void fixed_window(const RateRule *rule, RateState *st, int64_t now_ms, Ra
 	v->reset_ms = st->a + rule->window_ms - now_ms;
 }
 
+int64_t ratelimit_backoff_wait(const RateRule *rule, int64_t attempts, int64_t since_last_ms)
+{
+	if (attempts < rule->limit) return 0;
+	int64_t need;
+	if (attempts >= rule->limit + rule->slowed) {
+		need = rule->block_ms;
+	} else {
+		int64_t k = attempts - rule->limit;	/* 0 for the first slowed attempt */
+		need = rule->window_ms << (k < 30 ? k : 30);
+		if (need > rule->block_ms) need = rule->block_ms;
+	}
+	return since_last_ms >= need ? 0 : need - since_last_ms;
+}
+
+/* a = attempts counted, b = when the last one was let through. */
+static void backoff(const RateRule *rule, RateState *st, int64_t now_ms, RateVerdict *v)
+{
+	int64_t since = now_ms - st->b;
+	if (since < 0) since = 0;
+	if (since >= rule->block_ms) st->a = 0;	/* quiet long enough: forgotten */
+	int64_t wait = ratelimit_backoff_wait(rule, st->a, since);
+	if (wait) {
+		v->allowed = false;
+		v->retry_ms = wait;
+	} else {
+		v->allowed = true;
+		st->a++;
+		st->b = now_ms;
+		since = 0;
+	}
+	v->limit = rule->limit + rule->slowed;
+	v->remaining = st->a < v->limit ? v->limit - st->a : 0;
+	v->reset_ms = rule->block_ms - since;
+}
+
+/* A rule that counts nothing: no allowance set (a backoff may let none
+ * through at once and still slow the ones after). */
+static bool unlimited(const RateRule *rule)
+{
+	if (rule->algo == RATE_BACKOFF)
+		return rule->limit < 0 || rule->limit + rule->slowed <= 0 || rule->block_ms <= 0;
+	return rule->limit <= 0 || rule->window_ms <= 0;
+}
+
 void ratelimit_step(const RateRule *rule, RateState *st, int64_t now_ms, RateVerdict *v)
 {
 	memset(v, 0, sizeof(*v));
 	v->limit = rule->limit;
-	if (rule->limit <= 0 || rule->window_ms <= 0) {
+	if (unlimited(rule)) {
 		v->allowed = true;
 		return;
 	}
 	if (rule->algo == RATE_FIXED_WINDOW) fixed_window(rule, st, now_ms, v);
+	else if (rule->algo == RATE_BACKOFF) backoff(rule, st, now_ms, v);
 	else token_bucket(rule, st, now_ms, v);
+}
+
+void ratelimit_step_back(const RateRule *rule, RateState *st)
+{
+	if (unlimited(rule)) return;
+	switch (rule->algo) {
+	case RATE_TOKEN_BUCKET: {
+		/* The arrival time moves back one step; a time in the past is
+		 * the same as now to the next hit. */
+		int64_t step = rule->window_ms * 1000 / rule->limit;
+		st->a -= step < 1 ? 1 : step;
+		if (st->a < 0) st->a = 0;
+		break;
+	}
+	case RATE_FIXED_WINDOW:	/* the count in the window */
+		if (st->b > 0) st->b--;
+		break;
+	case RATE_BACKOFF:	/* the attempts */
+		if (st->a > 0) st->a--;
+		break;
+	}
 }
 
 /* --- the in-process store ------------------------------------------------ */
@@ -123,17 +189,24 @@ static void chain_remove(Shard *s, int32_t i)
 	*p = s->e[i].chain;
 }
 
+/* The entry of digest (k0, k1), or NIL. */
+static int32_t entry_find(const Shard *s, uint64_t k0, uint64_t k1)
+{
+	for (int32_t i = s->bucket[k0 & s->mask]; i != NIL; i = s->e[i].chain)
+		if (s->e[i].k0 == k0 && s->e[i].k1 == k1) return i;
+	return NIL;
+}
+
 /* The entry of digest (k0, k1), created (evicting the idlest) if new. */
 static Entry *entry_for(Shard *s, uint64_t k0, uint64_t k1)
 {
 	int32_t *head = &s->bucket[k0 & s->mask];
-	for (int32_t i = *head; i != NIL; i = s->e[i].chain) {
-		if (s->e[i].k0 != k0 || s->e[i].k1 != k1) continue;
+	int32_t i = entry_find(s, k0, k1);
+	if (i != NIL) {
 		list_unlink(s, i);
 		list_push(s, i);
 		return &s->e[i];
 	}
-	int32_t i;
 	if (s->used < s->cap) {
 		i = s->used++;
 	} else {
@@ -151,18 +224,47 @@ static Entry *entry_for(Shard *s, uint64_t k0, uint64_t k1)
 	return e;
 }
 
+/* The key's digest and the shard it lives in. */
+static Shard *shard_of(MemoryStore *m, const char *key, size_t keylen, uint64_t *k0, uint64_t *k1)
+{
+	unsigned char d[crypto_shorthash_siphashx24_BYTES];
+	crypto_shorthash_siphashx24(d, (const unsigned char *)key, keylen, m->key);
+	memcpy(k0, d, 8);
+	memcpy(k1, d + 8, 8);
+	return &m->shard[(*k1 >> 58) % SHARDS];
+}
+
 static int memory_hit(RateStore *base, const char *key, size_t keylen, const RateRule *rule,
 	int64_t now_ms, RateVerdict *v)
 {
-	MemoryStore *m = (MemoryStore *)base;
-	unsigned char d[crypto_shorthash_siphashx24_BYTES];
 	uint64_t k0, k1;
-	crypto_shorthash_siphashx24(d, (const unsigned char *)key, keylen, m->key);
-	memcpy(&k0, d, 8);
-	memcpy(&k1, d + 8, 8);
-	Shard *s = &m->shard[(k1 >> 58) % SHARDS];
+	Shard *s = shard_of((MemoryStore *)base, key, keylen, &k0, &k1);
 	pthread_mutex_lock(&s->lock);
 	ratelimit_step(rule, &entry_for(s, k0, k1)->st, now_ms, v);
+	pthread_mutex_unlock(&s->lock);
+	return 0;
+}
+
+/* A key evicted since its hit has nothing to give back: it was forgotten. */
+static int memory_give_back(RateStore *base, const char *key, size_t keylen, const RateRule *rule)
+{
+	uint64_t k0, k1;
+	Shard *s = shard_of((MemoryStore *)base, key, keylen, &k0, &k1);
+	pthread_mutex_lock(&s->lock);
+	int32_t i = entry_find(s, k0, k1);
+	if (i != NIL) ratelimit_step_back(rule, &s->e[i].st);
+	pthread_mutex_unlock(&s->lock);
+	return 0;
+}
+
+/* The slot stays where it is with a fresh state: a new key's state. */
+static int memory_clear(RateStore *base, const char *key, size_t keylen)
+{
+	uint64_t k0, k1;
+	Shard *s = shard_of((MemoryStore *)base, key, keylen, &k0, &k1);
+	pthread_mutex_lock(&s->lock);
+	int32_t i = entry_find(s, k0, k1);
+	if (i != NIL) s->e[i].st = (RateState){0};
 	pthread_mutex_unlock(&s->lock);
 	return 0;
 }
@@ -189,6 +291,8 @@ RateStore *ratestore_memory_new(unsigned capacity)
 {
 	MemoryStore *m = xcalloc(1, sizeof(*m));
 	m->base.hit = memory_hit;
+	m->base.give_back = memory_give_back;
+	m->base.clear = memory_clear;
 	m->base.free = memory_free;
 	randombytes_buf(m->key, sizeof(m->key));
 	int32_t per = (int32_t)((capacity + SHARDS - 1) / SHARDS);
