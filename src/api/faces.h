@@ -15,6 +15,10 @@ extern const Face face_admin;	/* the operator API, /api/admin */
 extern const Face face_allegro;	/* Allegro REST API resources: /me, /sale */
 extern const Face face_allegro_oauth;	/* Allegro's sign-in endpoints, /auth/oauth */
 
+/* Where a user confirms a device's code (RFC 8628 verification_uri): a page
+ * of web/ that Allegro's device endpoint names. */
+#define DEVICE_PAGE_PATH "/device"
+
 /* Route table (routes.c) */
 extern const Route souk_routes[];
 extern const int souk_routes_count;

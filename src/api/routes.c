@@ -54,6 +54,10 @@ const Route souk_routes[] = {
 	/* Allegro: sign-in (the pages are the same as OLX's) and the user */
 	{HTTP_POST, ALLEGRO_OAUTH "/token", allegro_token_post, ROUTE_PUBLIC, 0, BODY_FORM | BODY_EMPTY,
 		0, &face_allegro_oauth},
+	{HTTP_POST, ALLEGRO_OAUTH "/device", allegro_device_post, ROUTE_PUBLIC, 0,
+		BODY_FORM | BODY_EMPTY, 0, &face_allegro_oauth},
+	{HTTP_GET, DEVICE_PAGE_PATH, web_device_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
+	{HTTP_POST, DEVICE_PAGE_PATH, web_device_post, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 	{HTTP_GET, ALLEGRO_OAUTH "/jwks", allegro_jwks_get, ROUTE_PUBLIC, 0, BODY_NONE, 0,
 		&face_allegro_oauth},
 	{HTTP_GET, "/.well-known/oauth-authorization-server" ALLEGRO_OAUTH, allegro_metadata_get,

@@ -215,6 +215,26 @@ typedef struct RefreshToken {
 	int64_t used_at;		/* first presented (0: never) */
 } RefreshToken;
 
+/* A device authorization request (RFC 8628). */
+typedef enum DeviceStatus {
+	DEVICE_PENDING = 0,	/* the user has not decided */
+	DEVICE_APPROVED,	/* allowed, its token pair not yet issued */
+	DEVICE_DENIED,
+	DEVICE_USED,		/* its token pair was issued */
+} DeviceStatus;
+
+typedef struct DeviceCode {
+	int64_t id;
+	int64_t app_id;
+	unsigned scopes;
+	DeviceStatus status;
+	int64_t user_id;		/* who decided; 0 while pending */
+	int64_t created_at, expires_at;
+	int64_t interval;		/* seconds a device must wait between polls */
+	int64_t polled_at;		/* last poll (0: none) */
+	int64_t family;			/* grant it was exchanged for, 0 until used */
+} DeviceCode;
+
 typedef struct Consent {
 	int64_t app_id;
 	const char *client_id;
@@ -244,13 +264,26 @@ int store_oauth_refresh_set_access(Store *st, int64_t id, int64_t access_token_i
 /* Expiry of an access token that is not revoked; SOUK_ENOTFOUND otherwise. */
 int store_oauth_access_expiry(Store *st, int64_t access_token_id, int64_t *expires_at);
 
+/* Device codes: SOUK_EEXIST when either hash is taken. */
+int store_oauth_device_insert(Store *st, const char *device_hash, const char *user_code_hash,
+	const DeviceCode *d);
+int store_oauth_device_by_hash(Store *st, const char *device_hash, DeviceCode *out);
+int store_oauth_device_by_user_code(Store *st, const char *user_code_hash, DeviceCode *out);
+/* A poll: when it came and the interval from now on. */
+int store_oauth_device_polled(Store *st, int64_t id, int64_t now, int64_t interval);
+/* The user's decision, from pending only; SOUK_ESTATE when already decided. */
+int store_oauth_device_decide(Store *st, int64_t id, int64_t user_id, bool approve);
+/* Approved -> used with the grant it became; SOUK_ESTATE when it is not approved. */
+int store_oauth_device_use(Store *st, int64_t id, int64_t family);
+
 int store_oauth_consent_get(Store *st, int64_t user_id, int64_t app_id, unsigned *scopes);
 int store_oauth_consent_put(Store *st, int64_t user_id, int64_t app_id, unsigned scopes,
 	int64_t now);
 /* The user's consents, newest first, in the arena. */
 int store_oauth_consent_list(Store *st, Arena *a, int64_t user_id, Consent **out, int *n);
 /* Deletes the consent and revokes every code, access and refresh token the
- * app holds for the user. */
+ * app holds for the user (an approved device code not yet exchanged becomes
+ * denied). */
 int store_oauth_consent_revoke(Store *st, int64_t user_id, int64_t app_id);
 
 int store_web_session_insert(Store *st, const char *sid_hash, int64_t user_id, int64_t now,

@@ -101,26 +101,36 @@ static const char *scope_words(unsigned bit)
 	return "";
 }
 
-static void consent_page(Request *r, const AuthorizeRequest *in, const Authorization *az,
-	const User *u)
+void web_consent_ask(Request *r, const char *app_name, const char *where, const char *email,
+	unsigned scopes)
 {
 	Buf *b = &r->out;
-	const char *csrf = web_csrf_token(r);
-	page_begin(r, "Allow access?");
 	buf_puts(b, "<p><strong>");
-	buf_html(b, az->app.name);
-	buf_puts(b, "</strong> wants to access your souk account <strong>");
-	buf_html(b, u->email);
+	buf_html(b, app_name);
+	buf_puts(b, "</strong>");
+	buf_puts(b, where);
+	buf_puts(b, " wants to access your souk account <strong>");
+	buf_html(b, email);
 	buf_puts(b, "</strong>. It will be able to:</p>\n<ul class=\"scopes\">\n");
 	for (unsigned bit = 1; bit & SCOPE_ALL; bit <<= 1) {
-		if (!(az->scopes & bit)) continue;
+		if (!(scopes & bit)) continue;
 		buf_puts(b, "<li>");
 		buf_html(b, scope_words(bit));
 		buf_puts(b, " <span class=\"muted\">(");
 		buf_html(b, scopes_name(bit));
 		buf_puts(b, ")</span></li>\n");
 	}
-	buf_puts(b, "</ul>\n<p class=\"muted\">You will be sent back to ");
+	buf_puts(b, "</ul>\n");
+}
+
+static void consent_page(Request *r, const AuthorizeRequest *in, const Authorization *az,
+	const User *u)
+{
+	Buf *b = &r->out;
+	const char *csrf = web_csrf_token(r);
+	page_begin(r, "Allow access?");
+	web_consent_ask(r, az->app.name, "", u->email, az->scopes);
+	buf_puts(b, "<p class=\"muted\">You will be sent back to ");
 	buf_html(b, az->redirect_uri);
 	buf_puts(b, ". You can revoke access at any time under Linked apps.</p>\n"
 		"<form method=\"post\" action=\"");

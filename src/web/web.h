@@ -27,6 +27,8 @@ int web_demo_callback(Request *r);
 int web_advert_get(Request *r);
 int web_advert_phone(Request *r);
 int web_advert_observe(Request *r);
+int web_device_get(Request *r);
+int web_device_post(Request *r);
 
 /* Page layout (page.c): page_begin writes the head and opens the card;
  * page_end closes it, sets the security headers and the status. */
@@ -52,6 +54,11 @@ bool web_csrf_ok(Request *r);
 void web_csrf_field(Request *r);
 /* A hidden field, escaped; nothing when value is NULL. */
 void web_hidden(Request *r, const char *name, const char *value);
+
+/* "APP[where] wants to access your souk account EMAIL. It will be able
+ * to:" and the scopes as a list a person reads (authorize.c). */
+void web_consent_ask(Request *r, const char *app_name, const char *where, const char *email,
+	unsigned scopes);
 
 /* The login form, posting to /oauth/login and coming back to next. */
 void web_login_page(Request *r, const char *next, const char *email, const char *message,

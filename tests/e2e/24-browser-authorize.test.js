@@ -6,25 +6,18 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const fs = require('node:fs');
 const { startSouk } = require('./lib/server');
 const { token, me } = require('./lib/oauth-flow');
 const { demoAccounts } = require('./lib/demo');
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = fs.existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed`;
+const { skip, launchChromium } = require('./lib/chromium');
 
 let s, demo, browser;
 test.before(async () => {
 	if (skip) return;
-	const { chromium } = require('playwright-core');
 	s = await startSouk();
 	demo = await demoAccounts(s);
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	browser = await launchChromium();
 });
 test.after(async () => {
 	if (browser) await browser.close();

@@ -1,5 +1,6 @@
 /* test_oauth.c -- the pure rules of the authorization server: PKCE, HTTP
- * Basic client credentials, the redirect URI rule, and sealing. */
+ * Basic client credentials, the redirect URI rule, sealing, and how a
+ * device's user code is read as typed. */
 #include "t.h"
 
 #include <stdlib.h>
@@ -141,8 +142,24 @@ static void test_client_id_numeric(void)
 	CHECK(distinct >= 190);
 }
 
+static void test_user_code(void)
+{
+	char c[OAUTH_USER_CODE_LEN + 1];
+	CHECK(oauth_user_code_normalize("BCDF-GHJK", c) && strcmp(c, "BCDF-GHJK") == 0);
+	CHECK(oauth_user_code_normalize("bcdfghjk", c) && strcmp(c, "BCDF-GHJK") == 0);
+	CHECK(oauth_user_code_normalize(" bc df-gh jk ", c) && strcmp(c, "BCDF-GHJK") == 0);
+	CHECK(!oauth_user_code_normalize("BCDF-GHJ", c));	/* seven letters */
+	CHECK(!oauth_user_code_normalize("BCDF-GHJKL", c));	/* nine */
+	CHECK(!oauth_user_code_normalize("ABCD-GHJK", c));	/* a vowel: never drawn */
+	CHECK(!oauth_user_code_normalize("BCD1-GHJK", c));
+	CHECK(!oauth_user_code_normalize("BCDF_GHJK", c));
+	CHECK(!oauth_user_code_normalize("", c));
+	CHECK(!oauth_user_code_normalize(NULL, c));
+}
+
 void test_oauth(void)
 {
+	test_user_code();
 	test_client_id_numeric();
 	test_pkce();
 	test_basic();

@@ -21,6 +21,7 @@ int allegro_token_post(Request *r);
 int allegro_jwks_get(Request *r);
 int allegro_metadata_get(Request *r);
 int allegro_me_get(Request *r);
+int allegro_device_post(Request *r);
 
 /* The face's header rule (conventions.c): false after answering 406. */
 bool allegro_check(Request *r);

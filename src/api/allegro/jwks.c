@@ -37,6 +37,7 @@ int allegro_metadata_get(Request *r)
 		.issuer = ALLEGRO_OAUTH,
 		.authorize = ALLEGRO_OAUTH "/authorize",
 		.token = ALLEGRO_OAUTH "/token",
+		.device = ALLEGRO_OAUTH "/device",
 		.jwks = ALLEGRO_OAUTH "/jwks",
 		.scopes = SCOPE_ALLEGRO,
 	};

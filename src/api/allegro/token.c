@@ -1,18 +1,21 @@
-/* token.c -- POST /auth/oauth/token for Allegro's clients: the client by
- * HTTP Basic (or client_id and client_secret), the parameters in a form body
- * or in the query string with an empty body, as several Allegro clients send
- * them. The grants are core/auth's, under Allegro's policy. */
+/* token.c -- POST /auth/oauth/token and POST /auth/oauth/device (RFC 8628)
+ * for Allegro's clients: the client by HTTP Basic (or client_id and
+ * client_secret), the parameters in a form body or in the query string with
+ * an empty body, as several Allegro clients send them. The grants are
+ * core/auth's, under Allegro's policy. */
 #include "allegro.h"
 
 #include "../oauth/oauth.h"
 #include "../../core/site.h"
+#include "../../util/errors.h"
+#include "../faces.h"
 
 /* Allegro: 12-hour JWT access tokens (expires_in 43199); every refresh
  * returns a new pair and ends the previous access token; a refresh token
  * lives three months. */
 static const OAuthPolicy allegro_policy = {
 	.scopes = SCOPE_ALLEGRO, .access_ttl = 43199, .refresh_ttl = 7776000,
-	.rotate_after = 0, .keep_access = false, .jwt = true,
+	.rotate_after = 0, .keep_access = false, .jwt = true, .device = true,
 };
 
 /* A form field, else a query parameter. */
@@ -44,6 +47,16 @@ static void token_error(Request *r, OAuthError e)
 		{OAUTH_NO_REFRESH, 400, "invalid_request", "Missing refresh token"},
 		{OAUTH_BAD_REFRESH, 400, "invalid_grant", "Invalid refresh token"},
 		{OAUTH_BAD_SCOPE, 400, "invalid_scope", "Invalid scope"},
+		/* RFC 8628 3.5: the device's polls */
+		{OAUTH_NO_DEVICE_CODE, 400, "invalid_request", "Missing device code"},
+		{OAUTH_BAD_DEVICE_CODE, 400, "invalid_grant", "Invalid device code"},
+		{OAUTH_PENDING, 400, "authorization_pending",
+			"The user has not yet confirmed the code"},
+		{OAUTH_SLOW_DOWN, 400, "slow_down",
+			"Polling too often: wait the interval, now five seconds longer"},
+		{OAUTH_ACCESS_DENIED, 400, "access_denied", "The user denied the authorization"},
+		{OAUTH_EXPIRED_TOKEN, 400, "expired_token",
+			"The device code has expired: start the authorization again"},
 	};
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
 		if (table[i].e != e) continue;
@@ -62,4 +75,45 @@ int allegro_token_post(Request *r)
 		.issuer = arena_printf(r->arena, "%s%s", site_url(), ALLEGRO_OAUTH),
 	};
 	return oauth_token_serve(r, &face);
+}
+
+/* The device authorization request: the codes, where the user confirms
+ * the short one (the page web/device.c serves), and how often to poll. */
+int allegro_device_post(Request *r)
+{
+	if (oauth_form_refused(r)) return 0;
+	TokenRequest in = {
+		.policy = &allegro_policy,
+		.grant_type = OAUTH_DEVICE_GRANT,
+		.client_id = param(r, "client_id"),
+		.client_secret = param(r, "client_secret"),
+		.scope = param(r, "scope"),
+	};
+	if (!oauth_client_basic(r, &in)) {
+		token_error(r, OAUTH_BAD_CLIENT);
+		return 0;
+	}
+	DeviceStart d;
+	OAuthError e;
+	int rc = oauth_device_start(&r->ctx, &in, &d, &e);
+	if (rc == SOUK_EINVAL) {
+		token_error(r, e);
+		return 0;
+	}
+	if (rc) return rc;
+	const char *page = arena_printf(r->arena, "%s%s", site_url(), DEVICE_PAGE_PATH);
+	JsonW w;
+	reply_json(r, &w);
+	jw_obj(&w);
+	jw_kstr(&w, "device_code", d.device_code);
+	jw_kstr(&w, "user_code", d.user_code);
+	jw_kstr(&w, "verification_uri", page);
+	jw_kstr(&w, "verification_uri_complete",
+		arena_printf(r->arena, "%s?user_code=%s", page, d.user_code));
+	jw_kint(&w, "expires_in", d.expires_in);
+	jw_kint(&w, "interval", d.interval);
+	jw_obj_end(&w);
+	http_add_header(r, "Cache-Control", "no-store");
+	reply_json_done(r, 200);
+	return 0;
 }

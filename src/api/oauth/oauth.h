@@ -33,6 +33,9 @@ typedef struct TokenFace {
 /* Reads the token request, authenticates the client, runs the grant and
  * writes the RFC 6749 answer (or the face's error). */
 int oauth_token_serve(Request *r, const TokenFace *f);
+/* A form body whose fields repeat or do not decode: answers 400
+ * invalid_request and returns true. */
+bool oauth_form_refused(Request *r);
 /* Takes the client's credentials from an HTTP Basic header when there is
  * one; false when they conflict with the parameters or do not decode. */
 bool oauth_client_basic(Request *r, TokenRequest *in);

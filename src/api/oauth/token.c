@@ -107,7 +107,7 @@ static void token_error(Request *r, OAuthError e)
 /* A form body whose fields repeat or do not decode is refused whole: RFC
  * 6749 3.2 forbids repeating a parameter, and a broken escape read as an
  * absent field would turn into some other, misleading error. */
-static bool form_refused(Request *r)
+bool oauth_form_refused(Request *r)
 {
 	if (r->json) return false;
 	const Form *f = http_form_fields(r);
@@ -144,7 +144,7 @@ bool oauth_client_basic(Request *r, TokenRequest *in)
 
 int oauth_token_serve(Request *r, const TokenFace *f)
 {
-	if (form_refused(r)) return 0;
+	if (oauth_form_refused(r)) return 0;
 	TokenRequest in = {
 		.policy = f->policy,
 		.issuer = f->issuer,
@@ -156,6 +156,7 @@ int oauth_token_serve(Request *r, const TokenFace *f)
 		.redirect_uri = f->get(r, "redirect_uri"),
 		.code_verifier = f->get(r, "code_verifier"),
 		.refresh_token = f->get(r, "refresh_token"),
+		.device_code = f->get(r, "device_code"),
 	};
 	if (!oauth_client_basic(r, &in)) {
 		f->error(r, OAUTH_BAD_CLIENT);

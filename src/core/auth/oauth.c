@@ -17,6 +17,7 @@
 #include "../../util/crypto.h"
 #include "accounts.h"
 #include "auth.h"
+#include "grant.h"
 #include "../../util/errors.h"
 #include "scopes.h"
 
@@ -111,7 +112,7 @@ static int refresh_issue(Ctx *c, const OAuthPolicy *pol, const RefreshToken *t,
 
 /* A new family with its first access token (and refresh token when the app
  * may refresh). */
-static int grant_issue(Ctx *c, const TokenRequest *in, const App *app, int64_t user_id,
+int oauth_grant_issue(Ctx *c, const TokenRequest *in, const App *app, int64_t user_id,
 	unsigned scopes, int64_t *family, TokenGrant *out)
 {
 	int64_t access_id;
@@ -126,8 +127,7 @@ static int grant_issue(Ctx *c, const TokenRequest *in, const App *app, int64_t u
 	return refresh_issue(c, in->policy, &t, out->access_token, access_id, out->refresh_token);
 }
 
-/* The requested scope as a subset of `allowed`; absent: all of it. */
-static bool scope_pick(const char *requested, unsigned allowed, unsigned *out)
+bool oauth_scope_pick(const char *requested, unsigned allowed, unsigned *out)
 {
 	unsigned s;
 	if (blank(requested)) {
@@ -141,31 +141,23 @@ static bool scope_pick(const char *requested, unsigned allowed, unsigned *out)
 
 /* --- the grants ---------------------------------------------------------- */
 
-/* Each grant runs inside the caller's transaction; *fail set means "answer
- * this error", *keep that the transaction must still be committed (a
- * replay's revocations), and *revoked that it revoked tokens: the token
- * cache is dropped only after the commit, or another thread could cache the
- * still-valid rows again in between. */
-typedef struct Outcome {
-	OAuthError fail;
-	bool keep;
-	bool revoked;
-} Outcome;
+/* Each grant runs inside the caller's transaction and reports through an
+ * OAuthOutcome (grant.h). */
 
 static int grant_client_credentials(Ctx *c, const App *app, const TokenRequest *in,
-	TokenGrant *out, Outcome *o)
+	TokenGrant *out, OAuthOutcome *o)
 {
 	unsigned scopes;
 	int64_t family;
-	if (!scope_pick(in->scope, app->scopes & in->policy->scopes, &scopes)) {
+	if (!oauth_scope_pick(in->scope, app->scopes & in->policy->scopes, &scopes)) {
 		o->fail = OAUTH_BAD_SCOPE;
 		return 0;
 	}
-	return grant_issue(c, in, app, 0, scopes, &family, out);
+	return oauth_grant_issue(c, in, app, 0, scopes, &family, out);
 }
 
 static int grant_authorization_code(Ctx *c, const App *app, const TokenRequest *in,
-	TokenGrant *out, Outcome *o)
+	TokenGrant *out, OAuthOutcome *o)
 {
 	char hash[SHA256_HEX_LEN + 1];
 	AuthCode code;
@@ -205,11 +197,11 @@ static int grant_authorization_code(Ctx *c, const App *app, const TokenRequest *
 		o->fail = OAUTH_UNEXPECTED_VERIFIER;
 	}
 	if (o->fail) return 0;
-	if (!scope_pick(in->scope, code.scopes & app->scopes & in->policy->scopes, &scopes)) {
+	if (!oauth_scope_pick(in->scope, code.scopes & app->scopes & in->policy->scopes, &scopes)) {
 		o->fail = OAUTH_BAD_SCOPE;
 		return 0;
 	}
-	rc = grant_issue(c, in, app, code.user_id, scopes, &family, out);
+	rc = oauth_grant_issue(c, in, app, code.user_id, scopes, &family, out);
 	if (!rc) rc = store_oauth_code_use(c->st, code.id, family, c->now);
 	if (rc == SOUK_ESTATE) {
 		o->fail = OAUTH_BAD_CODE;
@@ -245,7 +237,7 @@ static bool current_access(Ctx *c, const RefreshToken *t, const char *refresh,
  * a policy that does not keep the access token (Allegro), a refresh for the
  * whole grant ends the family's current token. */
 static int refresh_answer(Ctx *c, const TokenRequest *in, const App *app, const RefreshToken *t,
-	const char *presented, unsigned scopes, TokenGrant *out, Outcome *o)
+	const char *presented, unsigned scopes, TokenGrant *out, OAuthOutcome *o)
 {
 	char sealed[CRYPTO_SEALED_MAX];
 	const OAuthPolicy *pol = in->policy;
@@ -319,7 +311,7 @@ static int successor_get(Ctx *c, const RefreshToken *t, const char *presented,
 }
 
 static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
-	TokenGrant *out, Outcome *o)
+	TokenGrant *out, OAuthOutcome *o)
 {
 	char hash[SHA256_HEX_LEN + 1], next_plain[OAUTH_TOKEN_LEN + 1];
 	const char *presented = in->refresh_token;
@@ -360,7 +352,7 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 		o->fail = OAUTH_BAD_REFRESH;
 		return 0;
 	}
-	if (!scope_pick(in->scope, t.scopes, &scopes)) {
+	if (!oauth_scope_pick(in->scope, t.scopes, &scopes)) {
 		o->fail = OAUTH_BAD_SCOPE;
 		return 0;
 	}
@@ -375,16 +367,33 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 	return refresh_answer(c, in, app, &t, presented, scopes, out, o);
 }
 
+int oauth_client_check(Ctx *c, const TokenRequest *in, unsigned grant, App *app, OAuthError *err)
+{
+	int rc = app_authenticate(c, in->client_id, in->client_secret, app);
+	if (rc == SOUK_EAUTH || rc == SOUK_EDENIED) {
+		*err = rc == SOUK_EAUTH ? OAUTH_BAD_CLIENT : OAUTH_CLIENT_INACTIVE;
+		return SOUK_EINVAL;
+	}
+	if (rc) return rc;
+	/* An app registered for none of the face's scopes may not use it. */
+	if (!(app->grants & grant) || !(app->scopes & in->policy->scopes)) {
+		*err = OAUTH_GRANT_NOT_ALLOWED;
+		return SOUK_EINVAL;
+	}
+	return 0;
+}
+
 int oauth_token(Ctx *c, const TokenRequest *in, TokenGrant *out, OAuthError *err)
 {
 	static const struct {
 		const char *name;
 		unsigned bit;
-		int (*run)(Ctx *, const App *, const TokenRequest *, TokenGrant *, Outcome *);
+		int (*run)(Ctx *, const App *, const TokenRequest *, TokenGrant *, OAuthOutcome *);
 	} grants[] = {
 		{"authorization_code", GRANT_AUTHORIZATION_CODE, grant_authorization_code},
 		{"client_credentials", GRANT_CLIENT_CREDENTIALS, grant_client_credentials},
 		{"refresh_token", GRANT_REFRESH_TOKEN, grant_refresh_token},
+		{OAUTH_DEVICE_GRANT, GRANT_DEVICE_CODE, oauth_grant_device_code},
 	};
 	size_t g;
 	App app;
@@ -397,25 +406,17 @@ int oauth_token(Ctx *c, const TokenRequest *in, TokenGrant *out, OAuthError *err
 	}
 	for (g = 0; g < sizeof(grants) / sizeof(grants[0]); g++)
 		if (strcmp(in->grant_type, grants[g].name) == 0) break;
-	if (g == sizeof(grants) / sizeof(grants[0])) {
+	if (g == sizeof(grants) / sizeof(grants[0]) ||
+	    (grants[g].bit == GRANT_DEVICE_CODE && !in->policy->device)) {
 		*err = OAUTH_UNSUPPORTED_GRANT;
 		return SOUK_EINVAL;
 	}
-	int rc = app_authenticate(c, in->client_id, in->client_secret, &app);
-	if (rc == SOUK_EAUTH || rc == SOUK_EDENIED) {
-		*err = rc == SOUK_EAUTH ? OAUTH_BAD_CLIENT : OAUTH_CLIENT_INACTIVE;
-		return SOUK_EINVAL;
-	}
+	int rc = oauth_client_check(c, in, grants[g].bit, &app, err);
 	if (rc) return rc;
-	/* An app registered for none of the face's scopes may not use it. */
-	if (!(app.grants & grants[g].bit) || !(app.scopes & in->policy->scopes)) {
-		*err = OAUTH_GRANT_NOT_ALLOWED;
-		return SOUK_EINVAL;
-	}
 	/* The signing key may need creating: not inside the grant's transaction. */
 	if (in->policy->jwt && (rc = jwt_key_ensure(c)) != 0) return rc;
 
-	Outcome o = {OAUTH_OK, false, false};
+	OAuthOutcome o = {OAUTH_OK, false, false};
 	if ((rc = store_begin(c->st)) != 0) return rc;
 	rc = grants[g].run(c, &app, in, out, &o);
 	if (rc || (o.fail && !o.keep)) {
@@ -464,7 +465,7 @@ int oauth_authorize_check(Ctx *c, const AuthorizeRequest *in, Authorization *out
 		out->error = "unsupported_response_type";
 	} else if (!(out->app.grants & GRANT_AUTHORIZATION_CODE)) {
 		out->error = "unauthorized_client";
-	} else if (!scope_pick(in->scope, out->app.scopes &
+	} else if (!oauth_scope_pick(in->scope, out->app.scopes &
 			(blank(in->scope) && in->face_scopes ? in->face_scopes : SCOPE_ALL), &out->scopes)) {
 		out->error = "invalid_scope";
 	} else if (!blank(in->code_challenge)) {

@@ -42,6 +42,12 @@ typedef enum OAuthError {
 	OAUTH_NO_REFRESH,		/* invalid_request */
 	OAUTH_BAD_REFRESH,		/* invalid_grant: unknown, expired, revoked or reused */
 	OAUTH_BAD_SCOPE,		/* invalid_scope */
+	OAUTH_NO_DEVICE_CODE,		/* invalid_request */
+	OAUTH_BAD_DEVICE_CODE,		/* invalid_grant: unknown, other client, already exchanged */
+	OAUTH_PENDING,			/* authorization_pending (RFC 8628 3.5) */
+	OAUTH_SLOW_DOWN,		/* slow_down: polled sooner than the interval */
+	OAUTH_ACCESS_DENIED,		/* access_denied: the user said no */
+	OAUTH_EXPIRED_TOKEN,		/* expired_token: the device code's time ran out */
 } OAuthError;
 
 /* How a face's tokens live. */
@@ -55,6 +61,7 @@ typedef struct OAuthPolicy {
 	bool keep_access;	/* a refresh while the access token lives returns it;
 				   false: a new one, which ends the previous */
 	bool jwt;		/* access tokens are signed JWTs (jwt.h) */
+	bool device;		/* the face has the device authorization grant */
 } OAuthPolicy;
 
 /* Token endpoint */
@@ -66,6 +73,7 @@ typedef struct TokenRequest {
 	const char *scope;
 	const char *code, *redirect_uri, *code_verifier;	/* authorization_code */
 	const char *refresh_token;				/* refresh_token */
+	const char *device_code;				/* device_code */
 } TokenRequest;
 
 typedef struct TokenGrant {
@@ -108,6 +116,51 @@ int oauth_code_issue(Ctx *c, const Authorization *az, int64_t user_id,
 /* The client and redirect URI of an unused, unexpired code (for the demo
  * callback page); SOUK_ENOTFOUND otherwise. */
 int oauth_code_peek(Ctx *c, const char *code, const char **client_id, const char **redirect_uri);
+
+/* Device authorization (RFC 8628): a device without a browser asks for a
+ * device code and a user code; the user confirms the user code on a page
+ * while signed in; the device polls the token endpoint with the device code
+ * (grant_type OAUTH_DEVICE_GRANT) and gets authorization_pending, slow_down
+ * when it polls sooner than the interval (which then grows by five
+ * seconds), access_denied, expired_token, and once confirmed the token pair,
+ * exactly once. Both codes are stored as SHA-256 only. */
+#define OAUTH_DEVICE_GRANT "urn:ietf:params:oauth:grant-type:device_code"
+#define OAUTH_DEVICE_TTL 3600		/* a device code lives an hour */
+#define OAUTH_DEVICE_INTERVAL 5		/* seconds between polls, at first */
+#define OAUTH_USER_CODE_LEN 9		/* "BCDF-GHJK": eight letters and a dash */
+
+typedef struct DeviceStart {
+	char device_code[OAUTH_TOKEN_LEN + 1];
+	char user_code[OAUTH_USER_CODE_LEN + 1];
+	int64_t expires_in, interval;
+	char scope[SCOPES_TEXT_MAX];
+} DeviceStart;
+
+/* The device authorization request: in's client (id and secret), policy and
+ * scope (absent: the app's scopes of the face). 0, or SOUK_EINVAL with *err
+ * (a bad client, a client without the device grant, a bad scope). */
+int oauth_device_start(Ctx *c, const TokenRequest *in, DeviceStart *out, OAuthError *err);
+
+/* What a user code asks for, for the confirmation page. */
+typedef struct DeviceRequest {
+	App app;
+	unsigned scopes;
+	int64_t expires_at;
+} DeviceRequest;
+/* The pending request a user code names (as typed: any case, the dash and
+ * spaces optional), looked up for a signed-in user. SOUK_ENOTFOUND when it
+ * is unknown, expired or decided; SOUK_ELIMIT with *wait (seconds) when the
+ * user has guessed wrong too often: ten codes, then ten more each waiting
+ * twice as long, then none for a quarter of an hour. */
+int oauth_device_find(Ctx *c, const char *user_code, int64_t user_id, DeviceRequest *out,
+	int64_t *wait);
+/* The user's answer; allowing records the consent (linked apps). Errors as
+ * oauth_device_find. */
+int oauth_device_decide(Ctx *c, const char *user_code, int64_t user_id, bool allow,
+	int64_t *wait);
+/* A user code as typed -> its canonical form "BCDF-GHJK"; false when it
+ * cannot be one (pure). */
+bool oauth_user_code_normalize(const char *typed, char out[OAUTH_USER_CODE_LEN + 1]);
 
 /* Linked apps */
 int oauth_consent_list(Ctx *c, int64_t user_id, Consent **out, int *n);

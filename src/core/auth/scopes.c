@@ -23,6 +23,7 @@ static const Word grant_words[] = {
 	{"authorization_code", GRANT_AUTHORIZATION_CODE},
 	{"client_credentials", GRANT_CLIENT_CREDENTIALS},
 	{"refresh_token", GRANT_REFRESH_TOKEN},
+	{"device_code", GRANT_DEVICE_CODE},
 	{NULL, 0},
 };
 

@@ -24,7 +24,7 @@ typedef struct LimitDef {
 } LimitDef;
 
 enum { L_OLX_READ, L_OLX_WRITE, L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE, L_WALLAPOP_SELLER,
-	L_WALLAPOP_TOKEN, L_LOGIN_ADDRESS, L_LOGIN_ACCOUNT, L_COUNT };
+	L_WALLAPOP_TOKEN, L_LOGIN_ADDRESS, L_LOGIN_ACCOUNT, L_DEVICE_USER_CODE, L_COUNT };
 
 /* OLX documents no numbers: the defaults stay out of an honest integration's
  * way (a seller's tool reading 100 a second) and stop a runaway loop.
@@ -38,6 +38,9 @@ enum { L_OLX_READ, L_OLX_WRITE, L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE, L_WALLAP
  * (5, 10, 20, 40, 80 s), then none for a quarter of an hour, the right
  * password too; an address (which many people may share behind one NAT, and
  * whose right passwords are given back) twenty, then ten slowed, then none.
+ * A device's user code (core/auth/device.c), guessed by a signed-in user:
+ * ten wrong ones, then ten more each waiting twice as long, then none for a
+ * quarter of an hour; a right one is given back.
  * Waits and locks are on the marketplace clock. */
 static const LimitDef limits[L_COUNT] = {
 	[L_OLX_READ] = {"olx.read", RATE_BY_TOKEN, RATE_TOKEN_BUCKET, 6000, 60, 0, 0},
@@ -48,6 +51,7 @@ static const LimitDef limits[L_COUNT] = {
 	[L_WALLAPOP_TOKEN] = {"wallapop.token", RATE_BY_ADDRESS, RATE_TOKEN_BUCKET, 30, 60, 0, 0},
 	[L_LOGIN_ADDRESS] = {"login.address", RATE_BY_ADDRESS, RATE_BACKOFF, 20, 5, 10, 900},
 	[L_LOGIN_ACCOUNT] = {"login.account", RATE_BY_ACCOUNT, RATE_BACKOFF, 5, 5, 5, 900},
+	[L_DEVICE_USER_CODE] = {"device.user_code", RATE_BY_USER, RATE_BACKOFF, 10, 5, 10, 900},
 };
 
 /* Each class's limits, -1 past the last. */
@@ -64,6 +68,7 @@ static const struct {
 	[RATE_WALLAPOP_TOKEN] = {"wallapop.token", {L_WALLAPOP_TOKEN, -1}},
 	[RATE_LOGIN_ADDRESS] = {"login.address", {L_LOGIN_ADDRESS, -1}},
 	[RATE_LOGIN_ACCOUNT] = {"login.account", {L_LOGIN_ACCOUNT, -1}},
+	[RATE_DEVICE_USER_CODE] = {"device.user_code", {L_DEVICE_USER_CODE, -1}},
 };
 
 /* The rule in force per limit: limit << 24 | window seconds, one atomic word

@@ -26,6 +26,7 @@ typedef enum RateClass {
 	RATE_WALLAPOP_TOKEN,	/* the token endpoint: per address */
 	RATE_LOGIN_ADDRESS,	/* the login form (core/auth/signin.c): per address */
 	RATE_LOGIN_ACCOUNT,	/* and per account */
+	RATE_DEVICE_USER_CODE,	/* user codes entered on the device page: per user */
 	RATE_CLASS_COUNT
 } RateClass;
 

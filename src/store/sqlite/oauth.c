@@ -1,5 +1,7 @@
 /* oauth.c -- grants, authorization codes, refresh tokens, consents and the
  * pages' login sessions. Every secret column holds a SHA-256 hex digest. */
+#include <string.h>
+
 #include "sq.h"
 
 #include "../../util/errors.h"
@@ -244,6 +246,7 @@ int store_oauth_consent_revoke(Store *st, int64_t user_id, int64_t app_id)
 		"UPDATE access_tokens SET revoked = 1 WHERE user_id = ? AND app_id = ?",
 		"UPDATE oauth_refresh_tokens SET revoked = 1 WHERE user_id = ? AND app_id = ?",
 		"UPDATE oauth_codes SET used_at = max(used_at, 1) WHERE user_id = ? AND app_id = ?",
+		"UPDATE oauth_device_codes SET status = 'denied' WHERE user_id = ? AND app_id = ? AND status = 'approved'",
 	};
 	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
 		sqlite3_stmt *s = sq_stmt(st, sql[i]);
@@ -253,6 +256,99 @@ int store_oauth_consent_revoke(Store *st, int64_t user_id, int64_t app_id)
 		if (rc) return rc;
 	}
 	return 0;
+}
+
+/* --- device codes (RFC 8628) --------------------------------------------- */
+
+static const char *const device_status_names[] = {"pending", "approved", "denied", "used"};
+
+int store_oauth_device_insert(Store *st, const char *device_hash, const char *user_code_hash,
+	const DeviceCode *d)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"INSERT INTO oauth_device_codes(device_hash, user_code_hash, app_id, scopes,"
+		" created_at, expires_at, poll_interval) VALUES(?, ?, ?, ?, ?, ?, ?)");
+	sq_bind_text(s, 1, device_hash);
+	sq_bind_text(s, 2, user_code_hash);
+	sqlite3_bind_int64(s, 3, d->app_id);
+	sqlite3_bind_int(s, 4, (int)d->scopes);
+	sqlite3_bind_int64(s, 5, d->created_at);
+	sqlite3_bind_int64(s, 6, d->expires_at);
+	sqlite3_bind_int64(s, 7, d->interval);
+	return sq_exec(st, s);
+}
+
+static int device_row(Store *st, sqlite3_stmt *s, DeviceCode *out)
+{
+	int rc = sq_step(st, s);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(s, 0);
+		out->app_id = sqlite3_column_int64(s, 1);
+		out->scopes = (unsigned)sqlite3_column_int(s, 2);
+		const char *status = (const char *)sqlite3_column_text(s, 3);
+		out->status = DEVICE_PENDING;
+		for (int i = 0; status && i < 4; i++)
+			if (strcmp(status, device_status_names[i]) == 0) out->status = (DeviceStatus)i;
+		out->user_id = sqlite3_column_int64(s, 4);
+		out->created_at = sqlite3_column_int64(s, 5);
+		out->expires_at = sqlite3_column_int64(s, 6);
+		out->interval = sqlite3_column_int64(s, 7);
+		out->polled_at = sqlite3_column_int64(s, 8);
+		out->family = sqlite3_column_int64(s, 9);
+	}
+	return sq_row_end(st, s, rc);
+}
+
+#define DEVICE_COLS "id, app_id, scopes, status, user_id, created_at, expires_at, poll_interval," \
+	" polled_at, family"
+
+int store_oauth_device_by_hash(Store *st, const char *device_hash, DeviceCode *out)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"SELECT " DEVICE_COLS " FROM oauth_device_codes WHERE device_hash = ?");
+	sq_bind_text(s, 1, device_hash);
+	return device_row(st, s, out);
+}
+
+int store_oauth_device_by_user_code(Store *st, const char *user_code_hash, DeviceCode *out)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"SELECT " DEVICE_COLS " FROM oauth_device_codes WHERE user_code_hash = ?");
+	sq_bind_text(s, 1, user_code_hash);
+	return device_row(st, s, out);
+}
+
+int store_oauth_device_polled(Store *st, int64_t id, int64_t now, int64_t interval)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"UPDATE oauth_device_codes SET polled_at = ?, poll_interval = ? WHERE id = ?");
+	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_int64(s, 2, interval);
+	sqlite3_bind_int64(s, 3, id);
+	return sq_exec(st, s);
+}
+
+int store_oauth_device_decide(Store *st, int64_t id, int64_t user_id, bool approve)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"UPDATE oauth_device_codes SET status = ?, user_id = ? WHERE id = ? AND status = 'pending'");
+	sq_bind_text(s, 1, device_status_names[approve ? DEVICE_APPROVED : DEVICE_DENIED]);
+	sqlite3_bind_int64(s, 2, user_id);
+	sqlite3_bind_int64(s, 3, id);
+	int rc = sq_exec(st, s);
+	if (rc == 0 && sqlite3_changes(st->db) != 1) return SOUK_ESTATE;
+	return rc;
+}
+
+int store_oauth_device_use(Store *st, int64_t id, int64_t family)
+{
+	sqlite3_stmt *s = sq_stmt(st,
+		"UPDATE oauth_device_codes SET status = 'used', family = ? WHERE id = ? AND status = 'approved'");
+	sqlite3_bind_int64(s, 1, family);
+	sqlite3_bind_int64(s, 2, id);
+	int rc = sq_exec(st, s);
+	if (rc == 0 && sqlite3_changes(st->db) != 1) return SOUK_ESTATE;
+	return rc;
 }
 
 /* --- login sessions of the pages ----------------------------------------- */
