@@ -45,10 +45,14 @@ int cli_app(const Args *a)
 	const char *uris[16];
 	Ctx c;
 
+	/* The words come from the tables that parse them (core/auth/scopes.c). */
+	char scope_words[SCOPES_TEXT_MAX], grant_words[SCOPES_TEXT_MAX];
+	scopes_format(SCOPE_ALL, scope_words, sizeof(scope_words));
+	grants_format(GRANT_ALL, grant_words, sizeof(grant_words));
 	if (a->argc < 1 || strcmp(a->argv[0], "create") != 0) {
-		fputs("usage: souk app create --name NAME --redirect-uri URI ... [--scopes \"v2 read write\"]\n"
-		      "       [--grants \"authorization_code client_credentials refresh_token\"]\n"
-		      "       [--external-url] [--db PATH]\n", stderr);
+		fprintf(stderr, "usage: souk app create --name NAME --redirect-uri URI ... [--scopes \"v2 read write\"]\n"
+			"       [--grants \"%s\"]\n"
+			"       [--external-url] [--db PATH]\n", grant_words);
 		return 2;
 	}
 	if (!args_check(&rest, known)) return 2;
@@ -59,12 +63,11 @@ int cli_app(const Args *a)
 	app.grants = GRANT_ALL;
 	app.external_url = args_flag(&rest, "external-url");
 	if (args_get(&rest, "scopes") && scopes_parse(args_get(&rest, "scopes"), &app.scopes) != 0) {
-		fputs("souk: --scopes takes words from: v2 read write allegro:api:profile:read allegro:api:sale:offers:read allegro:api:sale:offers:write allegro:api:sale:settings:read allegro:api:sale:settings:write\n", stderr);
+		fprintf(stderr, "souk: --scopes takes words from: %s\n", scope_words);
 		return 2;
 	}
 	if (args_get(&rest, "grants") && grants_parse(args_get(&rest, "grants"), &app.grants) != 0) {
-		fputs("souk: --grants takes words from: authorization_code client_credentials refresh_token\n",
-			stderr);
+		fprintf(stderr, "souk: --grants takes words from: %s\n", grant_words);
 		return 2;
 	}
 	int nuris = args_get_all(&rest, "redirect-uri", uris, 16);
