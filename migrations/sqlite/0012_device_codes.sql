@@ -23,3 +23,9 @@ CREATE TABLE oauth_device_codes (
 	CHECK ((status = 'pending') = (user_id IS NULL))
 );
 CREATE INDEX oauth_device_codes_user_app ON oauth_device_codes(user_id, app_id);
+
+-- What expired is deleted a day later by the oauth.purge job, in small
+-- batches found by these.
+CREATE INDEX oauth_device_codes_expires ON oauth_device_codes(expires_at);
+CREATE INDEX oauth_codes_expires ON oauth_codes(expires_at);
+CREATE INDEX web_sessions_expires ON web_sessions(expires_at);

@@ -2,10 +2,12 @@
  * adding its line here; each must be a bounded, idempotent batch. */
 #include "schedule.h"
 
+#include "auth/oauth.h"
 #include "listing/adverts.h"
 
 const Job souk_jobs[] = {
 	{"adverts.moderate", adverts_job_moderate},
 	{"adverts.expire", adverts_job_expire},
+	{"oauth.purge", oauth_job_purge},
 	{NULL, NULL},
 };

@@ -286,6 +286,10 @@ int store_oauth_consent_list(Store *st, Arena *a, int64_t user_id, Consent **out
  * denied). */
 int store_oauth_consent_revoke(Store *st, int64_t user_id, int64_t app_id);
 
+/* Deletes at most `limit` device codes, authorization codes and login
+ * sessions that expired before `before`; *n says how many went. */
+int store_oauth_purge(Store *st, int64_t before, int limit, int *n);
+
 int store_web_session_insert(Store *st, const char *sid_hash, int64_t user_id, int64_t now,
 	int64_t expires_at);
 int store_web_session_user(Store *st, const char *sid_hash, int64_t now, int64_t *user_id);

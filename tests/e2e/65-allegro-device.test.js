@@ -117,6 +117,39 @@ test('two polls racing after the confirmation: one token pair between them', asy
 	}
 });
 
+test('two people confirming one code at once: one decides, the other is told the code is not waiting', async () => {
+	for (let round = 0; round < 4; round++) {
+		const d = (await deviceStart(s, app)).json;
+		const people = [makeUser(s), makeUser(s)];
+		// both signed in, each with the confirmation page open
+		const open = await Promise.all(people.map(async (u) => {
+			const b = new Browser(s);
+			const first = await b.req('GET', `/device?user_code=${d.user_code}`);
+			const login = await b.login(first, u.email, u.password);
+			const page = await b.req('GET', login.headers.location);
+			assert.strictEqual(page.status, 200, page.text);
+			return { b, u, fields: b.form(page.text, '/device').fields };
+		}));
+		const answers = await Promise.all(open.map(({ b, fields }, i) =>
+			b.req('POST', '/device', { form: { ...fields, decision: i === round % 2 ? 'deny' : 'allow' } })));
+		assert.deepStrictEqual(answers.map((r) => r.status).sort(), [200, 400], answers.map((r) => r.text).join('\n'));
+		const winner = answers.findIndex((r) => r.status === 200);
+		const allowed = (round % 2) !== winner;
+		const t = await devicePoll(s, app, d.device_code);
+		if (!allowed) {
+			oauthError(t, 'access_denied');
+		} else {
+			assert.strictEqual(t.status, 200, t.text);
+			assert.strictEqual((await verifyJwt(s, t.json.access_token)).user_name, String(open[winner].u.id));
+		}
+		// only the winner's linked apps show it, and only when allowed
+		for (const [i, { b }] of open.entries()) {
+			const apps = await b.req('GET', '/account/apps');
+			assert.strictEqual(/Allegro device app/.test(apps.text), i === winner && allowed, `round ${round} person ${i}`);
+		}
+	}
+});
+
 test('denied, expired, unknown, another client\'s: access_denied, expired_token, invalid_grant', async () => {
 	const denied = (await deviceStart(s, app)).json;
 	const r = await deviceConfirm(s, seller, denied.user_code, { decision: 'deny' });

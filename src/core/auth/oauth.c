@@ -547,6 +547,22 @@ int oauth_consent_revoke(Ctx *c, int64_t user_id, const char *client_id)
 	return rc;
 }
 
+/* --- housekeeping --------------------------------------------------------- */
+
+#define PURGE_BATCH 500
+
+int oauth_job_purge(Ctx *c)
+{
+	int n = 0;
+	if (store_begin(c->st) != 0) return 0;
+	if (store_oauth_purge(c->st, c->now - OAUTH_PURGE_AFTER, PURGE_BATCH, &n) != 0 ||
+	    store_commit(c->st) != 0) {
+		store_rollback(c->st);
+		return 0;
+	}
+	return n;
+}
+
 /* --- sessions ------------------------------------------------------------ */
 
 int oauth_session_start(Ctx *c, int64_t user_id, char sid[OAUTH_SESSION_LEN + 1])

@@ -167,6 +167,12 @@ int oauth_consent_list(Ctx *c, int64_t user_id, Consent **out, int *n);
 /* Forgets the consent and revokes every token the app holds for the user. */
 int oauth_consent_revoke(Ctx *c, int64_t user_id, const char *client_id);
 
+/* Housekeeping: a job (core/schedule.c) deleting device codes,
+ * authorization codes and login sessions a day after they expired (a late
+ * poll still hears expired_token meanwhile); returns how many went. */
+#define OAUTH_PURGE_AFTER 86400
+int oauth_job_purge(Ctx *c);
+
 /* Login sessions of the pages */
 int oauth_session_start(Ctx *c, int64_t user_id, char sid[OAUTH_SESSION_LEN + 1]);
 /* SOUK_ENOTFOUND for an unknown or expired session. */

@@ -351,6 +351,27 @@ int store_oauth_device_use(Store *st, int64_t id, int64_t family)
 	return rc;
 }
 
+int store_oauth_purge(Store *st, int64_t before, int limit, int *n)
+{
+	static const char *const sql[] = {
+		"DELETE FROM oauth_device_codes WHERE id IN"
+		" (SELECT id FROM oauth_device_codes WHERE expires_at < ? LIMIT ?)",
+		"DELETE FROM oauth_codes WHERE id IN (SELECT id FROM oauth_codes WHERE expires_at < ? LIMIT ?)",
+		"DELETE FROM web_sessions WHERE rowid IN"
+		" (SELECT rowid FROM web_sessions WHERE expires_at < ? LIMIT ?)",
+	};
+	*n = 0;
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		sqlite3_stmt *s = sq_stmt(st, sql[i]);
+		sqlite3_bind_int64(s, 1, before);
+		sqlite3_bind_int(s, 2, limit);
+		int rc = sq_exec(st, s);
+		if (rc) return rc;
+		*n += sqlite3_changes(st->db);
+	}
+	return 0;
+}
+
 /* --- login sessions of the pages ----------------------------------------- */
 
 int store_web_session_insert(Store *st, const char *sid_hash, int64_t user_id, int64_t now,

@@ -10,13 +10,15 @@
 
 const net = require('node:net');
 const { checkOlx } = require('./olx-schema');
-const { checkAllegro, isAllegroPath } = require('./allegro-schema');
+const { checkAllegro, isAllegroPath, ALLEGRO_MEDIA } = require('./allegro-schema');
 const { patience } = require('./patience');
 
 const OLX_PREFIX = '/api/partner/';
 
 // opts: {headers, body, json, form, token, basic: {user, pass}, version,
 //        check, redirect}
+//  - json: the body, sent as application/json (Allegro's versioned type on
+//    the Allegro face's paths) unless headers name a Content-Type;
 //  - version: value of the `Version` header; defaults to "2.0" on
 //    /api/partner/* only; pass false or null to omit it.
 //  - redirect: fetch's redirect mode, "manual" by default so OAuth tests can
@@ -35,7 +37,9 @@ async function request(baseUrl, method, path, opts = {}) {
 	let body = opts.body;
 	if (opts.json !== undefined) {
 		body = JSON.stringify(opts.json);
-		if (!hasHeader(headers, 'content-type')) headers['Content-Type'] = 'application/json';
+		// Allegro's face takes bodies in its versioned type only (415 otherwise).
+		if (!hasHeader(headers, 'content-type'))
+			headers['Content-Type'] = isAllegroPath(path) ? ALLEGRO_MEDIA : 'application/json';
 	} else if (opts.form !== undefined) {
 		body = new URLSearchParams(opts.form).toString();
 		if (!hasHeader(headers, 'content-type')) headers['Content-Type'] = 'application/x-www-form-urlencoded';
