@@ -69,6 +69,16 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/me", allegro_me_get, ROUTE_USER, SCOPE_ALLEGRO_PROFILE_READ, BODY_NONE, RATE_ALLEGRO_READ,
 		&face_allegro},
 
+	/* Allegro: offer contacts (the document's scopes: settings) */
+	{HTTP_POST, "/sale/offer-contacts", allegro_contacts_create, ROUTE_USER, SCOPE_ALLEGRO_SETTINGS_WRITE,
+		BODY_JSON, RATE_ALLEGRO_WRITE, &face_allegro},
+	{HTTP_GET, "/sale/offer-contacts", allegro_contacts_list, ROUTE_USER, SCOPE_ALLEGRO_SETTINGS_READ,
+		BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
+	{HTTP_GET, "/sale/offer-contacts/{id}", allegro_contacts_get, ROUTE_USER, SCOPE_ALLEGRO_SETTINGS_READ,
+		BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
+	{HTTP_PUT, "/sale/offer-contacts/{id}", allegro_contacts_replace, ROUTE_USER,
+		SCOPE_ALLEGRO_SETTINGS_WRITE, BODY_JSON, RATE_ALLEGRO_WRITE, &face_allegro},
+
 	/* Allegro: categories and parameters (any Allegro token, the document
 	 * asks for no scope) */
 	{HTTP_GET, "/sale/categories", allegro_categories_list, ROUTE_TOKEN, 0, BODY_NONE, RATE_ALLEGRO_READ,

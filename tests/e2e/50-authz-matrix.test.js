@@ -13,7 +13,7 @@ const assert = require('node:assert');
 const { startSouk, runSouk } = require('./lib/server');
 const { makeApp, makeUser, codeGrant, authorize, token, advanceClock, parseForms, me, Browser } = require('./lib/oauth-flow');
 const { advertBody, seller, operator, setting } = require('./lib/adverts');
-const { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor } = require('./lib/authz');
+const { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor, bodyHeaders } = require('./lib/authz');
 const { makeAllegroApp, allegroToken, allegroCodeGrant } = require('./lib/allegro');
 
 const MARK = 'matrycowa';          // in every title of the owner's adverts
@@ -102,6 +102,12 @@ before(async () => {
 		operator: operator(s),
 		ref: { region: city.json.data.region_id, city: 1394, district: 32, category: 1581 },
 	};
+	// One Allegro offer contact of the owner's for every route that names one.
+	const contact = await s.req('POST', '/sale/offer-contacts', { token: allegro.owner,
+		headers: { 'Content-Type': 'application/vnd.allegro.public.v1+json' },
+		body: JSON.stringify({ name: `Kontakt ${MARK}`, phones: [{ number: OWNER_PHONE }] }) });
+	assert.strictEqual(contact.status, 201, contact.text);
+	f.contact = contact.json;
 	assert.strictEqual((await me(s, f.tokens.expired)).status, 401, 'the expired token still works');
 });
 after(() => s && s.stop());
@@ -153,7 +159,7 @@ function ownerToken(route) {
 function cases(route) {
 	const face = DENIALS[route.face];
 	const needs = route.scopes ? route.scopes.split(' ') : [];
-	const owned = paramsOf(route).some((p) => p.owned);
+	const owned = paramsOf(route).find((p) => p.owned);
 	const T = face.tokens === 'allegro' ? f.allegro : { ...f.tokens, other: f.other.token, owner: f.owner.token };
 	const out = [
 		['no token', undefined, face.noToken || face.invalid],
@@ -167,7 +173,7 @@ function cases(route) {
 		return out;
 	}
 	out.push(['app token', T.app, route.auth === 'user' ? face.notUser : 'allowed']);
-	out.push(['another seller', T.other, owned ? face.notOwner : 'allowed']);
+	out.push(['another seller', T.other, owned ? owned.notOwner || face.notOwner : 'allowed']);
 	for (const [granted, tok] of Object.entries(T.scopes)) {
 		const have = granted.split(' ');
 		if (!needs.every((x) => have.includes(x))) out.push([`scope "${granted}"`, tok, face.scope]);
@@ -195,7 +201,7 @@ describe('authorization matrix', () => {
 			assert.ok(checked.some(([who]) => who.startsWith('scope')) || route.auth === 'operator' || !route.scopes,
 				`${name}: no token lacks one of its scopes (${route.scopes})`);
 			for (const [who, tok, want] of checked) {
-				const r = await s.req(route.method, path, { token: tok, json: bodyFor(route, fx) });
+				const r = await s.req(route.method, path, { token: tok, json: bodyFor(route, fx), headers: bodyHeaders(route) });
 				const what = `${name} with ${who}: ${r.status} ${r.text.slice(0, 300)}`;
 				assert.deepStrictEqual(leaks(r.text), [], `the owner's data in the answer to ${what}`);
 				if (want === 'allowed') {
@@ -209,7 +215,7 @@ describe('authorization matrix', () => {
 			const nested = paramsOf(route).slice(1).find((p) => p.underOwnParent);
 			if (nested) {
 				const mixed = concretePath(route, { ...fx, advert: await otherAdvert() });
-				const r = await s.req(route.method, mixed, { token: f.other.token, json: bodyFor(route, fx) });
+				const r = await s.req(route.method, mixed, { token: f.other.token, json: bodyFor(route, fx), headers: bodyHeaders(route) });
 				const what = `${name} as ${mixed} by its seller: ${r.status} ${r.text.slice(0, 300)}`;
 				assert.deepStrictEqual(leaks(r.text), [], `the owner's data in the answer to ${what}`);
 				assert.strictEqual(r.status, nested.underOwnParent.status, what);
@@ -217,7 +223,7 @@ describe('authorization matrix', () => {
 			}
 			assert.deepStrictEqual(await ownerView(fx), before, `${name}: a refused request changed the owner's data`);
 			if (CONTROL_SETUP[name]) await CONTROL_SETUP[name](s, fx);
-			const own = await s.req(route.method, path, { token: ownerToken(route), json: bodyFor(route, fx) });
+			const own = await s.req(route.method, path, { token: ownerToken(route), json: bodyFor(route, fx), headers: bodyHeaders(route) });
 			assert.ok(own.status >= 200 && own.status < 300,
 				`${name}: the owner's own call, the control, failed: ${own.status} ${own.text.slice(0, 300)}`);
 		});

@@ -19,6 +19,7 @@ int main(void)
 	test_categories();
 	test_attributes();
 	test_allegro_params();
+	test_contact_phones();
 	test_rules();
 	test_decimal();
 	test_markup();

@@ -57,5 +57,6 @@ void test_throttle(void);
 void test_allegro_conventions(void);
 void test_device(void);
 void test_allegro_params(void);
+void test_contact_phones(void);
 
 #endif

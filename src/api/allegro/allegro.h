@@ -26,6 +26,12 @@ int allegro_device_post(Request *r);
 /* The face's header rule (conventions.c): false after answering 406. */
 bool allegro_check(Request *r);
 
+/* Offer contacts (contacts.c) */
+int allegro_contacts_create(Request *r);
+int allegro_contacts_list(Request *r);
+int allegro_contacts_get(Request *r);
+int allegro_contacts_replace(Request *r);
+
 /* Categories and parameters (categories.c, parameters.c) */
 int allegro_categories_list(Request *r);
 int allegro_categories_get(Request *r);

@@ -24,6 +24,10 @@ const PARAMS = {
 	'/api/partner/districts/{id}': { kind: 'district', owned: false, value: (f) => f.ref.district },
 	'/api/partner/categories/{id}': { kind: 'category', owned: false, value: (f) => f.ref.category },
 	'/sale/categories/{categoryId}': { kind: 'category', owned: false, value: (f) => f.ref.category },
+	// Another seller's contact does not exist for them.
+	'/sale/offer-contacts/{id}': { kind: 'contact', owned: true, value: (f) => f.contact.id,
+		notOwner: { status: 404, body: { errors: [{ code: 'NotFoundException', message: 'Contact not found',
+			details: null, path: null, userMessage: 'Function not available. Contact the application author.' }] } } },
 	'/api/admin/adverts/{id}': { kind: 'advert', owned: true, value: (f) => f.advert.id },
 	'/api/admin/settings/{key}': { kind: 'setting', owned: false, value: () => 'adverts.free_limit' },
 };
@@ -63,6 +67,9 @@ const BODIES = {
 	'PUT /api/partner/adverts/{id}': () => advertBody({ title: `Bluzka damska zmieniona wersja ${++titles} rozmiar L` }),
 	'POST /api/partner/adverts/{id}/commands': () => ({ command: 'deactivate', is_success: false }),
 	'POST /api/partner/adverts/{id}/logos': () => ({ url: 'https://shop.test/other-logo.png' }),
+	'POST /sale/offer-contacts': () => ({ name: 'Kontakt', emails: [{ address: 'kontakt@souk.test' }],
+		phones: [{ number: '600700800' }] }),
+	'PUT /sale/offer-contacts/{id}': () => ({ name: 'Kontakt zmieniony', phones: [{ number: '600700801' }] }),
 	'POST /api/admin/clock/advance': () => ({ seconds: 1 }),
 	'POST /api/admin/adverts/{id}/moderation': () => ({ decision: 'accept' }),
 	'POST /api/admin/adverts/{id}/simulate': () => ({ action: 'view', count: 1 }),
@@ -131,4 +138,10 @@ function bodyFor(route, fixture) {
 	return make(fixture);
 }
 
-module.exports = { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor };
+// Headers a body is sent with: the Allegro face takes its own media type only.
+function bodyHeaders(route) {
+	return DENIALS[route.face] && DENIALS[route.face].tokens === 'allegro' ?
+		{ 'Content-Type': 'application/vnd.allegro.public.v1+json' } : {};
+}
+
+module.exports = { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor, bodyHeaders };
