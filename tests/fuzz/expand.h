@@ -1,6 +1,7 @@
 /* expand.h -- placeholders the corpora use for what only a running fixture
  * knows: "@USER@" and "@APP@" (bearer tokens), "@AD@" (an advert id),
- * "@ID@" and "@SECRET@" (the app's client credentials). */
+ * "@ID@" and "@SECRET@" (the app's client credentials), "@ALLEGRO@" (the
+ * seller's Allegro token) and "@CONTACT@" (an offer contact's id). */
 #ifndef SOUK_FUZZ_EXPAND_H
 #define SOUK_FUZZ_EXPAND_H
 
@@ -17,6 +18,7 @@ static inline void fuzz_expand(const uint8_t *data, size_t size, Buf *out)
 	const struct { const char *key, *value; } subst[] = {
 		{"@USER@", f->user_token}, {"@APP@", f->app_token}, {"@AD@", ad},
 		{"@ID@", f->client_id}, {"@SECRET@", f->client_secret},
+		{"@ALLEGRO@", f->allegro_token}, {"@CONTACT@", f->contact_id},
 	};
 	for (size_t i = 0; i < size;) {
 		size_t k = 0;

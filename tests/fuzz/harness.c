@@ -119,9 +119,13 @@ static void setup(void)
 		die("accounts");
 	AuthorizeRequest ar = {.client_id = app.client_id, .response_type = "code", .scope = "v2 read write"};
 	Authorization az;
-	char code[OAUTH_TOKEN_LEN + 1];
+	char code[OAUTH_TOKEN_LEN + 1], allegro_code[OAUTH_TOKEN_LEN + 1];
 	if (oauth_authorize_check(&c, &ar, &az) || az.error || oauth_code_issue(&c, &az, uid, code))
 		die("authorize");
+	/* The same seller through Allegro's sign-in, with every Allegro scope. */
+	ar = (AuthorizeRequest){.client_id = app.client_id, .response_type = "code", .face_scopes = SCOPE_ALLEGRO};
+	if (oauth_authorize_check(&c, &ar, &az) || az.error || oauth_code_issue(&c, &az, uid, allegro_code))
+		die("authorize allegro");
 
 	HttpConfig cfg = {
 		.host = "127.0.0.1", .body_max = 1 << 20, .timeout_s = 2,
@@ -153,6 +157,15 @@ static void setup(void)
 		"Authorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
 		fixture.user_token, strlen(advert), advert);
 	fixture.advert_id = atoll(json_field(a, t, "id"));
+	t = call(a, 200, "POST /auth/oauth/token?grant_type=authorization_code&code=%s&client_id=%s&client_secret=%s"
+		" HTTP/1.1\r\nHost: f\r\nContent-Length: 0\r\n\r\n", allegro_code, app.client_id, secret);
+	fixture.allegro_token = json_field(a, t, "access_token");
+	static const char contact[] = "{\"name\":\"Auta terenowe\",\"emails\":[{\"address\":\"test@test.pl\"}],"
+		"\"phones\":[{\"number\":\"555-555-666\"}]}";
+	t = call(a, 201, "POST /sale/offer-contacts HTTP/1.1\r\nHost: f\r\nAuthorization: Bearer %s\r\n"
+		"Content-Type: application/vnd.allegro.public.v1+json\r\nContent-Length: %zu\r\n\r\n%s",
+		fixture.allegro_token, strlen(contact), contact);
+	fixture.contact_id = json_field(a, t, "id");
 }
 
 const Fixture *fuzz_fixture(void)

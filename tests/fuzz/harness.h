@@ -17,6 +17,8 @@
 typedef struct Fixture {
 	const char *user_token;		/* a seller's token, "v2 read write" */
 	const char *app_token;		/* client_credentials, "v2 read write" */
+	const char *allegro_token;	/* the seller's Allegro JWT, every Allegro scope */
+	const char *contact_id;		/* one of the seller's offer contacts */
 	const char *client_id, *client_secret;
 	long long advert_id;		/* one of the seller's adverts */
 } Fixture;
