@@ -161,6 +161,42 @@ static const char *const sentences[] = {
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 static const char *const names[] = {"Anna", "Piotr", "Kasia", "Marek", "Ola", "Tomek", "Ewa", "Jan"};
 
+/* The store's packed read copy of a listing's images and parameters
+ * (src/store/sqlite/listing_parts.c, "the packed read copy"): version 1,
+ * counted strings, 32-bit little-endian counts and lengths. Here: the images
+ * and one "state" parameter with one value id. */
+static size_t put_u32(unsigned char *p, size_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+	return 4;
+}
+
+static size_t put_str(unsigned char *p, const char *v)
+{
+	size_t n = strlen(v);
+	put_u32(p, n);
+	memcpy(p + 4, v, n);
+	return 4 + n;
+}
+
+static size_t pack_parts(unsigned char *p, char urls[][128], int nimg, const char *state)
+{
+	size_t len = 0;
+	p[len++] = 1;
+	len += put_u32(p + len, (size_t)nimg);
+	for (int k = 0; k < nimg; k++) len += put_str(p + len, urls[k]);
+	len += put_u32(p + len, 1);
+	p[len++] = 0;				/* one value, no range */
+	len += put_str(p + len, "state");
+	len += put_u32(p + len, 1);
+	len += put_str(p + len, state);
+	len += put_u32(p + len, 0);
+	return len;
+}
+
 static void make_title(char *out, size_t n)
 {
 	snprintf(out, n, "%s %s %s %d", nouns[rnd() % N(nouns)], adjectives[rnd() % N(adjectives)],
@@ -321,9 +357,9 @@ int main(int argc, char **argv)
 	int64_t stride = nadverts / nseller;
 	s = prep("INSERT INTO adverts(id, item_id, user_id, app_id, status, title, description, category_id,"
 		 " advertiser_type, contact_id, city_id, latitude, longitude, price_minor, price_currency,"
-		 " price_flags, created_at, updated_at, activated_at, valid_to, advert_views, phone_views)"
+		 " price_flags, created_at, updated_at, activated_at, valid_to, advert_views, phone_views, parts)"
 		 " VALUES(?, printf('%016x', ?1), ?, ?, 'active', ?, ?, ?, ?, ?2, ?, ?, ?, ?, 'PLN', ?, ?, ?,"
-		 " ?, ?, ?, ?)");
+		 " ?, ?, ?, ?, ?)");
 	sqlite3_stmt *img = prep("INSERT INTO advert_images(advert_id, position, url) VALUES(?, ?, ?)");
 	sqlite3_stmt *par = prep("INSERT INTO advert_params(advert_id, position, code) VALUES(?, 0, 'state')");
 	sqlite3_stmt *val = prep("INSERT INTO advert_param_values(advert_id, position, seq, value_id)"
@@ -332,7 +368,8 @@ int main(int argc, char **argv)
 				 " VALUES(?, 0, 0, 'TEXT', '<p>' || ? || '</p>')");
 	int64_t seller_done = 0, step = nadverts / 100 + 1;
 	for (int64_t i = 0; i < nadverts; i++) {
-		char title[96], desc[1024], url[128];
+		char title[96], desc[1024], urls[3][128];
+		unsigned char parts[512];
 		int64_t id = first_advert + i;
 		bool mine = (i + 1) % stride == 0 && seller_done < nseller;
 		if (mine) seller_done++;
@@ -360,17 +397,19 @@ int main(int argc, char **argv)
 		sqlite3_bind_double(s, 9, c->lat);
 		sqlite3_bind_double(s, 10, c->lon);
 		for (int k = 0; k < nimg; k++) {
-			snprintf(url, sizeof(url), "https://img.bench.test/%" PRId64 "-%d.jpg", id, k);
+			snprintf(urls[k], sizeof(urls[k]), "https://img.bench.test/%" PRId64 "-%d.jpg", id, k);
 			sqlite3_bind_int64(img, 1, id);
 			sqlite3_bind_int(img, 2, k);
-			sqlite3_bind_text(img, 3, url, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(img, 3, urls[k], -1, SQLITE_TRANSIENT);
 			step_reset(img);
 		}
+		const char *state = rnd() % 2 ? "used" : "new";
 		sqlite3_bind_int64(par, 1, id);
 		step_reset(par);
 		sqlite3_bind_int64(val, 1, id);
-		sqlite3_bind_text(val, 2, rnd() % 2 ? "used" : "new", -1, SQLITE_STATIC);
+		sqlite3_bind_text(val, 2, state, -1, SQLITE_STATIC);
 		step_reset(val);
+		sqlite3_bind_blob(s, 19, parts, (int)pack_parts(parts, urls, nimg, state), SQLITE_TRANSIENT);
 		sqlite3_bind_int64(sec, 1, id);
 		sqlite3_bind_text(sec, 2, desc, (int)dlen, SQLITE_TRANSIENT);	/* no character to escape */
 		step_reset(sec);

@@ -81,7 +81,7 @@
 /* The listing with its contact, as store_advert_* read it: the statement
  * starts "SELECT " LISTING_SELECT, ends with its FROM and WHERE. */
 #define LISTING_SELECT "a.id, a.updated_at" LISTING_IDENT(COL_A) LISTING_CONTENT(COL_A) \
-	LISTING_STATE(COL_A) LISTING_COUNTERS(COL_A) CONTACT_COLS(COL_C)
+	LISTING_STATE(COL_A) LISTING_COUNTERS(COL_A) CONTACT_COLS(COL_C) ", a.parts"
 #define LISTING_FROM " FROM adverts a LEFT JOIN offer_contacts c ON c.id = a.contact_id"
 
 /* Binding: BD_kind(statement, index, record, member). */
@@ -124,9 +124,15 @@ void sq_read_end_reason(sqlite3_stmt *s, int i, AdvertEndReason *out);
 /* A contact's columns (CONTACT_COLS) from column *i on. */
 void sq_read_contact(Arena *a, sqlite3_stmt *s, int *i, Contact *c);
 
-/* listing_parts.c: a listing's images and parameters (one statement), its
- * sections, and replacing all three. */
+/* listing_parts.c: a listing's images, parameters and sections in their
+ * tables (read and replaced), and the packed read copy of images and
+ * parameters kept in adverts.parts. */
 int sq_listing_parts_read(Store *st, Arena *a, Advert *ad);
 int sq_listing_parts_write(Store *st, const Advert *ad, bool replace);
+/* Binds ad's images and parameters, packed, at index i. */
+void sq_parts_bind(sqlite3_stmt *s, int i, const Advert *ad);
+/* Unpacks column col into ad: false when it is NULL or unreadable (then
+ * the tables are read instead). */
+bool sq_parts_read(Arena *a, sqlite3_stmt *s, int col, Advert *ad);
 
 #endif

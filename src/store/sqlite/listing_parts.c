@@ -4,8 +4,137 @@
 
 #include <string.h>
 
+#include "../../util/buf.h"
 #include "../../util/errors.h"
 #include "../../util/vec.h"
+
+/* --- the packed read copy (adverts.parts) ------------------------------------
+ * version byte 1; count of images, each a string; count of parameters, each
+ * a flags byte (1 multiple, 2 range_from, 4 range_to), the code, the range
+ * ends present, the value ids and the free values as counted lists of
+ * strings. Counts and string lengths are 32-bit little-endian. */
+
+enum { PARTS_VERSION = 1, PARTS_MULTIPLE = 1, PARTS_FROM = 2, PARTS_TO = 4 };
+
+static void put_u32(Buf *b, size_t v)
+{
+	unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+		(unsigned char)(v >> 24)};
+	buf_append(b, x, 4);
+}
+
+static void put_str(Buf *b, const char *v)
+{
+	size_t n = strlen(v);
+	put_u32(b, n);
+	buf_append(b, v, n);
+}
+
+static void put_list(Buf *b, const char *const *v, int n)
+{
+	put_u32(b, (size_t)n);
+	for (int k = 0; k < n; k++) put_str(b, v[k]);
+}
+
+void sq_parts_bind(sqlite3_stmt *s, int i, const Advert *ad)
+{
+	Buf b = {0};
+	buf_putc(&b, PARTS_VERSION);
+	put_u32(&b, (size_t)ad->nimages);
+	for (int k = 0; k < ad->nimages; k++) put_str(&b, ad->images[k].url);
+	put_u32(&b, (size_t)ad->nparams);
+	for (int k = 0; k < ad->nparams; k++) {
+		const AdvertParam *p = &ad->params[k];
+		buf_putc(&b, (char)((p->multiple ? PARTS_MULTIPLE : 0) | (p->range_from ? PARTS_FROM : 0) |
+			(p->range_to ? PARTS_TO : 0)));
+		put_str(&b, p->code);
+		if (p->range_from) put_str(&b, p->range_from);
+		if (p->range_to) put_str(&b, p->range_to);
+		put_list(&b, p->value_ids, p->nvalue_ids);
+		put_list(&b, p->values, p->nvalues);
+	}
+	sqlite3_bind_blob(s, i, b.p, (int)b.len, SQLITE_TRANSIENT);
+	buf_free(&b);
+}
+
+typedef struct Reader {
+	Arena *a;
+	const unsigned char *p, *end;
+	bool bad;
+} Reader;
+
+static size_t get_u32(Reader *r)
+{
+	if (r->end - r->p < 4) {
+		r->bad = true;
+		return 0;
+	}
+	size_t v = (size_t)r->p[0] | (size_t)r->p[1] << 8 | (size_t)r->p[2] << 16 | (size_t)r->p[3] << 24;
+	r->p += 4;
+	return v;
+}
+
+static const char *get_str(Reader *r)
+{
+	size_t n = get_u32(r);
+	if (r->bad || (size_t)(r->end - r->p) < n) {
+		r->bad = true;
+		return "";
+	}
+	const char *v = arena_strndup(r->a, (const char *)r->p, n);
+	r->p += n;
+	return v;
+}
+
+/* A count of items of at least min bytes each that the rest can hold. */
+static int get_count(Reader *r, size_t min)
+{
+	size_t n = get_u32(r);
+	if (r->bad || n > (size_t)(r->end - r->p) / min) {
+		r->bad = true;
+		return 0;
+	}
+	return (int)n;
+}
+
+static const char **get_list(Reader *r, int *n)
+{
+	*n = get_count(r, 4);
+	const char **v = arena_alloc(r->a, sizeof(*v) * (size_t)(*n ? *n : 1));
+	for (int k = 0; k < *n; k++) v[k] = get_str(r);
+	return v;
+}
+
+bool sq_parts_read(Arena *a, sqlite3_stmt *s, int col, Advert *ad)
+{
+	if (sq_null(s, col)) return false;
+	Reader r = {.a = a, .p = sqlite3_column_blob(s, col)};
+	r.end = r.p + sqlite3_column_bytes(s, col);
+	if (!r.p || r.end - r.p < 1 || *r.p++ != PARTS_VERSION) return false;
+	int nimages = get_count(&r, 4);
+	AdvertImage *images = arena_alloc(a, sizeof(*images) * (size_t)(nimages ? nimages : 1));
+	for (int k = 0; k < nimages; k++) images[k].url = get_str(&r);
+	int nparams = get_count(&r, 13);
+	AdvertParam *params = arena_zalloc(a, sizeof(*params) * (size_t)(nparams ? nparams : 1));
+	for (int k = 0; k < nparams && !r.bad; k++) {
+		AdvertParam *p = &params[k];
+		unsigned flags = r.p < r.end ? *r.p++ : (r.bad = true, 0);
+		p->multiple = flags & PARTS_MULTIPLE;
+		p->code = get_str(&r);
+		if (flags & PARTS_FROM) p->range_from = get_str(&r);
+		if (flags & PARTS_TO) p->range_to = get_str(&r);
+		p->value_ids = get_list(&r, &p->nvalue_ids);
+		p->values = get_list(&r, &p->nvalues);
+	}
+	if (r.bad || r.p != r.end) return false;
+	ad->images = images;
+	ad->nimages = nimages;
+	ad->params = params;
+	ad->nparams = nparams;
+	return true;
+}
+
+/* --- the tables ---------------------------------------------------------------- */
 
 /* The current parameter's value lists, kept as vectors until its last row. */
 typedef struct ParamValues {

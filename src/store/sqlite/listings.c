@@ -42,8 +42,9 @@ static void bind_ident(sqlite3_stmt *s_, int *i_, const Advert *o_) { LISTING_ID
 static void bind_content(sqlite3_stmt *s_, int *i_, const Advert *o_) { LISTING_CONTENT(BIND_COL) }
 static void bind_state(sqlite3_stmt *s_, int *i_, const Advert *o_) { LISTING_STATE(BIND_COL) }
 
-/* One row of LISTING_SELECT. */
-static void row_listing(Arena *a_, sqlite3_stmt *s_, Advert *o_)
+/* One row of LISTING_SELECT: false when its images and parameters are still
+ * to be read from their tables (no packed copy). */
+static bool row_listing(Arena *a_, sqlite3_stmt *s_, Advert *o_)
 {
 	int col = 0, *i_ = &col;
 	*o_ = (Advert){0};
@@ -56,6 +57,7 @@ static void row_listing(Arena *a_, sqlite3_stmt *s_, Advert *o_)
 	int64_t contact_id = o_->contact.id;
 	sq_read_contact(a_, s_, i_, &o_->contact);
 	o_->contact.id = contact_id;
+	return sq_parts_read(a_, s_, col, o_);
 }
 
 /* Up to max listings from a bound statement, each with its images and
@@ -63,26 +65,32 @@ static void row_listing(Arena *a_, sqlite3_stmt *s_, Advert *o_)
 static int fetch(Store *st, Arena *a, sqlite3_stmt *s, int64_t max, Advert **out, int *n)
 {
 	Advert *list = arena_alloc(a, sizeof(*list) * (size_t)(max > 0 ? max : 1));
+	bool *packed = arena_alloc(a, sizeof(*packed) * (size_t)(max > 0 ? max : 1));
 	int rc = SQLITE_DONE, count = 0;
-	while (count < max && (rc = sq_step(st, s)) == SQLITE_ROW) row_listing(a, s, &list[count++]);
+	while (count < max && (rc = sq_step(st, s)) == SQLITE_ROW) {
+		packed[count] = row_listing(a, s, &list[count]);
+		count++;
+	}
 	if (count == max) rc = SQLITE_DONE;
 	sqlite3_reset(s);
 	*out = list;
 	*n = count;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_error(st, rc);
 	for (int k = 0; k < count; k++)
-		if ((rc = sq_listing_parts_read(st, a, &list[k])) != 0) return rc;
+		if (!packed[k] && (rc = sq_listing_parts_read(st, a, &list[k])) != 0) return rc;
 	return 0;
 }
 
-/* One listing from a bound statement: SOUK_ENOTFOUND when none. Outside a
- * transaction of the caller, the row and its parts are read in one read
- * transaction of their own: one snapshot (an update between the reads
- * cannot mix two versions), and one lock of the WAL instead of three. */
+/* One listing from a bound statement: SOUK_ENOTFOUND when none. The packed
+ * copy makes it one statement; a row without one is read again with its
+ * tables in one read transaction, so the row and its parts are one
+ * snapshot. */
 static int fetch_one(Store *st, Arena *a, sqlite3_stmt *s, Advert *out)
 {
+	int rc = sq_step(st, s);
+	bool packed = rc == SQLITE_ROW && row_listing(a, s, out);
+	if ((rc = sq_row_end(st, s, rc)) != 0 || packed) return rc;
 	bool own = sqlite3_get_autocommit(st->db);
-	int rc;
 	if (own && (rc = sq_exec(st, sq_stmt(st, "BEGIN"))) != 0) return rc;
 	rc = sq_step(st, s);
 	if (rc == SQLITE_ROW) row_listing(a, s, out);
@@ -99,11 +107,12 @@ static int fetch_one(Store *st, Arena *a, sqlite3_stmt *s, Advert *out)
 
 int store_advert_insert(Store *st, const Advert *ad, int64_t *id)
 {
-	sqlite3_stmt *s = sq_stmt(st, "INSERT INTO adverts(updated_at" LISTING_IDENT(COL_NAME)
-		LISTING_CONTENT(COL_NAME) LISTING_STATE(COL_NAME) ") VALUES(?" LISTING_IDENT(COL_Q)
+	sqlite3_stmt *s = sq_stmt(st, "INSERT INTO adverts(updated_at, parts" LISTING_IDENT(COL_NAME)
+		LISTING_CONTENT(COL_NAME) LISTING_STATE(COL_NAME) ") VALUES(?, ?" LISTING_IDENT(COL_Q)
 		LISTING_CONTENT(COL_Q) LISTING_STATE(COL_Q) ")");
 	int i = 1;
 	sqlite3_bind_int64(s, i++, ad->updated_at);
+	sq_parts_bind(s, i++, ad);
 	bind_ident(s, &i, ad);
 	bind_content(s, &i, ad);
 	bind_state(s, &i, ad);
@@ -119,10 +128,11 @@ int store_advert_insert(Store *st, const Advert *ad, int64_t *id)
 
 int store_advert_update(Store *st, const Advert *ad)
 {
-	sqlite3_stmt *s = sq_stmt(st, "UPDATE adverts SET (updated_at" LISTING_CONTENT(COL_NAME)
-		") = (?" LISTING_CONTENT(COL_Q) ") WHERE id = ?");
+	sqlite3_stmt *s = sq_stmt(st, "UPDATE adverts SET (updated_at, parts" LISTING_CONTENT(COL_NAME)
+		") = (?, ?" LISTING_CONTENT(COL_Q) ") WHERE id = ?");
 	int i = 1;
 	sqlite3_bind_int64(s, i++, ad->updated_at);
+	sq_parts_bind(s, i++, ad);
 	bind_content(s, &i, ad);
 	sqlite3_bind_int64(s, i++, ad->id);
 	int rc = sq_exec(st, s);
