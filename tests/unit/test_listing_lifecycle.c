@@ -8,6 +8,7 @@
 #include "../../src/core/listing/adverts.h"
 #include "../../src/core/listing/contacts.h"
 #include "../../src/core/listing/quota.h"
+#include "../../src/core/listing/rules.h"
 #include "../../src/core/settings.h"
 #include "../../src/util/errors.h"
 
@@ -48,6 +49,19 @@ void test_listing_lifecycle(void)
 	Actor who = {.kind = ACTOR_USER, .user_id = user};
 	Violations vs = {0};
 
+	/* A draft is stored with whatever it has, outside the seller's list. */
+	static const RuleLimits lim = {.title_min = 16, .title_max = 70, .description_min = 80,
+		.description_max = 9000, .amount_max = 9999999999999999, .images_max = 8};
+	AdvertInput in = {.ad = {.title = "Rower", .salary_from_minor = -1, .salary_to_minor = -1,
+		.courier = -1}, .limits = &lim};
+	Advert saved;
+	CHECK(advert_draft_save(&c, &who, &in, &vs, &saved) == 0);
+	CHECK(saved.status == ADVERT_DRAFT && saved.id > 0 && saved.item_id && strlen(saved.item_id) == 16);
+	CHECK(status_of(&c, saved.id) == ADVERT_DRAFT);
+	int64_t listed;
+	CHECK(store_advert_listed(st, user, &listed) == 0 && listed == 0);
+	CHECK(advert_get_public(&c, saved.id, &saved) == SOUK_ENOTFOUND);
+
 	/* An incomplete draft says what it lacks and stays a draft. */
 	int64_t empty = draft(&c, user, false, 1);
 	CHECK(advert_submit(&c, &who, empty, &vs) == SOUK_EINVAL);
@@ -56,7 +70,6 @@ void test_listing_lifecycle(void)
 	CHECK(status_of(&c, empty) == ADVERT_DRAFT);
 	Advert pub;
 	CHECK(advert_get_public(&c, empty, &pub) == SOUK_ENOTFOUND);
-	int64_t listed;
 	CHECK(store_advert_listed(st, user, &listed) == 0 && listed == 0);
 
 	/* A complete one goes to moderation and joins the seller's list. */

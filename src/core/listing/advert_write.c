@@ -21,11 +21,16 @@ static const char *listing_new_item_id(Arena *a)
 	return arena_strdup(a, hex);
 }
 
-
-/* Inserts ad as who's new listing (status set by the caller), with its
- * contact resolved; the caller holds the transaction. */
-static int insert(Ctx *c, const Actor *who, Advert *ad)
+/* Inserts ad as who's new listing in the status ev gives it (CREATE;
+ * OVER_LIMIT: created over the quota; SAVE_DRAFT), with its contact
+ * resolved, counted in the seller's list unless it is a draft, and recorded
+ * in the event feed; the caller holds the transaction. */
+static int insert(Ctx *c, const Actor *who, AdvertEvent ev, Advert *ad)
 {
+	AdvertStatus to;
+	advert_transition(ADVERT_NONE, ev == ADVERT_EV_SAVE_DRAFT ? ev : ADVERT_EV_CREATE, &to, NULL);
+	if (ev == ADVERT_EV_OVER_LIMIT) advert_transition(to, ev, &to, NULL);
+	ad->status = to;
 	ad->user_id = who->user_id;
 	ad->app_id = who->app_id;
 	ad->item_id = listing_new_item_id(c->arena);
@@ -33,13 +38,14 @@ static int insert(Ctx *c, const Actor *who, Advert *ad)
 	ad->valid_to = c->now + ADVERT_VALID_DAYS * 86400;
 	int rc = 0;
 	if (ad->contact.name && (rc = contact_resolve(c, ad->user_id, &ad->contact)) != 0) return rc;
-	return store_advert_insert(c->st, ad, &ad->id);
+	if ((rc = store_advert_insert(c->st, ad, &ad->id)) != 0) return rc;
+	if (to != ADVERT_DRAFT && (rc = store_advert_listed_add(c->st, ad->user_id, 1)) != 0) return rc;
+	return event_listing_created(c, who, ad);
 }
 
 int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Advert *out)
 {
 	Advert *ad = &in->ad;
-	AdvertStatus to;
 	bool room;
 
 	int rc = advert_check_content(c, who, in, vs);
@@ -49,12 +55,7 @@ int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Adv
 	 * cannot both see the last one free. */
 	QuotaAsk ask = {.user_id = who->user_id, .category_id = ad->category_id};
 	if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
-	advert_transition(ADVERT_NONE, ADVERT_EV_CREATE, &to, NULL);
-	if (!room) advert_transition(to, ADVERT_EV_OVER_LIMIT, &to, NULL);
-	ad->status = to;
-	if ((rc = insert(c, who, ad)) != 0) goto fail;
-	if ((rc = store_advert_listed_add(c->st, ad->user_id, 1)) != 0) goto fail;
-	if ((rc = event_listing_created(c, who, ad)) != 0) goto fail;
+	if ((rc = insert(c, who, room ? ADVERT_EV_CREATE : ADVERT_EV_OVER_LIMIT, ad)) != 0) goto fail;
 	if ((rc = store_commit(c->st)) != 0) goto fail;
 	*out = *ad;
 	return 0;
@@ -66,7 +67,6 @@ fail:
 int advert_draft_save(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Advert *out)
 {
 	Advert *ad = &in->ad;
-	AdvertStatus to;
 
 	/* A draft passes the rules of what may be stored, not yet those of
 	 * what may go live. */
@@ -74,10 +74,7 @@ int advert_draft_save(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs,
 	if (rc) return rc;
 	advert_parts_build(c, in, ad);
 	if ((rc = store_begin(c->st)) != 0) return rc;
-	advert_transition(ADVERT_NONE, ADVERT_EV_SAVE_DRAFT, &to, NULL);
-	ad->status = to;
-	if ((rc = insert(c, who, ad)) != 0) goto fail;
-	if ((rc = event_listing_created(c, who, ad)) != 0) goto fail;
+	if ((rc = insert(c, who, ADVERT_EV_SAVE_DRAFT, ad)) != 0) goto fail;
 	if ((rc = store_commit(c->st)) != 0) goto fail;
 	*out = *ad;
 	return 0;
