@@ -9,7 +9,9 @@
 //
 // Environment: BENCH_ADVERTS (10000000), BENCH_USERS (100000), BENCH_DURATION
 // seconds per run (5), BENCH_RUNS (3), BENCH_CONNS (16), BENCH_SERVER_CPU (0),
-// BENCH_LOAD_CPU (1), BENCH_CALLGRIND_N (200), BENCH_UPDATE_BASELINE=1.
+// BENCH_LOAD_CPU (1), BENCH_CALLGRIND_N (200), BENCH_UPDATE_BASELINE=1,
+// BENCH_ONLY=callgrind (only the instruction counts against the baseline,
+// about two minutes: no large dataset, no wrk, RESULTS.md left as it is).
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -453,6 +455,11 @@ function profile(which, baseFile, file) {
 	fs.writeFileSync(path.join(OUT, `callgrind.${which}.txt`), `${out.join('\n')}\n`);
 }
 async function callgrind(ds) {
+	// One start before the copy: what souk makes on its first start (the
+	// token signing key: an RSA key search whose cost differs run by run) is
+	// then in every run's database, and the runs differ only by requests.
+	const first = await startSouk(ds);
+	await stop(first.proc);
 	const pristine = `${ds.db}.pristine`;
 	fs.copyFileSync(ds.db, pristine);
 	const headers = { Authorization: `Bearer ${ds.token}`, Version: '2.0' };
@@ -607,10 +614,42 @@ function verdict(s, R) {
 
 // ---------------------------------------------------------------- main
 
+// Instructions per request of the hot paths, against bench/baseline.json
+// (recorded there when a path has no figure yet or BENCH_UPDATE_BASELINE=1).
+async function countInstructions(R) {
+	log('callgrind: instructions per request');
+	const cgds = dataset('callgrind', 1000, C.sellerAdverts);
+	R.callgrind = await callgrind(cgds);
+	const blFile = path.join(__dirname, 'baseline.json');
+	const bl = fs.existsSync(blFile) ? JSON.parse(fs.readFileSync(blFile, 'utf8')) : { note: '', paths: {} };
+	R.baseline = Object.fromEntries(CG_PATHS.map((k) => [k, bl.paths[k] ?? null]));
+	let blChanged = false;
+	for (const k of CG_PATHS) {
+		if (R.callgrind[k].ir && (env.BENCH_UPDATE_BASELINE === '1' || bl.paths[k] == null)) {
+			bl.paths[k] = R.callgrind[k].ir;
+			blChanged = true;
+		}
+	}
+	if (blChanged) {
+		bl.note = `Instructions per request under callgrind (bench/run.js); refresh with BENCH_UPDATE_BASELINE=1 make bench. Recorded ${R.date}.`;
+		fs.writeFileSync(blFile, `${JSON.stringify(bl, null, '\t')}\n`);
+	}
+	fs.rmSync(cgds.db, { force: true });
+}
+
 async function main() {
 	fs.mkdirSync(DATA, { recursive: true });
 	fs.mkdirSync(OUT, { recursive: true });
 	const R = { config: C, date: new Date().toISOString().slice(0, 10), machine: machine(), datasets: {}, scenarios: [] };
+	if (env.BENCH_ONLY === 'callgrind') {
+		await countInstructions(R);
+		for (const k of CG_PATHS) {
+			const ir = R.callgrind[k].ir, bl = R.baseline[k];
+			console.log(`${k.padEnd(7)} ${fmtN(ir).padStart(8)} instructions/request, baseline ${fmtN(bl)}` +
+				`${ir && bl ? ` (${ir >= bl ? '+' : ''}${((ir / bl - 1) * 100).toFixed(1)}%)` : ''}`);
+		}
+		process.exit(CG_PATHS.every((k) => R.callgrind[k].ir) ? 0 : 4);
+	}
 
 	// The small marketplace: the bench seller's 10,000 adverts and as many of
 	// 999 other sellers (whose tokens the GET and create scenarios use).
@@ -665,24 +704,7 @@ async function main() {
 	}
 	for (const k of Object.keys(refs)) await stop(refs[k].proc);
 
-	log('callgrind: instructions per request');
-	const cgds = dataset('callgrind', 1000, C.sellerAdverts);
-	R.callgrind = await callgrind(cgds);
-	const blFile = path.join(__dirname, 'baseline.json');
-	const bl = fs.existsSync(blFile) ? JSON.parse(fs.readFileSync(blFile, 'utf8')) : { note: '', paths: {} };
-	R.baseline = Object.fromEntries(CG_PATHS.map((k) => [k, bl.paths[k] ?? null]));
-	let blChanged = false;
-	for (const k of CG_PATHS) {
-		if (R.callgrind[k].ir && (env.BENCH_UPDATE_BASELINE === '1' || bl.paths[k] == null)) {
-			bl.paths[k] = R.callgrind[k].ir;
-			blChanged = true;
-		}
-	}
-	if (blChanged) {
-		bl.note = `Instructions per request under callgrind (bench/run.js); refresh with BENCH_UPDATE_BASELINE=1 make bench. Recorded ${R.date}.`;
-		fs.writeFileSync(blFile, `${JSON.stringify(bl, null, '\t')}\n`);
-	}
-	fs.rmSync(cgds.db, { force: true });
+	await countInstructions(R);
 
 	R.total_s = (Date.now() - T0) / 1000;
 	const table = report(R);

@@ -1,6 +1,7 @@
 /* buf.c -- byte buffer, escaping, and the streaming JSON writer. */
 #include "buf.h"
 #include "arena.h"
+#include "decimal.h"
 
 #include <assert.h>
 #include <math.h>
@@ -87,27 +88,49 @@ static int needs_escape8(uint64_t x)
 	return (t & highs) != 0;
 }
 
+/* The end of the run from i on that JSON writes as it is: n, or the index
+ * of the first byte to escape. Most text needs no escaping at all, so 8
+ * clean bytes are skipped at a time; a word that fails holds the byte the
+ * loop after it finds. */
+static inline size_t clean_run(const char *s, size_t i, size_t n)
+{
+	uint64_t x;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		if (needs_escape8(x)) break;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == '"' || c == '\\') return i;
+	}
+	return n;
+}
+
+/* s, n bytes that need no escaping, in quotes, and a ':' after a key. */
+static inline void put_quoted(Buf *b, const char *s, size_t n, bool colon)
+{
+	buf_reserve(b, n + 3);
+	char *p = b->p + b->len;
+	p[0] = '"';
+	memcpy(p + 1, s, n);
+	p[n + 1] = '"';
+	p[n + 2] = ':';
+	b->len += n + 2 + colon;
+}
+
 void buf_json_string(Buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, run = 0;
+	size_t i = clean_run(s, 0, n), run = 0;
 
+	if (i == n) {
+		put_quoted(b, s, n, false);
+		return;
+	}
 	buf_reserve(b, n + 2);
 	buf_putc(b, '"');
-	for (;;) {
-		/* Skip 8 clean bytes at a time; most text needs no escaping at all. */
-		while (i + 8 <= n) {
-			uint64_t x;
-			memcpy(&x, s + i, 8);
-			if (needs_escape8(x)) break;
-			i += 8;
-		}
-		if (i >= n) break;
+	for (; i < n; i = clean_run(s, i, n)) {
 		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			i++;
-			continue;
-		}
 		buf_append(b, s + run, i - run);
 		run = ++i;
 		switch (c) {
@@ -191,11 +214,17 @@ void jw_obj_end(JsonW *w) { close_(w, '}'); }
 void jw_arr(JsonW *w) { open(w, '['); }
 void jw_arr_end(JsonW *w) { close_(w, ']'); }
 
-void jw_key(JsonW *w, const char *k)
+void jw_key_n(JsonW *w, const char *k, size_t n)
 {
 	sep(w);
-	buf_json_string(w->b, k, strlen(k));
-	buf_putc(w->b, ':');
+	/* Keys are nearly always the program's own names (a constant length,
+	 * since jw_key is inline, and nothing to escape): copied at once. */
+	if (clean_run(k, 0, n) == n) {
+		put_quoted(w->b, k, n, true);
+	} else {
+		buf_json_string(w->b, k, n);
+		buf_putc(w->b, ':');
+	}
 	/* the value that follows must not write a comma */
 	w->need_comma[w->depth] = false;
 }
@@ -204,6 +233,12 @@ void jw_strn(JsonW *w, const char *s, size_t n)
 {
 	sep(w);
 	buf_json_string(w->b, s, n);
+}
+
+void jw_str_plain(JsonW *w, const char *s, size_t n)
+{
+	sep(w);
+	put_quoted(w->b, s, n, false);
 }
 
 void jw_str(JsonW *w, const char *s)
@@ -217,8 +252,10 @@ void jw_str(JsonW *w, const char *s)
 
 void jw_int(JsonW *w, int64_t v)
 {
+	/* By hand, as the dates and decimals: %lld cost more than its key. */
+	char s[DECIMAL_LEN];
 	sep(w);
-	buf_printf(w->b, "%lld", (long long)v);
+	buf_append(w->b, s, decimal_format(v, 0, false, s));
 }
 
 /* Numbers with at most 6 decimals (coordinates, money) are written by hand:
@@ -263,7 +300,7 @@ void jw_num(JsonW *w, double v)
 void jw_bool(JsonW *w, bool v)
 {
 	sep(w);
-	buf_puts(w->b, v ? "true" : "false");
+	buf_append(w->b, v ? "true" : "false", v ? 4 : 5);
 }
 
 void jw_null(JsonW *w)
@@ -278,8 +315,3 @@ void jw_raw(JsonW *w, const char *json)
 	buf_puts(w->b, json);
 }
 
-void jw_kstr(JsonW *w, const char *k, const char *v) { jw_key(w, k); jw_str(w, v); }
-void jw_kint(JsonW *w, const char *k, int64_t v) { jw_key(w, k); jw_int(w, v); }
-void jw_knum(JsonW *w, const char *k, double v) { jw_key(w, k); jw_num(w, v); }
-void jw_kbool(JsonW *w, const char *k, bool v) { jw_key(w, k); jw_bool(w, v); }
-void jw_knull(JsonW *w, const char *k) { jw_key(w, k); jw_null(w); }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct Buf {
 	char *p;
@@ -43,20 +44,24 @@ void jw_obj(JsonW *w);
 void jw_obj_end(JsonW *w);
 void jw_arr(JsonW *w);
 void jw_arr_end(JsonW *w);
-void jw_key(JsonW *w, const char *k);
+void jw_key_n(JsonW *w, const char *k, size_t n);
 void jw_str(JsonW *w, const char *s);		/* NULL writes null */
 void jw_strn(JsonW *w, const char *s, size_t n);
+/* A string the program made of bytes JSON never escapes (dates, ids). */
+void jw_str_plain(JsonW *w, const char *s, size_t n);
 void jw_int(JsonW *w, int64_t v);
 void jw_num(JsonW *w, double v);
 void jw_bool(JsonW *w, bool v);
 void jw_null(JsonW *w);
 void jw_raw(JsonW *w, const char *json);	/* an already serialized value */
 
-/* key + value in one call, for the common object member */
-void jw_kstr(JsonW *w, const char *k, const char *v);
-void jw_kint(JsonW *w, const char *k, int64_t v);
-void jw_knum(JsonW *w, const char *k, double v);
-void jw_kbool(JsonW *w, const char *k, bool v);
-void jw_knull(JsonW *w, const char *k);
+/* A key, and key + value in one call for the common object member. Inline
+ * so that a literal key's length is a constant, not a strlen per key. */
+static inline void jw_key(JsonW *w, const char *k) { jw_key_n(w, k, strlen(k)); }
+static inline void jw_kstr(JsonW *w, const char *k, const char *v) { jw_key(w, k); jw_str(w, v); }
+static inline void jw_kint(JsonW *w, const char *k, int64_t v) { jw_key(w, k); jw_int(w, v); }
+static inline void jw_knum(JsonW *w, const char *k, double v) { jw_key(w, k); jw_num(w, v); }
+static inline void jw_kbool(JsonW *w, const char *k, bool v) { jw_key(w, k); jw_bool(w, v); }
+static inline void jw_knull(JsonW *w, const char *k) { jw_key(w, k); jw_null(w); }
 
 #endif

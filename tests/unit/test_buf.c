@@ -1,6 +1,8 @@
 /* test_buf.c -- the JSON writer's commas, nesting and escaping. */
 #include "t.h"
 
+#include <stdint.h>
+
 #include "../../src/util/buf.h"
 
 void test_buf(void)
@@ -58,6 +60,32 @@ void test_buf(void)
 		jw_num(&w, nums[i].v);
 		CHECK_STR(buf_cstr(&b), nums[i].want);
 	}
+
+	/* Integers by hand, to both ends of int64. */
+	buf_reset(&b);
+	jw_init(&w, &b);
+	jw_arr(&w);
+	jw_int(&w, 0);
+	jw_int(&w, -42);
+	jw_int(&w, INT64_MAX);
+	jw_int(&w, INT64_MIN);
+	jw_arr_end(&w);
+	CHECK_STR(buf_cstr(&b), "[0,-42,9223372036854775807,-9223372036854775808]");
+
+	/* Keys take the copy-at-once path only when nothing needs escaping,
+	 * long or short; a key from data is still escaped. */
+	buf_reset(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_knull(&w, "a_key_longer_than_eight");
+	jw_knull(&w, "q\"uote_after_eight_bytes");
+	jw_knull(&w, "t\tab");
+	jw_key_n(&w, "cut", 2);
+	jw_str_plain(&w, "2026-11-30 21:00:00", 19);
+	jw_kbool(&w, "", true);
+	jw_obj_end(&w);
+	CHECK_STR(buf_cstr(&b), "{\"a_key_longer_than_eight\":null,\"q\\\"uote_after_eight_bytes\":null,"
+		"\"t\\tab\":null,\"cu\":\"2026-11-30 21:00:00\",\"\":true}");
 
 	buf_reset(&b);
 	buf_html(&b, "<a href=\"x\">&'");

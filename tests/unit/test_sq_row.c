@@ -40,6 +40,19 @@ void test_sq_row(void)
 	CHECK(sq_row_end(st, s, rc) == SOUK_EEXIST);
 	CHECK(store_setting_get(st, a, "present", &v) == 0);	/* reset: usable again */
 	CHECK_STR(v, "yes");
+
+	/* sq_text reads the stored bytes: an empty text stays "", not NULL;
+	 * NULL is NULL; a number comes back as its text; a NUL inside a blob
+	 * ends the C string but the bytes before it are kept. */
+	s = sq_stmt(st, "SELECT '', NULL, 12, 'zażółć', x'610062'");
+	CHECK(sq_step(st, s) == SQLITE_ROW);
+	const char *t = sq_text(a, s, 0);
+	CHECK(t && !*t);
+	CHECK(sq_text(a, s, 1) == NULL);
+	CHECK_STR(sq_text(a, s, 2), "12");
+	CHECK_STR(sq_text(a, s, 3), "zażółć");
+	CHECK_STR(sq_text(a, s, 4), "a");
+	sqlite3_reset(s);
 done:
 	store_close(st);
 	arena_free(a);

@@ -4,6 +4,7 @@
  * objects and strings, not nullable ones. */
 #include "olx.h"
 
+#include <string.h>
 #include <time.h>
 
 #include "../../core/listing/advert_state.h"
@@ -47,8 +48,16 @@ static void write_attributes(JsonW *w, const Advert *ad)
 
 const char *olx_advert_url(Request *r, int64_t id)
 {
-	/* The configured public URL, never the request's Host (core/site.h). */
-	return arena_printf(r->arena, "%s/oferta/%lld", site_url(), (long long)id);
+	/* The configured public URL, never the request's Host (core/site.h);
+	 * put together without printf, since every advert answer writes one. */
+	static const char path[] = "/oferta/";
+	const char *base = site_url();
+	size_t n = strlen(base);
+	char *url = arena_alloc(r->arena, n + sizeof(path) - 1 + DECIMAL_LEN);
+	memcpy(url, base, n);
+	memcpy(url + n, path, sizeof(path) - 1);
+	decimal_format(id, 0, false, url + n + sizeof(path) - 1);
+	return url;
 }
 
 void olx_advert_write(Request *r, JsonW *w, const Advert *ad)

@@ -60,7 +60,10 @@ static bool advert_id(Request *r, int64_t *id)
 static int owned_advert(Request *r, Advert *ad)
 {
 	int64_t id;
-	Violations vs = {0};
+	/* Only the count: zeroing 64 entries cost more than the rest of this
+	 * function on every GET. */
+	Violations vs;
+	vs.n = 0;
 	Actor who = actor_of(r);
 
 	if (!advert_id(r, &id)) return 0;
@@ -81,6 +84,9 @@ static int no_content(Request *r)
 static void respond_advert(Request *r, const Advert *ad, int status)
 {
 	JsonW w;
+	/* One allocation for a typical advert (about 1 KiB) instead of growing
+	 * the answer by doubling from 256 bytes. */
+	buf_reserve(&r->out, 2048);
 	olx_data_begin(r, &w);
 	olx_advert_write(r, &w, ad);
 	olx_data_end(r, &w, status);
@@ -221,7 +227,10 @@ int olx_adverts_list(Request *r)
 int olx_adverts_delete(Request *r)
 {
 	int64_t id;
-	Violations vs = {0};
+	/* Only the count: zeroing 64 entries cost more than the rest of this
+	 * function on every GET. */
+	Violations vs;
+	vs.n = 0;
 	Actor who = actor_of(r);
 
 	if (!advert_id(r, &id)) return 0;

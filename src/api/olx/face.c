@@ -203,5 +203,7 @@ void olx_time(JsonW *w, const char *key, int64_t t)
 {
 	char s[TIMEFMT_LEN];
 	timefmt_utc(t, s);
-	jw_kstr(w, key, s);
+	/* Digits, '-', ' ' and ':' only: nothing to escape. */
+	jw_key(w, key);
+	jw_str_plain(w, s, TIMEFMT_LEN - 1);
 }
