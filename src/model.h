@@ -223,6 +223,7 @@ typedef struct Advert {
 	bool salary_negotiable;
 	int courier;			/* -1: not given, 0, 1 */
 	bool auto_extend;
+	const char *invoice;		/* "vat", "vat_margin", "without_vat", "none"; NULL: not said */
 	int64_t created_at, updated_at, activated_at, valid_to, refreshed_at;
 	const char *moderation_reason;
 	int64_t advert_views, phone_views, users_observing;

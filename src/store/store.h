@@ -84,6 +84,29 @@ typedef struct AdvertFilter {
 	int64_t offset, limit;
 } AdvertFilter;
 
+/* A seller's listings by status, external id, category and a part of the
+ * title, in one of a few orders (Allegro's offer list): deleted ones never,
+ * drafts unless statuses leave them out. */
+typedef enum AdvertOrder {
+	ADVERT_ORDER_NEWEST = 0,	/* creation time, newest first */
+	ADVERT_ORDER_PRICE_UP,		/* cheapest first; without a price last */
+	ADVERT_ORDER_PRICE_DOWN,	/* dearest first; without a price last */
+} AdvertOrder;
+
+#define ADVERT_SEARCH_LIST_MAX 100	/* statuses or external ids in one search */
+
+typedef struct AdvertSearch {
+	int64_t user_id;
+	const AdvertStatus *statuses;	/* any of them; none: any */
+	int nstatuses;
+	const char *const *external_ids;	/* any of them; none: any */
+	int nexternal_ids;
+	const char *title_part;		/* within the title, ASCII case-blind; NULL: any */
+	int64_t category_id;		/* 0: any */
+	AdvertOrder order;
+	int64_t offset, limit;
+} AdvertSearch;
+
 typedef enum AdvertCounter {
 	COUNTER_ADVERT_VIEWS = 0,
 	COUNTER_PHONE_VIEWS = 1,
@@ -111,6 +134,9 @@ int store_advert_by_item_id(Store *st, Arena *a, const char *item_id, Advert *ou
 int store_advert_sections(Store *st, Arena *a, int64_t id, DescSection **out, int *n);
 /* A page of the filter's listings by id, and how many there are in all. */
 int store_advert_list(Store *st, Arena *a, const AdvertFilter *f, Advert **out, int *n,
+	int64_t *total);
+/* A page of the search's listings in its order, and how many there are. */
+int store_advert_search(Store *st, Arena *a, const AdvertSearch *f, Advert **out, int *n,
 	int64_t *total);
 /* Compare-and-set: writes status, end reason, reserved, moderation reason and
  * the times (activated_at, valid_to, refreshed_at, updated_at) only if the

@@ -259,6 +259,40 @@ static void test_face_limits(Arena *a)
 	CHECK(has(&vs, RULE_TOO_LONG, "title") && vs.v[0].limit == 50 && vs.v[0].count == 60);
 	vs = run(a, &in, &f);
 	CHECK(vs.n == 0);
+
+	/* A face's character set, entities counted, the description's bytes and
+	 * a declared invoice (Allegro's numbers). */
+	RuleLimits allegro = LIM;
+	allegro.title_min = 1;
+	allegro.title_max = 50;
+	allegro.description_min = 1;
+	allegro.title_charset = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZąęłńóśźżćĄĘŁŃÓŚŹŻĆ0123456789 &,.-";
+	allegro.title_entities = true;
+	allegro.description_bytes_max = 40;
+	allegro.invoice_required = true;
+	in = good();
+	in.limits = &allegro;
+	in.ad.invoice = "none";
+	/* 42 characters, each of the three & five: 54 */
+	in.ad.title = "Bluzka & koszulka & top & sweter damskie M";
+	DescSection long_text = {.items = {{DESC_TEXT, "<p>Bluzka w bardzo dobrym stanie, noszona kilka razy.</p>"}},
+		.nitems = 1};
+	in.ad.description = NULL;
+	in.ad.sections = &long_text;
+	in.ad.nsections = 1;
+	vs = (Violations){0};
+	rules_check_content(a, &in, &f, &allegro, &vs);
+	CHECK(has(&vs, RULE_TOO_LONG, "title") && vs.v[0].limit == 50 && vs.v[0].count == 54);
+	CHECK(has(&vs, RULE_TOO_LARGE, "description") && !has(&vs, RULE_CHARSET, "title"));
+	CHECK(vs.n == 2 && violations_block(&vs, RULES_STORABLE));
+	in.ad.title = "Bluzka damska <b>M</b> ☺";	/* < > and a sign outside the set */
+	long_text.items[0].content = "<p>Krótko.</p>";
+	in.ad.invoice = NULL;
+	vs = (Violations){0};
+	rules_check_content(a, &in, &f, &allegro, &vs);
+	CHECK(has(&vs, RULE_CHARSET, "title") && !has(&vs, RULE_TOO_LONG, "title"));
+	CHECK(has(&vs, RULE_REQUIRED, "payments.invoice"));
+	CHECK(vs.n == 2 && !violations_block(&vs, RULES_STORABLE) && violations_block(&vs, RULES_PUBLISHABLE));
 }
 
 /* Offer contacts: a name, at most one e-mail and two phones, well formed. */
@@ -329,7 +363,7 @@ static void test_location(Arena *a)
 		CHECK(vs.n == !codes[i].ok);
 	}
 	AdvertInput in = good();
-	in.ad.location = (AdvertLocation){.city_name = "Poznań", .post_code = "60-166"};
+	in.ad.location = (AdvertLocation){.city_name = "Poznań", .region_id = 15, .post_code = "60-166"};
 	ListingFacts none = facts();
 	none.city_found = none.district_found = false;
 	Violations vs = run(a, &in, &none);
@@ -337,6 +371,13 @@ static void test_location(Arena *a)
 	in.ad.location.city_name = "";
 	vs = run(a, &in, &none);
 	CHECK(has(&vs, RULE_REQUIRED, "location.city") && vs.n == 1);
+	/* A Polish city by name needs its region and post code to say which. */
+	in.ad.location = (AdvertLocation){.city_name = "Poznań"};
+	vs = run(a, &in, &none);
+	CHECK(has(&vs, RULE_REQUIRED, "location.region") && has(&vs, RULE_REQUIRED, "location.post_code") && vs.n == 2);
+	in.ad.location = (AdvertLocation){.country_code = "DE", .city_name = "Berlin"};
+	vs = run(a, &in, &none);
+	CHECK(vs.n == 0);
 }
 
 /* Sections a face sends: the small markup, the listing's own images, the

@@ -10,20 +10,29 @@
 #include "rules.h"
 
 /* The listing's parts from the face's input: parameters (attributes.h),
- * images in order, and the description's sections. */
+ * images in order, and the description as sections and as text (from
+ * whichever of the two the face gave). */
 static void build_parts(Ctx *c, const AdvertInput *in, const Attribute *defs, int ndefs, Advert *ad)
 {
-	AdvertParam *params;
-	attributes_params(c->arena, defs, ndefs, in->attrs, in->nattrs, &params);
-	ad->params = params;
-	ad->nparams = in->nattrs;
+	/* A face that sends parameters whole (Allegro) has them in place already. */
+	if (in->nattrs || !ad->nparams) {
+		AdvertParam *params;
+		attributes_params(c->arena, defs, ndefs, in->attrs, in->nattrs, &params);
+		ad->params = params;
+		ad->nparams = in->nattrs;
+	}
 	AdvertImage *images = arena_alloc(c->arena, sizeof(*images) * (size_t)(in->nimages ? in->nimages : 1));
 	for (int i = 0; i < in->nimages; i++) images[i].url = in->images[i];
 	ad->images = images;
 	ad->nimages = in->nimages;
-	DescSection *sections;
-	description_from_text(c->arena, ad->description, &sections, &ad->nsections);
-	ad->sections = sections;
+	if (ad->nsections) {
+		/* A face that speaks sections (Allegro): the text follows them. */
+		ad->description = description_to_text(c->arena, ad->sections, ad->nsections);
+	} else if (ad->description) {
+		DescSection *sections;
+		description_from_text(c->arena, ad->description, &sections, &ad->nsections);
+		ad->sections = sections;
+	}
 }
 
 void advert_parts_build(Ctx *c, const AdvertInput *in, Advert *ad)

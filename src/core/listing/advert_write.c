@@ -104,10 +104,19 @@ int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violat
 
 	int rc = advert_load_owned(c, who, id, vs, &cur);
 	if (rc) return rc;
-	if ((rc = advert_check_content(c, who, in, vs)) != 0) return rc;
+	/* A draft rewritten stays a draft: held to what may be stored. */
+	bool draft = cur.status == ADVERT_DRAFT;
+	if ((rc = rules_check_listing(c, who, in, draft ? RULES_STORABLE : RULES_PUBLISHABLE, vs)) != 0)
+		return rc;
+	advert_parts_build(c, in, ad);
 	if ((rc = store_begin(c->st)) != 0) return rc;
-	/* Re-read inside the transaction: a command may have moved it meanwhile. */
+	/* Re-read inside the transaction: a command may have moved it meanwhile
+	 * (a draft submitted since was checked as a draft only). */
 	if ((rc = advert_load_owned(c, who, id, vs, &cur)) != 0) goto fail;
+	if (draft != (cur.status == ADVERT_DRAFT)) {
+		rc = SOUK_ESTATE;
+		goto fail;
+	}
 	/* A running listing moved into another category takes a slot there. */
 	bool running = cur.status == ADVERT_NEW || cur.status == ADVERT_ACTIVE;
 	if (running && ad->category_id != cur.category_id) {
@@ -137,7 +146,7 @@ int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violat
 	ad->users_observing = cur.users_observing;
 	ad->updated_at = c->now;
 	if (!in->auto_extend_given) ad->auto_extend = cur.auto_extend;
-	if ((rc = contact_resolve(c, ad->user_id, &ad->contact)) != 0) goto fail;
+	if (ad->contact.name && (rc = contact_resolve(c, ad->user_id, &ad->contact)) != 0) goto fail;
 	if ((rc = store_advert_update(c->st, ad)) != 0) goto fail;
 	if ((rc = event_listing_changed(c, who, &cur, ad)) != 0) goto fail;
 	/* What the seller changed goes back through moderation: a live listing

@@ -11,19 +11,19 @@ typedef enum Tag { TAG_P, TAG_H1, TAG_H2, TAG_UL, TAG_OL, TAG_LI, TAG_B, TAG_COU
 static const char *const names[TAG_COUNT] = {"p", "h1", "h2", "ul", "ol", "li", "b"};
 
 static bool is_list(Tag t) { return t == TAG_UL || t == TAG_OL; }
-static bool is_block(Tag t) { return t != TAG_B && t != TAG_LI; }
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 static bool is_name(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-/* Whether t may open inside parent (-1: at the top). */
+/* Whether t may open inside parent (-1: at the top): seed 002 §5's rules,
+ * b in paragraphs and lists, p in lists, headings unformatted. */
 static bool may_open(int parent, Tag t)
 {
 	if (t == TAG_LI) return parent >= 0 && is_list((Tag)parent);
-	if (parent < 0) return true;
+	if (parent < 0) return t != TAG_B;		/* content in blocks */
 	if (is_list((Tag)parent)) return false;		/* a list holds items only */
-	if (parent == TAG_B) return t == TAG_B ? false : !is_block(t);
-	if (parent == TAG_LI) return t == TAG_B || is_list(t);
-	return t == TAG_B;				/* p, h1, h2: inline only */
+	if (parent == TAG_B) return false;
+	if (parent == TAG_LI) return t == TAG_B || t == TAG_P || is_list(t);
+	return parent == TAG_P && t == TAG_B;		/* h1, h2: text only */
 }
 
 RuleCode markup_check(const char *s, size_t len)
@@ -35,8 +35,8 @@ RuleCode markup_check(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
 		if (c != '<') {
-			/* text: not directly inside a list */
-			if (depth && is_list(stack[depth - 1]) && !is_space(c)) return RULE_MARKUP;
+			/* text: inside a block, not directly inside a list */
+			if ((!depth || is_list(stack[depth - 1])) && !is_space(c)) return RULE_MARKUP;
 			continue;
 		}
 		bool close = i + 1 < len && s[i + 1] == '/';
@@ -49,6 +49,8 @@ RuleCode markup_check(const char *s, size_t len)
 		int t = -1;
 		for (int n = 0; n < TAG_COUNT && t < 0; n++)
 			if (strlen(names[n]) == e - b && strncasecmp(s + b, names[n], e - b) == 0) t = n;
+		/* a known tag in capitals: tags are written in lower case */
+		if (t >= 0 && strncmp(s + b, names[t], e - b) != 0) return RULE_MARKUP;
 		if (t < 0 || s[k] != '>') {
 			/* an unknown tag, or attributes: "<p class=x>", "<br/>" */
 			size_t g = k;

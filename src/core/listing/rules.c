@@ -2,6 +2,7 @@
  * money, parameters and images, every problem at once. */
 #include "rules.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "../../net/remote.h"
@@ -35,6 +36,22 @@ static void check_text(const char *path, const char *s, int64_t min, int64_t max
 		int64_t limit = code == RULE_TOO_SHORT ? min : code == RULE_TOO_LONG ? max : 0;
 		violations_rule_n(vs, code, path, limit, tv.chars);
 	}
+}
+
+/* The title, with the face's character set and way of counting: counted
+ * as entities, the limits apply to that count, the detectors to the text. */
+static void check_title(const char *s, const RuleLimits *lim, Violations *vs)
+{
+	bool entities = s && lim->title_entities;
+	check_text("title", s, entities ? 0 : lim->title_min, entities ? INT64_MAX : lim->title_max, vs);
+	if (!s || !utf8_valid(s, strlen(s))) return;
+	if (entities) {
+		int64_t n = text_entity_length(s, strlen(s));
+		if (n < lim->title_min) violations_rule_n(vs, RULE_TOO_SHORT, "title", lim->title_min, n);
+		if (n > lim->title_max) violations_rule_n(vs, RULE_TOO_LONG, "title", lim->title_max, n);
+	}
+	if (lim->title_charset && !text_in_charset(s, strlen(s), lim->title_charset))
+		violations_rule(vs, RULE_CHARSET, "title");
 }
 
 static void check_amount(const char *path, int64_t minor, const RuleLimits *lim, Violations *vs)
@@ -86,8 +103,14 @@ static void check_location(const AdvertLocation *l, const ListingFacts *f, Viola
 	if (l->post_code && !post_code_ok(l->country_code, l->post_code))
 		violations_rule(vs, RULE_POST_CODE_FORMAT, "location.post_code");
 	if (!l->city_id) {
-		/* A city named by text (Allegro's location) stands for one of the places. */
+		/* A city named by text (Allegro's location) stands for one of the
+		 * places: in Poland names repeat across regions, so its region and
+		 * post code say which. */
 		if (!given(l->city_name)) violations_rule(vs, RULE_REQUIRED, "location.city");
+		else if (!l->country_code || strcmp(l->country_code, "PL") == 0) {
+			if (!l->region_id) violations_rule(vs, RULE_REQUIRED, "location.region");
+			if (!given(l->post_code)) violations_rule(vs, RULE_REQUIRED, "location.post_code");
+		}
 		return;
 	}
 	if (!f->city_found) {
@@ -121,11 +144,13 @@ static bool among_images(const AdvertInput *in, const char *url)
 static void check_sections(Arena *a, const AdvertInput *in, const RuleLimits *lim, Violations *vs)
 {
 	const Advert *ad = &in->ad;
+	int64_t bytes = 0;
 	if (ad->nsections > lim->sections_max)
 		violations_rule_n(vs, RULE_TOO_MANY, "description.sections", lim->sections_max, ad->nsections);
 	for (int k = 0; k < ad->nsections; k++)
 		for (int j = 0; j < ad->sections[k].nitems; j++) {
 			const DescItem *it = &ad->sections[k].items[j];
+			bytes += it->content ? (int64_t)strlen(it->content) : 0;
 			const char *path = arena_printf(a, "description.sections[%d].items[%d]", k, j);
 			RuleCode code;
 			if (it->type == DESC_TEXT) {
@@ -137,6 +162,8 @@ static void check_sections(Arena *a, const AdvertInput *in, const RuleLimits *li
 				violations_rule(vs, RULE_NOT_IN_IMAGES, path);
 			}
 		}
+	if (lim->description_bytes_max && bytes > lim->description_bytes_max)
+		violations_rule_n(vs, RULE_TOO_LARGE, "description", lim->description_bytes_max, bytes);
 }
 
 static void check_money(const Advert *ad, const RuleLimits *lim, Violations *vs)
@@ -170,7 +197,7 @@ void rules_check_content(Arena *a, const AdvertInput *in, const ListingFacts *f,
 	const char *description = ad->description;
 	if (!description && ad->nsections) description = description_to_text(a, ad->sections, ad->nsections);
 
-	check_text("title", ad->title, lim->title_min, lim->title_max, vs);
+	check_title(ad->title, lim, vs);
 	check_text("description", description, lim->description_min, lim->description_max, vs);
 	check_sections(a, in, lim, vs);
 	if (!ad->category_id) violations_rule(vs, RULE_REQUIRED, "category");
@@ -182,6 +209,7 @@ void rules_check_content(Arena *a, const AdvertInput *in, const ListingFacts *f,
 	rules_check_contact(a, &ad->contact, given(ad->contact.email), phones, vs);
 	check_location(&ad->location, f, vs);
 	check_money(ad, lim, vs);
+	if (lim->invoice_required && !ad->invoice) violations_rule(vs, RULE_REQUIRED, "payments.invoice");
 	if (f->category_found && f->category.is_leaf) {
 		if (ad->nparams)
 			attributes_check_params(a, f->attributes, f->nattributes, ad->params, ad->nparams, ad, vs);
@@ -233,13 +261,20 @@ static void probe_images(Arena *a, const AdvertInput *in, Violations *vs)
 		if (!ok[i]) violations_rule(vs, RULE_UNREACHABLE, arena_printf(a, "images[%d]", i));
 }
 
-int rules_check_listing(Ctx *c, const Actor *who, const AdvertInput *in, RuleLevel level,
-	Violations *vs)
+int rules_check_offline(Ctx *c, const Actor *who, const AdvertInput *in, Violations *vs)
 {
 	ListingFacts f;
 	int rc = gather(c, who, &in->ad, &f);
 	if (rc) return rc;
 	rules_check_content(c->arena, in, &f, in->limits, vs);
+	return 0;
+}
+
+int rules_check_listing(Ctx *c, const Actor *who, const AdvertInput *in, RuleLevel level,
+	Violations *vs)
+{
+	int rc = rules_check_offline(c, who, in, vs);
+	if (rc) return rc;
 	if (!violations_block(vs, level)) probe_images(c->arena, in, vs);
 	return violations_block(vs, level) ? SOUK_EINVAL : 0;
 }

@@ -20,6 +20,12 @@ typedef struct RuleLimits {
 	int64_t amount_max;			/* prices and salaries, minor units */
 	int images_max;				/* where no category gives its photo limit */
 	int sections_max;			/* description sections a face may send */
+	/* Allegro's title: only these characters (UTF-8; NULL: any), and its
+	 * length counted with &, <, > and " as the entities they become. */
+	const char *title_charset;
+	bool title_entities;
+	int64_t description_bytes_max;		/* the sections' content in bytes; 0: no limit */
+	bool invoice_required;			/* the seller declares invoicing to go live */
 } RuleLimits;
 
 #define RULES_COORDINATES_KM 30		/* coordinates at most this far from the place */
@@ -59,6 +65,10 @@ void rules_check_contact(Arena *a, const Contact *c, int emails, int phones, Vio
  * store error. */
 int rules_check_listing(Ctx *c, const Actor *who, const AdvertInput *in, RuleLevel level,
 	Violations *vs);
+
+/* The same checks without the fetch (what a stored listing still lacks):
+ * 0 or a store error; the findings are in vs. */
+int rules_check_offline(Ctx *c, const Actor *who, const AdvertInput *in, Violations *vs);
 
 /* An image or logo URL worth fetching: http(s), no spaces or quotes. */
 bool rules_url_ok(const char *url);

@@ -469,6 +469,43 @@ bool text_has_phone_number(const char *s, size_t len)
 	return false;
 }
 
+/* --- faces' own counts ---------------------------------------------------- */
+
+int64_t text_entity_length(const char *s, size_t len)
+{
+	int64_t n = utf8_count(s ? s : "", s ? len : 0);
+	if (n < 0) return -1;
+	for (size_t i = 0; i < len; i++)
+		switch (s[i]) {
+		case '&': n += 4; break;	/* &amp; */
+		case '<':
+		case '>': n += 3; break;	/* &lt; &gt; */
+		case '"': n += 5; break;	/* &quot; */
+		}
+	return n;
+}
+
+static bool set_has(const char *set, uint32_t cp)
+{
+	size_t n = strlen(set);
+	uint32_t c;
+	for (size_t i = 0, k; i < n; i += k) {
+		if (!(k = utf8_decode(set + i, n - i, &c))) return false;
+		if (c == cp) return true;
+	}
+	return false;
+}
+
+bool text_in_charset(const char *s, size_t len, const char *set)
+{
+	uint32_t cp;
+	for (size_t i = 0, k; i < len; i += k) {
+		if (!(k = utf8_decode(s + i, len - i, &cp))) return false;
+		if (!set_has(set, cp)) return false;
+	}
+	return true;
+}
+
 /* --- the checks ------------------------------------------------------------ */
 
 int text_check(const char *s, size_t len, int64_t min, int64_t max, TextViolations *out)

@@ -46,4 +46,11 @@ bool text_has_link(const char *s, size_t len);
 bool text_has_phone_number(const char *s, size_t len);
 bool text_has_punctuation_run(const char *s, size_t len);
 
+/* For faces that count and restrict characters their own way (Allegro's
+ * titles): the length with &, <, > and " counted as the HTML entities they
+ * become ("&" is "&amp;", five characters), -1 if not UTF-8; and whether
+ * every character of s is one of set's (both UTF-8; false if s is not). */
+int64_t text_entity_length(const char *s, size_t len);
+bool text_in_charset(const char *s, size_t len, const char *set);
+
 #endif

@@ -49,6 +49,7 @@ RuleLevel rule_level(RuleCode code)
 	case RULE_LINKS:
 	case RULE_PHONE_NUMBERS:
 	case RULE_PUNCTUATION:
+	case RULE_CHARSET:
 		return RULES_PUBLISHABLE;
 	default:
 		return RULES_STORABLE;
@@ -76,7 +77,8 @@ const char *rule_code_name(RuleCode code)
 		[RULE_AMOUNT_TOO_LARGE] = "amount_too_large", [RULE_PHONE_FORMAT] = "phone_format",
 		[RULE_EMAIL_FORMAT] = "email_format", [RULE_POST_CODE_FORMAT] = "post_code_format",
 		[RULE_TAG_NOT_ALLOWED] = "tag_not_allowed", [RULE_MARKUP] = "markup",
-		[RULE_NOT_IN_IMAGES] = "not_in_images", [RULE_RANGE] = "range",
+		[RULE_NOT_IN_IMAGES] = "not_in_images", [RULE_RANGE] = "range", [RULE_CHARSET] = "charset",
+		[RULE_TOO_LARGE] = "too_large",
 	};
 	return (int)code >= 0 && code < RULE_CODE_COUNT ? names[code] : "?";
 }

@@ -18,7 +18,8 @@
  * "contact.phone", "location.city", "location.district",
  * "location.coordinates", "price", "price.currency", "salary.from",
  * "salary.to", "salary.currency", "salary", "parameters[<attribute code>]",
- * "images", "images[<index>]". */
+ * "images", "images[<index>]", "description.sections[<k>].items[<j>]",
+ * "location.region", "location.post_code", "payments.invoice". */
 typedef enum RuleCode {
 	RULE_NONE = 0,		/* no rule broken (what single checks return) */
 	RULE_WORDED,		/* carries its own field and title (see above) */
@@ -48,6 +49,8 @@ typedef enum RuleCode {
 	RULE_MARKUP,		/* description markup that is not well formed */
 	RULE_NOT_IN_IMAGES,	/* a description image that is not one of the listing's */
 	RULE_RANGE,		/* a numeric range whose start lies past its end */
+	RULE_CHARSET,		/* characters outside the set the face allows */
+	RULE_TOO_LARGE,		/* count bytes, more than limit */
 	RULE_CODE_COUNT
 } RuleCode;
 

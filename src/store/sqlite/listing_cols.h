@@ -43,7 +43,8 @@
 	X(salary_currency, TEXT, salary_currency) \
 	X(salary_negotiable, BOOL, salary_negotiable) \
 	X(courier, OPTI, courier) \
-	X(auto_extend, BOOL, auto_extend)
+	X(auto_extend, BOOL, auto_extend) \
+	X(invoice, TEXT, invoice)
 
 /* Where the lifecycle stands: insert and store_advert_set_status. */
 #define LISTING_STATE(X) \

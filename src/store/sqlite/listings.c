@@ -5,7 +5,9 @@
 
 #include <assert.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "../../util/buf.h"
 #include "../../util/errors.h"
 
 /* --- column helpers (listing_cols.h) ----------------------------------- */
@@ -289,4 +291,66 @@ int store_advert_duplicate(Store *st, const Advert *ad, AdvertStatus status, int
 	*other = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+}
+
+/* --- the seller's search (Allegro's offer list) ------------------------------ */
+
+/* A list of names as the JSON array json_each unpacks, each string escaped:
+ * the values stay one bound parameter. NULL for none. */
+static const char *names_json(Arena *a, const char *const *names, int n)
+{
+	if (n <= 0) return NULL;
+	Buf b = {0};
+	buf_putc(&b, '[');
+	for (int k = 0; k < n; k++) {
+		if (k) buf_putc(&b, ',');
+		buf_json_string(&b, names[k], strlen(names[k]));
+	}
+	buf_putc(&b, ']');
+	const char *j = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return j;
+}
+
+#define SEARCH_WHERE " WHERE user_id = ?1 AND status <> 'deleted'" \
+	" AND (?2 IS NULL OR status IN (SELECT value FROM json_each(?2)))" \
+	" AND (?3 IS NULL OR external_id IN (SELECT value FROM json_each(?3)))" \
+	" AND (?4 IS NULL OR category_id = ?4)" \
+	" AND (?5 IS NULL OR instr(lower(title), lower(?5)) > 0)"
+#define SEARCH_PAGE(order, outer) "SELECT " LISTING_SELECT " FROM (SELECT id, created_at, price_minor" \
+	" FROM adverts" SEARCH_WHERE " ORDER BY " order " LIMIT ?6 OFFSET ?7) p JOIN adverts a ON a.id = p.id" \
+	" LEFT JOIN offer_contacts c ON c.id = a.contact_id ORDER BY " outer
+
+int store_advert_search(Store *st, Arena *a, const AdvertSearch *f, Advert **out, int *n,
+	int64_t *total)
+{
+	static const char *const page[] = {
+		[ADVERT_ORDER_NEWEST] = SEARCH_PAGE("created_at DESC, id DESC", "p.created_at DESC, p.id DESC"),
+		[ADVERT_ORDER_PRICE_UP] = SEARCH_PAGE("price_minor IS NULL, price_minor, id",
+			"p.price_minor IS NULL, p.price_minor, p.id"),
+		[ADVERT_ORDER_PRICE_DOWN] = SEARCH_PAGE("price_minor IS NULL, price_minor DESC, id DESC",
+			"p.price_minor IS NULL, p.price_minor DESC, p.id DESC"),
+	};
+	if ((int)f->order < 0 || (size_t)f->order >= sizeof(page) / sizeof(page[0])) return SOUK_EINVAL;
+	const char **statuses = arena_alloc(a, sizeof(char *) * (size_t)(f->nstatuses > 0 ? f->nstatuses : 1));
+	for (int k = 0; k < f->nstatuses; k++) statuses[k] = listing_status_name(f->statuses[k]);
+	const char *status_json = names_json(a, statuses, f->nstatuses);
+	const char *external_json = names_json(a, f->external_ids, f->nexternal_ids);
+	sqlite3_stmt *stmts[2] = {sq_stmt(st, "SELECT count(*) FROM adverts" SEARCH_WHERE),
+		sq_stmt(st, page[f->order])};
+	for (int k = 0; k < 2; k++) {
+		sqlite3_bind_int64(stmts[k], 1, f->user_id);
+		sq_bind_text(stmts[k], 2, status_json);
+		sq_bind_text(stmts[k], 3, external_json);
+		sq_bind_opt_int(stmts[k], 4, f->category_id != 0, f->category_id);
+		sq_bind_text(stmts[k], 5, f->title_part);
+	}
+	int rc = sq_count(st, stmts[0], total);
+	if (rc) {
+		sqlite3_reset(stmts[1]);
+		return rc;
+	}
+	sqlite3_bind_int64(stmts[1], 6, f->limit);
+	sqlite3_bind_int64(stmts[1], 7, f->offset);
+	return fetch(st, a, stmts[1], f->limit, out, n);
 }
