@@ -69,6 +69,18 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/me", allegro_me_get, ROUTE_USER, SCOPE_ALLEGRO_PROFILE_READ, BODY_NONE, RATE_ALLEGRO_READ,
 		&face_allegro},
 
+	/* Allegro: offers (classified ads' drafts) */
+	{HTTP_POST, "/sale/offers", allegro_offers_create, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_WRITE, BODY_JSON,
+		RATE_ALLEGRO_WRITE, &face_allegro},
+	{HTTP_GET, "/sale/offers", allegro_offers_list, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_READ, BODY_NONE,
+		RATE_ALLEGRO_READ, &face_allegro},
+	{HTTP_GET, "/sale/offers/{id}", allegro_offers_get, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_READ, BODY_NONE,
+		RATE_ALLEGRO_READ, &face_allegro},
+	{HTTP_PUT, "/sale/offers/{id}", allegro_offers_replace, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_WRITE, BODY_JSON,
+		RATE_ALLEGRO_WRITE, &face_allegro},
+	{HTTP_DELETE, "/sale/offers/{id}", allegro_offers_delete, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_WRITE, BODY_NONE,
+		RATE_ALLEGRO_WRITE, &face_allegro},
+
 	/* Allegro: offer contacts (the document's scopes: settings) */
 	{HTTP_POST, "/sale/offer-contacts", allegro_contacts_create, ROUTE_USER, SCOPE_ALLEGRO_SETTINGS_WRITE,
 		BODY_JSON, RATE_ALLEGRO_WRITE, &face_allegro},

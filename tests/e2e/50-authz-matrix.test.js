@@ -82,6 +82,10 @@ before(async () => {
 	const first = await codeGrant(s, app, user);
 	assert.strictEqual((await me(s, first.access_token)).status, 200);
 	const allegro = await allegroTokens(user, () => advanceClock(s, first.expires_in + 60));
+	// Tokens that hold one of the offers' scopes and not the other.
+	const offersApp = makeAllegroApp(s, { name: 'Allegro offers app' });
+	for (const only of ['allegro:api:sale:offers:read', 'allegro:api:sale:offers:write'])
+		allegro.scopes[only] = (await allegroCodeGrant(s, offersApp, user, { scope: only })).access_token;
 	const scoped = async (scope) => (await codeGrant(s, makeApp(s, { name: `Only ${scope}` }), user, { scope })).access_token;
 	const cc = await token(s, { grant_type: 'client_credentials', client_id: app.client_id,
 		client_secret: app.client_secret, scope: 'v2 read write' });
@@ -121,7 +125,11 @@ async function ownerObjects() {
 	const logo = await s.req('POST', `/api/partner/adverts/${ad.json.data.id}/logos`, { token: f.owner.token,
 		json: { url: 'https://shop.test/owner-logo.png' } });
 	assert.strictEqual(logo.status, 200, logo.text);
-	return { ...f, advert: ad.json.data, logo: logo.json.data };
+	const offer = await s.req('POST', '/sale/offers', { token: f.allegro.owner,
+		headers: { 'Content-Type': 'application/vnd.allegro.public.v1+json' },
+		json: { name: `Bluzka ${MARK} numer ${++n}`, category: { id: '1581' } } });
+	assert.strictEqual(offer.status, 201, offer.text);
+	return { ...f, advert: ad.json.data, logo: logo.json.data, offer: offer.json };
 }
 
 // The other seller's own advert, for naming the owner's objects under it.
@@ -140,6 +148,12 @@ async function ownerView(fx) {
 		`/api/partner/adverts/${id}/statistics`, '/api/partner/adverts?limit=1000']) {
 		const r = await s.req('GET', p, { token: f.owner.token });
 		assert.strictEqual(r.status, 200, `${p}: ${r.text}`);
+		out[p] = r.json;
+	}
+	for (const p of [`/sale/offers/${fx.offer.id}`, '/sale/offers?limit=1000']) {
+		const r = await s.req('GET', p, { token: f.allegro.owner });
+		assert.strictEqual(r.status, 200, `${p}: ${r.text}`);
+		if (r.json.validation) delete r.json.validation.validatedAt;	/* the time of the read */
 		out[p] = r.json;
 	}
 	return out;

@@ -43,6 +43,7 @@ int main(void)
 	test_event_feed();
 	test_site();
 	test_throttle();
+	test_allegro_offers();
 	test_allegro_conventions();
 	test_device();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);

@@ -55,6 +55,7 @@ void test_event_feed(void);
 void test_site(void);
 void test_throttle(void);
 void test_allegro_conventions(void);
+void test_allegro_offers(void);
 void test_device(void);
 void test_allegro_params(void);
 void test_contact_phones(void);

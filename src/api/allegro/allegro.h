@@ -26,6 +26,13 @@ int allegro_device_post(Request *r);
 /* The face's header rule (conventions.c): false after answering 406. */
 bool allegro_check(Request *r);
 
+/* Offers: classified ads' drafts and the seller's list (offers*.c) */
+int allegro_offers_create(Request *r);
+int allegro_offers_list(Request *r);
+int allegro_offers_get(Request *r);
+int allegro_offers_replace(Request *r);
+int allegro_offers_delete(Request *r);
+
 /* Offer contacts (contacts.c) */
 int allegro_contacts_create(Request *r);
 int allegro_contacts_list(Request *r);

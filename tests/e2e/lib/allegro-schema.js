@@ -38,7 +38,54 @@ function isAllegroPath(p) {
 	return bare === '/me' || bare.startsWith('/sale/') || bare.startsWith('/pricing/');
 }
 
+// The whole offer of seed 002 §6-7 (POST /sale/offers, GET|PUT
+// /sale/offers/{id}), which the 2026 document no longer lists: checked
+// against the document's own offer components (SaleProductOfferResponseV1's
+// parts, ImageUrl for the seed's {url} images). Every field is present; a
+// part the seed's own draft shows as null may be null, and nothing else.
+const doc = (name) => ({ $ref: `doc#/components/schemas/${name}` });
+const orNull = (schema) => ({ anyOf: [schema, { type: 'null' }] });
+const NULL_PARTS = ['ean', 'compatibilityList', 'stock', 'delivery', 'afterSalesServices', 'additionalServices',
+	'sizeTable', 'fundraisingCampaign', 'promotion'];
+const OFFER_SCHEMA = {
+	type: 'object',
+	required: ['id', 'name', 'category', 'parameters', 'description', 'images', 'sellingMode', 'publication',
+		'payments', 'location', 'external', 'attachments', 'contact', 'validation', 'createdAt', 'updatedAt',
+		...NULL_PARTS],
+	properties: {
+		id: { type: 'string', pattern: '^[0-9]+$' },
+		name: { type: 'string' },
+		category: orNull(doc('OfferCategory')),
+		parameters: { type: 'array', items: doc('ParameterProductOfferResponse') },
+		description: orNull(doc('StandardizedDescription')),
+		images: { type: 'array', items: { allOf: [doc('ImageUrl'), { required: ['url'] }] } },
+		sellingMode: orNull(doc('SellingMode')),
+		publication: {
+			type: 'object', required: ['status'],
+			properties: {
+				status: doc('OfferStatus'), duration: orNull(doc('OfferDuration')),
+				startingAt: orNull(doc('OfferStartingAt')), endingAt: orNull(doc('OfferEndingAt')),
+			},
+		},
+		payments: orNull(doc('Payments')),
+		// Seed 004: an empty field is there as null, not left out; each
+		// member keeps the document's type and limits otherwise.
+		location: orNull({ type: 'object', required: ['countryCode', 'province', 'city', 'postCode'],
+			properties: Object.fromEntries(['countryCode', 'province', 'city', 'postCode'].map((k) =>
+				[k, orNull({ $ref: `doc#/components/schemas/Location/properties/${k}` })])) }),
+		external: orNull(doc('ExternalId')),
+		attachments: { type: 'array' },
+		contact: orNull(doc('Contact')),
+		validation: { allOf: [doc('Validation'), { required: ['errors', 'validatedAt'],
+			properties: { errors: { type: 'array', items: { required: ['code', 'message', 'path', 'userMessage'] } } } }] },
+		createdAt: { type: 'string', pattern: '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$' },
+		updatedAt: { type: 'string', pattern: '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$' },
+		...Object.fromEntries(NULL_PARTS.map((k) => [k, { type: 'null' }])),
+	},
+};
+
 module.exports = {
+	checkAllegroOffer: (body) => checker.checkSchema(OFFER_SCHEMA, body, 'the offer (seed 002 §6-7)'),
 	ALLEGRO_SPEC_PATH,
 	ALLEGRO_MEDIA,
 	ALLEGRO_MEDIA_BETA,

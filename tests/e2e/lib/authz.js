@@ -30,6 +30,11 @@ const PARAMS = {
 			details: null, path: null, userMessage: 'Function not available. Contact the application author.' }] } } },
 	'/api/admin/adverts/{id}': { kind: 'advert', owned: true, value: (f) => f.advert.id },
 	'/api/admin/settings/{key}': { kind: 'setting', owned: false, value: () => 'adverts.free_limit' },
+	// The owner's Allegro draft (their OLX advert is an offer too, but only a
+	// draft may be deleted); another seller's does not exist for them.
+	'/sale/offers/{id}': { kind: 'offer', owned: true, value: (f) => f.offer.id,
+		notOwner: { status: 404, body: { errors: [{ code: 'NotFoundException', message: 'Offer not found',
+			details: null, path: null, userMessage: 'Function not available. Contact the application author.' }] } } },
 };
 
 // Public routes that take an id, and why no token is asked for.
@@ -62,6 +67,8 @@ const CONTROL_SETUP = {
 let titles = 0;
 // A valid body for each route that takes one ("METHOD path" -> fixture -> body).
 const BODIES = {
+	'POST /sale/offers': () => ({ name: `Bluzka nowa numer ${++titles}`, category: { id: '1581' } }),
+	'PUT /sale/offers/{id}': () => ({ name: `Bluzka zmieniona numer ${++titles}`, category: { id: '1581' } }),
 	'POST /api/partner/adverts': (f) => advertBody({ title: `Bluzka damska nowa model ${++titles} rozmiar S`,
 		contact: { name: 'Kto', phone: f.other.phone } }),
 	'PUT /api/partner/adverts/{id}': () => advertBody({ title: `Bluzka damska zmieniona wersja ${++titles} rozmiar L` }),
