@@ -1,7 +1,8 @@
 /* test_store_upgrade.c -- an existing database upgrades in place: a schema
  * at migration 7 holding adverts of every status (inline contacts, images
  * and attributes as JSON, logos, journal entries, kept counts) is migrated
- * to the listing model, and every row is checked through store.h. */
+ * to the listing model, and every row is checked through store.h; numeric
+ * attributes get their decimal places (0011). */
 #include "t.h"
 
 #include <sqlite3.h>
@@ -43,7 +44,8 @@ static void fill_old(Store *st)
 		"INSERT INTO categories(id, parent_id, position, photos_limit, is_leaf) VALUES (84, NULL, 0, 8, 1);"
 		"INSERT INTO category_attributes(id, category_id, position, code, type, required, numeric,"
 		" multiple) VALUES (1, 84, 0, 'state', 'attribute', 1, 0, 0),"
-		" (2, 84, 1, 'year', 'attribute', 0, 1, 0), (3, 84, 2, 'features', 'attribute', 0, 0, 1);"
+		" (2, 84, 1, 'year', 'attribute', 0, 1, 0), (3, 84, 2, 'features', 'attribute', 0, 0, 1),"
+		" (4, 84, 3, 'm', 'attribute', 0, 1, 0);"
 		"INSERT INTO attribute_values(attribute_id, position, code) VALUES (1, 0, 'new'), (1, 1, 'used'),"
 		" (3, 0, 'abs'), (3, 1, 'gps');");
 	for (int n = 1; n <= 12; n++) {
@@ -191,6 +193,9 @@ void test_store_upgrade(void)
 
 	/* Contacts: one per seller and distinct inline contact, shared. */
 	CHECK(scalar(st, "SELECT count(*) FROM offer_contacts") == 5);
+	/* 0011: a seeded area takes hundredths; other numbers stay whole. */
+	CHECK(scalar(st, "SELECT decimals FROM category_attributes WHERE code = 'm'") == 2);
+	CHECK(scalar(st, "SELECT sum(decimals) FROM category_attributes WHERE code <> 'm'") == 0);
 	Advert x, y;
 	if (store_advert_get(st, a, 101, &x) == 0 && store_advert_get(st, a, 104, &y) == 0)
 		CHECK(x.contact.id == y.contact.id);
