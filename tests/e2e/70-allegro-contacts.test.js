@@ -119,6 +119,12 @@ test('the rules in the seed\'s words, every broken one at once, with the field\'
 	]);
 	assert.deepStrictEqual(errs.map((e) => [e.code, e.userMessage]), [['VALIDATION_ERROR', 'Niepoprawny adres e-mail.'],
 		['VALIDATION_ERROR', 'Niepoprawny numer telefonu.']]);
+	// the document's 128 characters for an address (a valid one of 129 is refused)
+	const long = (n) => 'a'.repeat(60) + '@' + 'b'.repeat(60) + '.' + 'c'.repeat(n - 125) + '.pl';
+	assert.strictEqual((await send(token, 'POST', '/sale/offer-contacts', { name: 'Długi',
+		emails: [{ address: long(128) }] })).status, 201);
+	refused(await send(token, 'POST', '/sale/offer-contacts', { name: 'Za długi', emails: [{ address: long(129) }] }),
+		422, [['emails[0].address', 'Email address cannot be longer than 128 characters.']]);
 	// wrong types name the member
 	refused(await send(token, 'POST', '/sale/offer-contacts', { name: 5, emails: [{ address: 7 }], phones: ['600100200'] }),
 		422, [['name', 'name must be a string'], ['emails[0].address', 'emails[0].address must be a string'],
@@ -128,7 +134,7 @@ test('the rules in the seed\'s words, every broken one at once, with the field\'
 	const bad = await s.req('POST', '/sale/offer-contacts', { token, body: '{"name":', headers: { 'Content-Type': ALLEGRO_MEDIA } });
 	assert.strictEqual(bad.status, 400, bad.text);
 	// nothing was stored by any of these
-	assert.strictEqual((await send(token, 'GET', '/sale/offer-contacts')).json.contacts.length, 1);
+	assert.strictEqual((await send(token, 'GET', '/sale/offer-contacts')).json.contacts.length, 2);
 	// PUT takes the same rules and changes nothing when refused
 	const c = (await send(token, 'GET', '/sale/offer-contacts')).json.contacts[0];
 	refused(await send(token, 'PUT', `/sale/offer-contacts/${c.id}`, { name: '' }), 422, [['name', 'Contact name is required.']]);

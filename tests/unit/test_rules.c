@@ -337,6 +337,20 @@ static void test_contacts(Arena *a)
 	rules_check_contact(a, &mail_only, 1, 0, &vs);
 	CHECK(has(&vs, RULE_REQUIRED, "contact.name") && vs.n == 1);
 
+	/* An address of at most 128 characters (valid ones longer are refused). */
+	char mail[200];
+	memset(mail, 'b', sizeof(mail));
+	memcpy(mail, "anna@", 5);
+	mail[65] = '.';				/* labels of at most 63 */
+	strcpy(mail + 125, ".pl");
+	Contact mailed = {.name = "Anna", .email = mail};
+	vs = (Violations){0};
+	rules_check_contact(a, &mailed, 1, 0, &vs);
+	CHECK(vs.n == 0);
+	strcpy(mail + 125, "b.pl");
+	rules_check_contact(a, &mailed, 1, 0, &vs);
+	CHECK(has(&vs, RULE_TOO_LONG, "contact.email") && vs.n == 1 && vs.v[0].limit == 128 && vs.v[0].count == 129);
+
 	/* In a listing: the second phone is checked too. */
 	AdvertInput in = good();
 	in.ad.contact.phones[1] = "12";

@@ -75,8 +75,15 @@ static void add_violation(Request *r, AllegroErrors *errs, const Violation *v)
 		pl = "Nazwa kontaktu jest wymagana.";
 		break;
 	case RULE_TOO_LONG:
-		en = arena_printf(r->arena, "Contact name cannot be longer than %lld characters.", (long long)v->limit);
-		pl = arena_printf(r->arena, "Nazwa kontaktu może mieć najwyżej %lld znaków.", (long long)v->limit);
+		if (strcmp(v->path, "contact.email") == 0) {
+			en = arena_printf(r->arena, "Email address cannot be longer than %lld characters.",
+				(long long)v->limit);
+			pl = arena_printf(r->arena, "Adres e-mail może mieć najwyżej %lld znaków.", (long long)v->limit);
+		} else {
+			en = arena_printf(r->arena, "Contact name cannot be longer than %lld characters.",
+				(long long)v->limit);
+			pl = arena_printf(r->arena, "Nazwa kontaktu może mieć najwyżej %lld znaków.", (long long)v->limit);
+		}
 		break;
 	case RULE_ENCODING:
 		en = "Contact name is not valid text.";

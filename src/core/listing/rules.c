@@ -79,6 +79,9 @@ void rules_check_contact(Arena *a, const Contact *c, int emails, int phones, Vio
 	if (emails > 1) violations_rule_n(vs, RULE_TOO_MANY, "contact.emails", 1, emails);
 	if (given(c->email) && text_check_email(c->email) != RULE_NONE)
 		violations_rule(vs, RULE_EMAIL_FORMAT, "contact.email");
+	else if (given(c->email) && strlen(c->email) > RULES_CONTACT_EMAIL_MAX)
+		violations_rule_n(vs, RULE_TOO_LONG, "contact.email", RULES_CONTACT_EMAIL_MAX,
+			(int64_t)strlen(c->email));
 	if (phones > CONTACT_PHONES_MAX)
 		violations_rule_n(vs, RULE_TOO_MANY, "contact.phones", CONTACT_PHONES_MAX, phones);
 	for (int i = 0; i < CONTACT_PHONES_MAX; i++)

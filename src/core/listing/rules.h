@@ -32,6 +32,8 @@ typedef struct RuleLimits {
 /* A contact is shared by every face, so its name fits all of them (Allegro's
  * offer contacts allow 250 characters). */
 #define RULES_CONTACT_NAME_MAX 250
+/* and its e-mail Allegro's 128 characters (the address rule allows 254). */
+#define RULES_CONTACT_EMAIL_MAX 128
 
 /* What the checks need to know from the reference data and the caller's app,
  * looked up beforehand so the checks themselves stay pure. */
