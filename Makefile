@@ -98,7 +98,7 @@ tsan: test-deps
 # build/fuzz/corpus/T); `make test` runs a short pass. A crash leaves its
 # input in build/fuzz/crash-T-*: fix it and add the input to the corpus.
 
-FUZZ_TARGETS := http advert_json token_form query router
+FUZZ_TARGETS := http advert_json token_form query router allegro_headers
 FUZZ_SECONDS ?= 60
 FUZZ_SHORT_SECONDS ?= 4
 FUZZ_BUILD := build/fuzz

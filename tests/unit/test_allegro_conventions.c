@@ -1,6 +1,7 @@
 /* test_allegro_conventions.c -- the parsers behind Allegro's conventions
  * (seed 004): Accept and Accept-Language negotiation, paging, list filters,
- * sort, dates, amounts, and reading a body where null means absent. */
+ * sort, dates, amounts, reading a body where null means absent, and an
+ * answer without content. */
 #include "t.h"
 
 #include <json-c/json.h>
@@ -213,8 +214,22 @@ static void test_body(void)
 	arena_free(a);
 }
 
+/* A 204, or a 200 without content: whatever was written goes, and no
+ * Content-Type is sent. */
+static void test_no_content(void)
+{
+	Request r = {.arena = arena_new()};
+	buf_puts(&r.out, "{\"half\":");
+	http_respond(&r, 200, ALLEGRO_MEDIA);
+	allegro_no_content(&r, 204);
+	CHECK(r.status == 204 && r.out.len == 0 && r.content_type == NULL);
+	buf_free(&r.out);
+	arena_free(r.arena);
+}
+
 void test_allegro_conventions(void)
 {
+	test_no_content();
 	test_accept();
 	test_lang();
 	test_page();
