@@ -123,6 +123,24 @@ test('a body in another media type is 415 UnsupportedMediaTypeException', async 
 	assert.strictEqual(ok.status, 200, ok.text);
 });
 
+test('a JSON route takes its body in the versioned types only: 415 for application/json, 400 for a broken body', async () => {
+	for (const ct of ['application/json', 'text/plain', 'application/vnd.allegro.public.v2+json']) {
+		const r = await s.req('POST', '/sale/offer-contacts', { token, body: '{"name":"Jan"}',
+			headers: { Accept: ALLEGRO_MEDIA, 'Content-Type': ct } });
+		const e = errorsHolder(r, 415, 'UnsupportedMediaTypeException');
+		assert.match(e.message, /application\/vnd\.allegro\.public\.v1\+json/);
+	}
+	const broken = await s.req('POST', '/sale/offer-contacts', { token, body: '{"name":',
+		headers: { Accept: ALLEGRO_MEDIA, 'Content-Type': ALLEGRO_MEDIA } });
+	errorsHolder(broken, 400, 'BadRequestException');
+	for (const ct of [ALLEGRO_MEDIA, `${ALLEGRO_MEDIA_BETA}; charset=UTF-8`]) {
+		const ok = await s.req('POST', '/sale/offer-contacts', { token, json: { name: 'Jan Kowalski', emails: [{ address: 'jan@souk.test' }] },
+			headers: { Accept: ALLEGRO_MEDIA, 'Content-Type': ct } });
+		assert.notStrictEqual(ok.status, 415, ok.text);
+		assert.ok(ok.status < 500, ok.text);
+	}
+});
+
 test('Trace-Id on every answer of the face, a different one for each request', async () => {
 	const answers = await Promise.all([
 		allegroMe(s, token),                                   // 200
