@@ -2,7 +2,7 @@
 # need from Debian (scripts/deps.sh) and npm (package-lock.json) first.
 
 CC ?= cc
-PKGS := libmicrohttpd json-c sqlite3 libsodium libcurl libcrypto
+PKGS := libmicrohttpd json-c sqlite3 libsodium libcurl libcrypto vips
 WARN := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
 	-Wpointer-arith -Wcast-qual -Wsign-compare -Wformat=2 -Wvla -Wnull-dereference
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) -pthread -MMD -MP

@@ -3,7 +3,7 @@
 # --fuzz or --bench, to test, fuzz or measure it). Idempotent: asks apt only for what is
 # missing, so a machine that has everything pays one dpkg query.
 set -eu
-pkgs="gcc make pkg-config libmicrohttpd-dev libjson-c-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev libssl-dev"
+pkgs="gcc make pkg-config libmicrohttpd-dev libjson-c-dev libsqlite3-dev libsodium-dev libcurl4-openssl-dev libssl-dev libvips-dev"
 case "${1:-}" in
 --test) pkgs="$pkgs curl sqlite3 chromium" ;;
 --bench) pkgs="$pkgs curl wrk nginx valgrind glewlwyd" ;;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/media/media.h"
 #include "net/remote.h"
 #include "util/crypto.h"
 
@@ -55,6 +56,7 @@ int main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name) == 0) {
 			Args a = {argc - 2, argv + 2};
 			int rc = commands[i].run(&a);
+			media_teardown();
 			remote_teardown();
 			return rc;
 		}

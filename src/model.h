@@ -340,4 +340,18 @@ typedef struct Currency {
 	bool is_default;
 } Currency;
 
+/* An image a seller uploaded (core/media): the record; its bytes are kept
+ * apart (store_image_data). */
+typedef struct Image {
+	int64_t id;
+	const char *key;		/* random hex: the last segment of its URL */
+	int64_t user_id;		/* the seller who uploaded it */
+	const char *url;		/* absolute, as served when it was uploaded */
+	const char *content_type;	/* of the stored bytes ("image/jpeg") */
+	int width, height;
+	int64_t size;			/* bytes */
+	const char *etag;		/* SHA-256 hex of the bytes */
+	int64_t created_at, expires_at;	/* Unix seconds, marketplace clock */
+} Image;
+
 #endif

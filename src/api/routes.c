@@ -100,6 +100,11 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/sale/categories/{categoryId}/parameters", allegro_category_parameters, ROUTE_TOKEN, 0,
 		BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
 
+	/* Allegro: images; served to anyone at the location the upload gave */
+	{HTTP_POST, "/sale/images", allegro_images_post, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_WRITE,
+		BODY_JSON | BODY_RAW, RATE_ALLEGRO_WRITE, &face_allegro},
+	{HTTP_GET, "/images/{key}", web_image_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_sys},
+
 	{HTTP_GET, "/oferta/{id}", web_advert_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
 	{HTTP_POST, "/oferta/{id}/phone", web_advert_phone, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 	{HTTP_POST, "/oferta/{id}/observe", web_advert_observe, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},

@@ -4,10 +4,12 @@
 
 #include "auth/oauth.h"
 #include "listing/adverts.h"
+#include "media/media.h"
 
 const Job souk_jobs[] = {
 	{"adverts.moderate", adverts_job_moderate},
 	{"adverts.expire", adverts_job_expire},
 	{"oauth.purge", oauth_job_purge},
+	{"images.expire", media_job_expire},
 	{NULL, NULL},
 };

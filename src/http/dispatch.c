@@ -101,6 +101,7 @@ static bool check_body(Request *r, const Route *route)
 
 	if ((route->body & BODY_FORM) && form) return true;
 	if ((route->body & BODY_EMPTY) && !ct && r->body.len == 0) return true;
+	if ((route->body & BODY_RAW) && !json) return true;
 	if (!(route->body & BODY_JSON) || (!json && (ct || r->body.len))) {
 		char detail[128];
 		snprintf(detail, sizeof(detail), "Unsupported Media Type: send %s", types[0]);

@@ -79,6 +79,7 @@ enum {
 	BODY_JSON = 1 << 0,	/* application/json, parsed into r->json */
 	BODY_FORM = 1 << 1,	/* application/x-www-form-urlencoded */
 	BODY_EMPTY = 1 << 2,	/* no body and no Content-Type (parameters in the query) */
+	BODY_RAW = 1 << 3,	/* any other Content-Type: r->body as sent, the handler checks it */
 };
 
 typedef struct Route {

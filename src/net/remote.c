@@ -18,6 +18,12 @@
 /* What a caller waits on; it lives on the caller's stack until pending is 0. */
 typedef struct Batch {
 	bool *ok;
+	/* remote_fetch: the body of the one URL, up to max bytes */
+	bool fetch;
+	size_t max;
+	char *data;
+	size_t len;
+	bool too_big;
 	int pending;		/* URLs not answered yet */
 	bool cancelled;		/* the caller's deadline passed: drop the rest */
 	struct timespec deadline;	/* CLOCK_MONOTONIC */
@@ -33,6 +39,9 @@ typedef struct Transfer {
 	bool head;
 	char *url;
 	CURL *h;
+	char *data;	/* a fetch's body so far (malloc) */
+	size_t len;
+	bool too_big;
 } Transfer;
 
 static struct {
@@ -75,6 +84,24 @@ static size_t discard(char *p, size_t size, size_t n, void *unused)
 	return size * n;
 }
 
+/* A fetch's body, kept up to the batch's max; one byte more ends the
+ * transfer (curl reports a write error). */
+static size_t keep(char *p, size_t size, size_t n, void *clientp)
+{
+	Transfer *t = clientp;
+	size_t add = size * n;
+	if (add > t->b->max - t->len) {
+		t->too_big = true;
+		return 0;
+	}
+	char *grown = realloc(t->data, t->len + add + 1);
+	if (!grown) abort();
+	t->data = grown;
+	memcpy(t->data + t->len, p, add);
+	t->len += add;
+	return add;
+}
+
 /* Every connection curl is about to open, to the address DNS gave it: the
  * one place the address rule is enforced, before a packet leaves. */
 static curl_socket_t open_checked(void *clientp, curlsocktype purpose, struct curl_sockaddr *addr)
@@ -90,7 +117,16 @@ static void finish(Transfer *t, bool ok)
 {
 	Batch *b = t->b;
 	b->ok[t->index] = ok;
+	if (b->fetch) {
+		b->too_big = t->too_big;
+		if (ok) {
+			b->data = t->data;
+			b->len = t->len;
+			t->data = NULL;
+		}
+	}
 	if (--b->pending == 0) pthread_cond_broadcast(&b->done);
+	free(t->data);
 	free(t->url);
 	free(t);
 }
@@ -106,8 +142,18 @@ static void start(Transfer *t)
 	}
 	curl_easy_setopt(h, CURLOPT_URL, t->url);
 	curl_easy_setopt(h, CURLOPT_NOBODY, t->head ? 1L : 0L);
-	if (!t->head) curl_easy_setopt(h, CURLOPT_RANGE, "0-0");
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+	if (t->b->fetch) {
+		free(t->data);	/* a body of an earlier hop */
+		t->data = NULL;
+		t->len = 0;
+		curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, keep);
+		curl_easy_setopt(h, CURLOPT_WRITEDATA, t);
+		/* A length announced past the cap ends it before the body. */
+		curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)t->b->max);
+	} else {
+		if (!t->head) curl_easy_setopt(h, CURLOPT_RANGE, "0-0");
+		curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+	}
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);	/* each hop is checked here */
 	curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)left);
 	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -116,7 +162,7 @@ static void start(Transfer *t)
 	/* the address checked must be the one the request goes to */
 	curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_checked);
 	curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, t->b);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, "souk-image-check/1");
+	curl_easy_setopt(h, CURLOPT_USERAGENT, t->b->fetch ? "souk-image-fetch/1" : "souk-image-check/1");
 	curl_easy_setopt(h, CURLOPT_PRIVATE, t);
 	curl_multi_add_handle(F.multi, h);
 	F.active[F.nactive++] = t;
@@ -174,19 +220,21 @@ static void completed(Transfer *t, CURLcode result)
 	if (result == CURLE_OK) {
 		curl_easy_getinfo(t->h, CURLINFO_RESPONSE_CODE, &status);
 		curl_easy_getinfo(t->h, CURLINFO_REDIRECT_URL, &location);
+	} else if (result == CURLE_FILESIZE_EXCEEDED) {
+		t->too_big = true;
 	}
 	char *next = status >= 300 && status < 400 && http_url(location) ? xstrdup(location) : NULL;
 	unlist(t);
 	if (t->b->cancelled) {
 		free(next);
 		finish(t, false);
-	} else if (status >= 200 && status < 300) {
+	} else if (status >= 200 && status < 300 && !t->too_big) {
 		finish(t, true);
 	} else if (next && t->hops < REMOTE_REDIRECTS_MAX) {
 		free(t->url);
 		t->url = next;
 		t->hops++;
-		t->head = true;
+		t->head = !t->b->fetch;
 		enqueue(t, true);
 		return;
 	} else if ((status == 405 || status == 501) && t->head) {
@@ -271,6 +319,48 @@ int remote_allow_set(const char *ranges)
 	return 0;
 }
 
+/* Queues the batch's URLs, waits for every answer or the deadline. */
+static void run(Batch *b, const char *const *urls, int n, int deadline_ms, bool head)
+{
+	pthread_once(&F.once, fetcher_start);
+	pthread_condattr_t attr;
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&b->done, &attr);
+	pthread_condattr_destroy(&attr);
+	clock_gettime(CLOCK_MONOTONIC, &b->deadline);
+	b->deadline.tv_sec += deadline_ms / 1000;
+	b->deadline.tv_nsec += (deadline_ms % 1000) * 1000000L;
+	if (b->deadline.tv_nsec >= 1000000000L) {
+		b->deadline.tv_sec++;
+		b->deadline.tv_nsec -= 1000000000L;
+	}
+
+	pthread_mutex_lock(&F.lock);
+	b->allow = F.allow;
+	for (int i = 0; i < n && F.running && !F.stopping; i++) {
+		if (!http_url(urls[i])) continue;
+		Transfer *t = calloc(1, sizeof(*t));
+		if (!t) abort();
+		*t = (Transfer){.b = b, .index = i, .head = head, .url = xstrdup(urls[i])};
+		enqueue(t, false);
+		b->pending++;
+	}
+	if (b->pending) curl_multi_wakeup(F.multi);
+	/* Every transfer carries the deadline; this wait is the safety net for
+	 * a fetcher that fell behind. Past it the rest count as unreachable. */
+	struct timespec grace = b->deadline;
+	grace.tv_sec += 1;
+	while (b->pending && !b->cancelled)
+		if (pthread_cond_timedwait(&b->done, &F.lock, &grace) == ETIMEDOUT) {
+			b->cancelled = true;
+			curl_multi_wakeup(F.multi);
+		}
+	while (b->pending) pthread_cond_wait(&b->done, &F.lock);
+	pthread_mutex_unlock(&F.lock);
+	pthread_cond_destroy(&b->done);
+}
+
 int remote_check_urls(const char *const *urls, int n, bool *ok)
 {
 	const char *mode = getenv("SOUK_IMAGE_CHECK");
@@ -280,45 +370,25 @@ int remote_check_urls(const char *const *urls, int n, bool *ok)
 		for (int i = 0; i < n; i++) found += ok[i] = http_url(urls[i]);
 		return found;
 	}
-	pthread_once(&F.once, fetcher_start);
-
 	Batch b = {.ok = ok};
-	pthread_condattr_t attr;
-	pthread_condattr_init(&attr);
-	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-	pthread_cond_init(&b.done, &attr);
-	pthread_condattr_destroy(&attr);
-	clock_gettime(CLOCK_MONOTONIC, &b.deadline);
-	b.deadline.tv_sec += REMOTE_DEADLINE_MS / 1000;
-	b.deadline.tv_nsec += (REMOTE_DEADLINE_MS % 1000) * 1000000L;
-	if (b.deadline.tv_nsec >= 1000000000L) {
-		b.deadline.tv_sec++;
-		b.deadline.tv_nsec -= 1000000000L;
-	}
-
-	pthread_mutex_lock(&F.lock);
-	b.allow = F.allow;
-	for (int i = 0; i < n && F.running && !F.stopping; i++) {
-		if (!http_url(urls[i])) continue;
-		Transfer *t = calloc(1, sizeof(*t));
-		if (!t) abort();
-		*t = (Transfer){.b = &b, .index = i, .head = true, .url = xstrdup(urls[i])};
-		enqueue(t, false);
-		b.pending++;
-	}
-	if (b.pending) curl_multi_wakeup(F.multi);
-	/* Every transfer carries the deadline; this wait is the safety net for
-	 * a fetcher that fell behind. Past it the rest count as unreachable. */
-	struct timespec grace = b.deadline;
-	grace.tv_sec += 1;
-	while (b.pending && !b.cancelled)
-		if (pthread_cond_timedwait(&b.done, &F.lock, &grace) == ETIMEDOUT) {
-			b.cancelled = true;
-			curl_multi_wakeup(F.multi);
-		}
-	while (b.pending) pthread_cond_wait(&b.done, &F.lock);
-	pthread_mutex_unlock(&F.lock);
-	pthread_cond_destroy(&b.done);
+	run(&b, urls, n, REMOTE_DEADLINE_MS, true);
 	for (int i = 0; i < n; i++) found += ok[i];
 	return found;
+}
+
+int remote_fetch(const char *url, size_t max, char **data, size_t *len)
+{
+	bool ok = false;
+	Batch b = {.ok = &ok, .fetch = true, .max = max};
+	*data = NULL;
+	*len = 0;
+	if (!http_url(url)) return REMOTE_FAILED;
+	run(&b, &url, 1, REMOTE_FETCH_DEADLINE_MS, false);
+	if (ok) {
+		*data = b.data;
+		*len = b.len;
+		return 0;
+	}
+	free(b.data);
+	return b.too_big ? REMOTE_TOO_BIG : REMOTE_FAILED;
 }

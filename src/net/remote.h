@@ -1,6 +1,7 @@
-/* remote.h -- questions souk asks other servers (libcurl): do the image URLs
- * a partner sent point at files? Kept out of the core like the store is: the
- * core asks, this module does the I/O.
+/* remote.h -- what souk asks other servers (libcurl): do the image URLs a
+ * partner sent point at files, and the file behind a URL a seller gave for
+ * an upload. Kept out of the core like the store is: the core asks, this
+ * module does the I/O.
  *
  * One fetcher thread runs every check of the process in one curl multi
  * handle: all URLs of a call at once, at most REMOTE_ACTIVE_MAX transfers
@@ -12,10 +13,12 @@
 #define SOUK_REMOTE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define REMOTE_DEADLINE_MS 3000	/* one call, all its URLs */
 #define REMOTE_ACTIVE_MAX 32		/* transfers at once, process-wide */
 #define REMOTE_REDIRECTS_MAX 3
+#define REMOTE_FETCH_DEADLINE_MS 10000	/* one fetched file, all its hops */
 
 /* Process-wide setup (curl_global_*, the fetcher thread) and teardown. */
 int remote_setup(void);
@@ -32,5 +35,14 @@ bool remote_allow_valid(const char *ranges);
  * SOUK_IMAGE_CHECK=off skips the network and accepts any http(s) URL (an
  * offline sandbox). */
 int remote_check_urls(const char *const *urls, int n, bool *ok);
+
+/* GETs one http(s) URL under the same rules (allowed addresses on every
+ * hop, redirects followed here, REMOTE_FETCH_DEADLINE_MS overall) and keeps
+ * its body: 0 and *data (malloc, the caller frees) of *len bytes for a 2xx
+ * answer; REMOTE_TOO_BIG when the body (announced or received) passes max
+ * bytes, which ends the transfer there; REMOTE_FAILED otherwise. Not
+ * affected by SOUK_IMAGE_CHECK. */
+enum { REMOTE_FAILED = -1, REMOTE_TOO_BIG = -2 };
+int remote_fetch(const char *url, size_t max, char **data, size_t *len);
 
 #endif

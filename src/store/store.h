@@ -372,4 +372,19 @@ int store_currencies_count(Store *st, int64_t *n);
 int store_languages_each(Store *st, Arena *a, int (*fn)(void *u, const Language *l), void *u);
 int store_currencies_each(Store *st, Arena *a, int (*fn)(void *u, const Currency *c), void *u);
 
+/* --- Images (core/media) ---------------------------------------------------
+ * The record and the bytes are separate calls, so a backend may keep the
+ * bytes elsewhere (an object store) behind the same names. */
+/* The record and its bytes, together (the caller's transaction, if any). */
+int store_image_insert(Store *st, const Image *img, const void *bytes, size_t len, int64_t *id);
+int store_image_by_key(Store *st, Arena *a, const char *key, Image *out);
+/* The bytes, in the arena. */
+int store_image_data(Store *st, Arena *a, int64_t image_id, const void **bytes, size_t *len);
+/* Whether a listing's images name this URL. */
+int store_image_used(Store *st, const char *url, bool *used);
+/* Images that expired at or before now: those a listing uses get
+ * expires_at = renew_until; up to max of the others are removed with their
+ * bytes (*n: how many). In the caller's transaction. */
+int store_images_expire(Store *st, int64_t now, int64_t renew_until, int max, int *n);
+
 #endif

@@ -15,6 +15,7 @@ const char *souk_strerror(int rc)
 	case SOUK_EREF: return "broken reference";
 	case SOUK_EEXPIRED: return "expired";
 	case SOUK_ELIMIT: return "too many attempts";
+	case SOUK_ETOOBIG: return "too large";
 	}
 	return "unknown error";
 }

@@ -18,6 +18,7 @@ enum {
 	SOUK_EREF = -9,		/* refers to an object that does not exist, or is still referred to */
 	SOUK_EEXPIRED = -10,	/* a cursor or token older than what is kept for it */
 	SOUK_ELIMIT = -11,	/* too many attempts: try again later */
+	SOUK_ETOOBIG = -12,	/* input larger than what is accepted (bytes, pixels) */
 };
 
 const char *souk_strerror(int rc);

@@ -29,6 +29,7 @@ int web_advert_phone(Request *r);
 int web_advert_observe(Request *r);
 int web_device_get(Request *r);
 int web_device_post(Request *r);
+int web_image_get(Request *r);		/* images.c: an uploaded image */
 
 /* Page layout (page.c): page_begin writes the head and opens the card;
  * page_end closes it, sets the security headers and the status. */

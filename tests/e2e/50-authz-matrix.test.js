@@ -15,6 +15,7 @@ const { makeApp, makeUser, codeGrant, authorize, token, advanceClock, parseForms
 const { advertBody, seller, operator, setting } = require('./lib/adverts');
 const { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor, bodyHeaders } = require('./lib/authz');
 const { makeAllegroApp, allegroToken, allegroCodeGrant } = require('./lib/allegro');
+const { fixture, imageHost, serve } = require('./lib/images');
 
 const MARK = 'matrycowa';          // in every title of the owner's adverts
 const OWNER_PHONE = '612398745';   // the owner's contact phone, never shown to others
@@ -27,7 +28,7 @@ function routeTable() {
 }
 const ROUTES = routeTable();
 
-let s, f, n = 0;
+let s, f, images, n = 0;
 
 // A user-context token of `app` for `user`, revoked from the user's
 // linked-apps page.
@@ -65,17 +66,21 @@ async function allegroTokens(user, expire) {
 	const cc = await allegroToken(s, app, { grant_type: 'client_credentials' });
 	assert.strictEqual(cc.status, 200, cc.text);
 	const scope = 'allegro:api:sale:offers:read allegro:api:sale:offers:write';
+	const readOnly = 'allegro:api:profile:read allegro:api:sale:offers:read';
 	return {
 		owner: (await allegroCodeGrant(s, app, user)).access_token,
 		other: (await allegroCodeGrant(s, app, makeUser(s))).access_token,
 		expired, revoked, app: cc.json.access_token,
-		scopes: { [scope]: (await allegroCodeGrant(s, app, user, { scope })).access_token },
+		scopes: { [scope]: (await allegroCodeGrant(s, app, user, { scope })).access_token,
+			[readOnly]: (await allegroCodeGrant(s, app, user, { scope: readOnly })).access_token },
 	};
 }
 
 before(async () => {
 	s = await startSouk({ env: { SOUK_IMAGE_CHECK: 'off', SOUK_JOB_TICK_MS: '100000' } });
 	await setting(s, 'adverts.free_limit', 100000);
+	images = await imageHost('127.0.0.1', { '/photo.png': serve(fixture('alpha.png'), 'image/png') });
+	await setting(s, 'images.allow_ranges', '127.0.0.1');
 	const app = makeApp(s, { name: 'Owner app' });
 	const user = makeUser(s);
 	// An expired token: one issued, then the clock moved past its life.
@@ -105,6 +110,7 @@ before(async () => {
 		},
 		operator: operator(s),
 		ref: { region: city.json.data.region_id, city: 1394, district: 32, category: 1581 },
+		imageUrl: `${images.base}/photo.png`,
 	};
 	// One Allegro offer contact of the owner's for every route that names one.
 	const contact = await s.req('POST', '/sale/offer-contacts', { token: allegro.owner,
@@ -114,7 +120,7 @@ before(async () => {
 	f.contact = contact.json;
 	assert.strictEqual((await me(s, f.tokens.expired)).status, 401, 'the expired token still works');
 });
-after(() => s && s.stop());
+after(async () => { await images?.close(); return s && s.stop(); });
 
 // The owner's objects every route is called on: a fresh advert with a logo.
 async function ownerObjects() {

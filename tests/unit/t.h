@@ -59,5 +59,6 @@ void test_allegro_offers(void);
 void test_device(void);
 void test_allegro_params(void);
 void test_contact_phones(void);
+void test_media(void);
 
 #endif

@@ -50,4 +50,7 @@ int allegro_catalog(Request *r, const struct Catalog **cat, int *lang);
 const Category *allegro_path_category(Request *r, const struct Catalog *cat, int lang);
 void allegro_category_not_found(Request *r);
 
+/* Images (images.c): POST /sale/images */
+int allegro_images_post(Request *r);
+
 #endif

@@ -42,6 +42,7 @@ const PUBLIC_BY_DESIGN = {
 	'GET /oferta/{id}': 'the public page of an active advert; others are 404 (42-lifecycle)',
 	'POST /oferta/{id}/phone': 'reveals the phone on the public page, behind the page\'s CSRF token',
 	'POST /oferta/{id}/observe': 'observing from the public page, behind the page\'s CSRF token',
+	'GET /images/{key}': 'an uploaded image, at the location sellers put in their listings for anyone to see',
 };
 
 // Query strings the routes that need one are called with.
@@ -81,6 +82,8 @@ const BODIES = {
 	'POST /api/admin/adverts/{id}/moderation': () => ({ decision: 'accept' }),
 	'POST /api/admin/adverts/{id}/simulate': () => ({ action: 'view', count: 1 }),
 	'PUT /api/admin/settings/{key}': () => ({ value: '1000' }),
+	// a file on the test's own image host, which the operator allowed
+	'POST /sale/images': (f) => ({ url: f.imageUrl }),
 };
 
 const INVALID_TOKEN = { error: 'invalid_token', error_description: 'The access token provided is invalid' };
