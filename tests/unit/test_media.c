@@ -1,11 +1,14 @@
 /* test_media.c -- images: normalising with libvips (type by content, the
  * pixel limit read from the header, orientation, metadata stripped, alpha
  * flattened), and the use cases on a store: another seller's image does not
- * resolve, an expired image survives only while a listing uses it. */
+ * resolve, an expired image survives only while a listing uses it, also
+ * when the expiry job runs while a listing that names it is being saved. */
 #include "t.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "../../src/core/ctx.h"
 #include "../../src/core/media/image.h"
@@ -188,11 +191,73 @@ static void test_use_cases(Arena *a)
 	store_close(c.st);
 }
 
+typedef struct JobRun {
+	Ctx c;
+	int removed;
+} JobRun;
+
+static void *run_expiry(void *arg)
+{
+	JobRun *j = arg;
+	j->removed = media_job_expire(&j->c);
+	return NULL;
+}
+
+/* A listing resolves an image inside its write transaction a second before
+ * the image expires; the job runs a second after, on another connection,
+ * while that transaction is open. Whichever way the two meet, the listing
+ * commits with the image and the job keeps it. */
+static void test_expiry_race(Arena *a)
+{
+	char path[] = "/tmp/souk-media-test-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0) return;
+	close(fd);
+	Ctx saver = {.arena = a, .now = 1000};
+	JobRun job = {.c = {.arena = arena_new(), .now = 1000 + MEDIA_TTL + 1}};
+	CHECK(store_open(path, &saver.st) == 0 && store_migrate(saver.st, NULL) == 0);
+	CHECK(store_open(path, &job.c.st) == 0);
+	int64_t seller = add_user(saver.st, "race@media.test");
+	size_t len;
+	unsigned char *png = slurp(FIXTURES "alpha.png", &len);
+	Image img, got;
+	CHECK(media_image_upload(&saver, seller, png, len, &img) == 0);
+	free(png);
+
+	saver.now = 1000 + MEDIA_TTL - 1;
+	CHECK(store_begin(saver.st) == 0);
+	CHECK(media_image_resolve(&saver, seller, img.url, &got) == 0);
+	pthread_t t;
+	CHECK(pthread_create(&t, NULL, run_expiry, &job) == 0);
+	usleep(50 * 1000);	/* let the job reach the write lock: either order must hold */
+	Advert ad = {.item_id = "itemmediarace", .user_id = seller, .status = ADVERT_DRAFT,
+		.salary_from_minor = -1, .salary_to_minor = -1, .courier = -1, .created_at = saver.now,
+		.updated_at = saver.now, .images = &(AdvertImage){got.url}, .nimages = 1};
+	CHECK(store_advert_insert(saver.st, &ad, &ad.id) == 0);
+	CHECK(store_commit(saver.st) == 0);
+	pthread_join(t, NULL);
+	CHECK(job.removed == 0);
+	CHECK(media_image_read(&job.c, img.key, &got, &(const void *){NULL}, &len) == 0);
+	CHECK(got.expires_at == job.c.now + MEDIA_TTL);
+
+	store_close(saver.st);
+	store_close(job.c.st);
+	arena_free(job.c.arena);
+	static const char *const files[] = {"", "-wal", "-shm"};
+	for (size_t k = 0; k < sizeof(files) / sizeof(files[0]); k++) {
+		char name[64];
+		snprintf(name, sizeof(name), "%s%s", path, files[k]);
+		unlink(name);
+	}
+}
+
 void test_media(void)
 {
 	Arena *a = arena_new();
 	test_normalize(a);
 	test_use_cases(a);
+	test_expiry_race(a);
 	arena_free(a);
 	media_teardown();
 }

@@ -22,10 +22,20 @@
 #define MEDIA_EXPIRE_BATCH 100
 
 static struct {
+	pthread_once_t once;
 	pthread_mutex_t lock;
-	pthread_cond_t freed;
+	pthread_cond_t freed;	/* on CLOCK_MONOTONIC */
 	int busy;
-} D = {.lock = PTHREAD_MUTEX_INITIALIZER, .freed = PTHREAD_COND_INITIALIZER};
+} D = {.once = PTHREAD_ONCE_INIT, .lock = PTHREAD_MUTEX_INITIALIZER};
+
+static void decoders_init(void)
+{
+	pthread_condattr_t attr;
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&D.freed, &attr);
+	pthread_condattr_destroy(&attr);
+}
 
 void media_teardown(void)
 {
@@ -34,8 +44,9 @@ void media_teardown(void)
 
 static int decoder_take(void)
 {
+	pthread_once(&D.once, decoders_init);
 	struct timespec until;
-	clock_gettime(CLOCK_REALTIME, &until);
+	clock_gettime(CLOCK_MONOTONIC, &until);
 	until.tv_sec += MEDIA_DECODE_WAIT_S;
 	int rc = 0;
 	pthread_mutex_lock(&D.lock);
