@@ -15,6 +15,7 @@
 #include "../util/errors.h"
 #include "../core/jobs.h"
 #include "../core/limits/policy.h"
+#include "../core/media/media.h"
 #include "../core/settings.h"
 #include "../core/schedule.h"
 #include "../core/site.h"
@@ -168,6 +169,8 @@ int cli_serve(const Args *a)
 		.port = port,
 		.threads = (int)threads,
 		.body_max = body_max,
+		/* an image upload may be as large as the image rule allows */
+		.upload_max = MEDIA_BYTES_MAX,
 		.timeout_s = 30,
 		.head_timeout_s = (unsigned)header_timeout,
 		.max_connections = (unsigned)max_conns,

@@ -131,6 +131,17 @@ static bool check_body(Request *r, const Route *route)
 	return ok;
 }
 
+size_t http_body_cap(Request *r, const HttpConfig *cfg)
+{
+	if (cfg->upload_max <= cfg->body_max || !r->method) return cfg->body_max;
+	const char *params[HTTP_MAX_PARAMS];
+	int nparams;
+	unsigned allowed;
+	int i = router_match(router, r->method == HTTP_HEAD ? HTTP_GET : r->method, r->path, params,
+		&nparams, r->arena, &allowed);
+	return i >= 0 && (cfg->routes[i].body & BODY_RAW) ? cfg->upload_max : cfg->body_max;
+}
+
 void http_dispatch(Request *r, const HttpConfig *cfg)
 {
 

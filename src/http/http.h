@@ -79,7 +79,9 @@ enum {
 	BODY_JSON = 1 << 0,	/* application/json, parsed into r->json */
 	BODY_FORM = 1 << 1,	/* application/x-www-form-urlencoded */
 	BODY_EMPTY = 1 << 2,	/* no body and no Content-Type (parameters in the query) */
-	BODY_RAW = 1 << 3,	/* any other Content-Type: r->body as sent, the handler checks it */
+	/* Any other Content-Type: r->body as sent, the handler checks it. A
+	 * file upload: such a route's body may reach HttpConfig.upload_max. */
+	BODY_RAW = 1 << 3,
 };
 
 typedef struct Route {
@@ -119,6 +121,7 @@ struct Request {
 	Buf body;
 	bool body_too_large;
 	size_t discarded;		/* bytes of an oversized body read and dropped */
+	size_t body_cap;		/* this request's: body_max, or upload_max for an upload route */
 	struct json_object *json;	/* parsed body for BODY_JSON routes */
 	Form *form;			/* parsed form body, lazily */
 
@@ -170,6 +173,7 @@ typedef struct HttpConfig {
 	int port;
 	int threads;
 	size_t body_max;
+	size_t upload_max;		/* bodies of BODY_RAW routes; below body_max: body_max */
 	unsigned timeout_s;		/* inactivity, at any stage of a connection */
 	unsigned head_timeout_s;	/* deadline for a whole request head; 0: none */
 	unsigned max_connections;	/* open at once, in total */
@@ -195,6 +199,9 @@ void http_stop(void);
  * table is compiled by http_dispatch_init, before any worker thread runs. */
 int http_dispatch_init(const HttpConfig *cfg);	/* -1: a broken route table */
 void http_dispatch(Request *r, const HttpConfig *cfg);
+/* The body cap of the route the request's method and path name, from the
+ * headers alone (an upload route's is upload_max). */
+size_t http_body_cap(Request *r, const HttpConfig *cfg);
 /* The dispatcher's rate limit step (limit.c): false after answering 429. */
 bool http_limit(Request *r, const Route *route);
 

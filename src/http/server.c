@@ -196,8 +196,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		/* A length announced over the cap is refused now, from the headers:
 		 * waiting for the body would hold the connection for a body never
 		 * read, and answering now keeps MHD from sending 100 Continue. */
+		r->body_cap = http_body_cap(r, &config);
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > config.body_max) {
+		if (cl && strtoull(cl, NULL, 10) > r->body_cap) {
 			r->body_too_large = true;
 			watch_linger(conn);
 			http_dispatch(r, &config);
@@ -212,7 +213,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (*upload_data_size) {
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
-		if (r->body.len + n > config.body_max) r->body_too_large = true;
+		if (r->body.len + n > r->body_cap) r->body_too_large = true;
 		if (!r->body_too_large) {
 			buf_append(&r->body, upload_data, n);
 			return MHD_YES;
@@ -244,7 +245,7 @@ static int configure(const HttpConfig *cfg)
 {
 	config = *cfg;
 	pthread_once(&thread_key_once, thread_key_make);
-	if (cfg->body_max > HTTP_BODY_MAX_LIMIT) {
+	if (cfg->body_max > HTTP_BODY_MAX_LIMIT || cfg->upload_max > HTTP_BODY_MAX_LIMIT) {
 		fprintf(stderr, "souk: the body limit is at most %zu bytes\n", HTTP_BODY_MAX_LIMIT);
 		return -1;
 	}

@@ -87,15 +87,36 @@ test('a body of another type (text/plain, none) is a 415', async () => {
 	}
 });
 
-test('a body past the cap is a 413 in Allegro\'s envelope', async () => {
-	const big = Buffer.concat([fixture('photo-gps-rotated.jpg'), Buffer.alloc(2 << 20)]);
+// A PNG of random pixels (deflate cannot shrink them): about 3 bytes a pixel.
+function noisePng(width, height) {
+	const zlib = require('node:zlib');
+	const crypto = require('node:crypto');
+	const rows = [];
+	for (let y = 0; y < height; y++) rows.push(Buffer.from([0]), crypto.randomBytes(width * 3));
+	return png(width, height, zlib.deflateSync(Buffer.concat(rows), { level: 1 }));
+}
+
+test('a photo larger than the server\'s 1 MiB body cap is taken: an upload may reach 10 MiB', async () => {
+	const photo = noisePng(1200, 1000);
+	assert.ok(photo.length > 3 << 20);
+	const up = assertUploaded(s, await uploadBytes(s, seller.token, photo, 'image/png'));
+	const info = jpegInfo((await fetchImage(up.location)).bytes);
+	assert.deepStrictEqual([info.width, info.height], [1200, 1000]);
+	// other routes keep the server's cap
+	const json = await s.req('POST', '/api/partner/adverts', { token: seller.token,
+		body: Buffer.alloc(2 << 20, 0x20), headers: { 'Content-Type': 'application/json', Version: '2.0' } });
+	assert.strictEqual(json.status, 413);
+});
+
+test('a body past 10 MiB is a 413 in Allegro\'s envelope', async () => {
+	const big = Buffer.concat([fixture('photo-gps-rotated.jpg'), Buffer.alloc(11 << 20)]);
 	const r = await uploadBytes(s, seller.token, big, 'image/jpeg');
 	assert.strictEqual(r.status, 413, r.text);
 	assert.strictEqual(r.json.errors[0].code, 'PayloadTooLargeException');
 });
 
-// A PNG announcing width x height pixels with one small stored zlib block.
-function pngBomb(width, height) {
+// A PNG of the given size and compressed pixel data.
+function png(width, height, idat) {
 	const zlib = require('node:zlib');
 	const chunk = (type, data) => {
 		const len = Buffer.alloc(4);
@@ -111,8 +132,11 @@ function pngBomb(width, height) {
 	ihdr[8] = 8;
 	ihdr[9] = 2;
 	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
-		chunk('IDAT', zlib.deflateSync(Buffer.alloc(64 << 10))), chunk('IEND', Buffer.alloc(0))]);
+		chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
+
+// A PNG announcing width x height pixels with a little data.
+const pngBomb = (width, height) => png(width, height, require('node:zlib').deflateSync(Buffer.alloc(64 << 10)));
 
 test('a decompression bomb (a small file announcing 10 gigapixels) is a 413, refused before decoding', async () => {
 	const bomb = pngBomb(100000, 100000);
