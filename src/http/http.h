@@ -132,7 +132,7 @@ struct Request {
 	int64_t operator_id;		/* ROUTE_OPERATOR: the key that called */
 	Ctx ctx;			/* the core context of this request */
 
-	char trace_id[17];
+	char trace_id[37];		/* a UUID, as Allegro's Trace-Id (seed 004) */
 	uint64_t t_start_ns;
 	uint64_t db_ns_start;
 

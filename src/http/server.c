@@ -187,7 +187,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->method = parse_method(method);
 		r->method_name = arena_strdup(r->arena, method);
 		r->path = arena_strdup(r->arena, url);
-		crypto_random_hex(r->trace_id, 8);
+		crypto_random_uuid(r->trace_id);
 		r->ctx.arena = r->arena;
 		r->ctx.st = store_thread();
 		r->ctx.now = clock_now();

@@ -2,6 +2,7 @@
 #include "crypto.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 int crypto_setup(void)
@@ -15,6 +16,15 @@ void crypto_random_hex(char *out, size_t nbytes)
 	if (nbytes > sizeof(raw)) nbytes = sizeof(raw);
 	randombytes_buf(raw, nbytes);
 	sodium_bin2hex(out, nbytes * 2 + 1, raw, nbytes);
+}
+
+void crypto_random_uuid(char out[CRYPTO_UUID_LEN + 1])
+{
+	char hex[33];
+	crypto_random_hex(hex, 16);
+	hex[12] = '4';					/* version 4: random */
+	hex[16] = "89ab"[(unsigned char)hex[16] % 4];	/* the RFC 4122 variant */
+	snprintf(out, CRYPTO_UUID_LEN + 1, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
 }
 
 void crypto_random_b64url(char *out, size_t outlen, size_t nbytes)

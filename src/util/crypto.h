@@ -19,6 +19,9 @@ int crypto_setup(void);
 void crypto_random_hex(char *out, size_t nbytes);	/* out holds 2*nbytes+1 */
 void crypto_random_b64url(char *out, size_t outlen, size_t nbytes);
 void crypto_random_bytes(void *out, size_t n);
+/* A random (version 4) UUID in its 36-character form, NUL-terminated. */
+#define CRYPTO_UUID_LEN 36
+void crypto_random_uuid(char out[CRYPTO_UUID_LEN + 1]);
 /* Uniform in [0, upper), without modulo bias. */
 uint32_t crypto_random_below(uint32_t upper);
 

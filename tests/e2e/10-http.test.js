@@ -15,7 +15,7 @@ test('healthz answers and every response carries a Trace-Id', async () => {
 	const r = await s.req('GET', '/healthz');
 	assert.strictEqual(r.status, 200);
 	assert.deepStrictEqual(r.json, { status: 'ok' });
-	assert.match(r.headers['trace-id'], /^[0-9a-f]{16}$/);
+	assert.match(r.headers['trace-id'], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 });
 
 test('OLX: missing Version header is refused in the seed\'s words', async () => {

@@ -23,7 +23,7 @@ const waitFor = async (cond, ms = 5000) => {
 };
 
 test('access log forgery: a %0A in the path cannot write a line of its own', async () => {
-	const fake = '2030-01-01T00:00:00Z trace=0000000000000000 POST /api/admin/clock/advance 200 2 1us client=root';
+	const fake = '2030-01-01T00:00:00Z trace=00000000-0000-4000-8000-000000000000 POST /api/admin/clock/advance 200 2 1us client=root';
 	const target = '/x%0A' + encodeURIComponent(fake) + '%0D%0A%22%5C';
 	const text = await raw(s.port, `GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
 	assert.strictEqual(parseRaw(text).status, 404);
@@ -31,7 +31,7 @@ test('access log forgery: a %0A in the path cannot write a line of its own', asy
 	const lines = s.log().split('\n');
 	assert.ok(!lines.some((l) => l.startsWith('2030-01-01')), 'a forged line reached the log');
 	const line = lines.find((l) => l.includes('GET /x\\x0a'));
-	assert.match(line, /^\d{4}-\d\d-\d\dT\S+ trace=[0-9a-f]{16} GET \S+ 404 \d+ \d+us client=-$/);
+	assert.match(line, /^\d{4}-\d\d-\d\dT\S+ trace=[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12} GET \S+ 404 \d+ \d+us client=-$/);
 	assert.ok(line.includes('\\x0d\\x0a\\x22\\x5c 404'), line);
 });
 

@@ -116,7 +116,7 @@ test('a body in another media type is 415 UnsupportedMediaTypeException', async 
 		const r = await getWithBody('/me', { Authorization: `Bearer ${token}`, Accept: ALLEGRO_MEDIA, 'Content-Type': ct }, '{}');
 		errorsHolder(r, 415, 'UnsupportedMediaTypeException');
 		assert.strictEqual(r.headers['content-type'], ALLEGRO_MEDIA);
-		assert.match(r.headers['trace-id'], /^[0-9a-f]{16}$/);
+		assert.match(r.headers['trace-id'], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 	}
 	// the face's own type is fine (the body is ignored by a GET)
 	const ok = await getWithBody('/me', { Authorization: `Bearer ${token}`, Accept: ALLEGRO_MEDIA, 'Content-Type': ALLEGRO_MEDIA }, '{}');
@@ -153,7 +153,7 @@ test('Trace-Id on every answer of the face, a different one for each request', a
 	]);
 	const ids = new Set();
 	for (const r of answers) {
-		assert.match(r.headers['trace-id'] || '', /^[0-9a-f]{16}$/, `${r.status}: ${JSON.stringify(r.headers)}`);
+		assert.match(r.headers['trace-id'] || '', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, `${r.status}: ${JSON.stringify(r.headers)}`);
 		ids.add(r.headers['trace-id']);
 	}
 	assert.strictEqual(ids.size, answers.length);

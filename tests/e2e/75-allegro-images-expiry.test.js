@@ -1,16 +1,18 @@
 'use strict';
 // An uploaded image no listing uses is removed once its expiresAt passes
 // (the job runner, on the marketplace clock the operator moves); one a
-// listing uses is kept, and served, past that date.
+// listing uses (an OLX advert, an Allegro draft) is kept, and served, past
+// that date, and one removed cannot be put in an offer.
 
 const test = require('node:test');
 const assert = require('node:assert');
 const { startSouk } = require('./lib/server');
 const { advertBody, seller } = require('./lib/adverts');
-const { advanceClock } = require('./lib/oauth-flow');
+const { advanceClock, makeUser } = require('./lib/oauth-flow');
 const { makeAllegroApp, allegroCodeGrant } = require('./lib/allegro');
 const { patience } = require('./lib/patience');
 const { fixture, uploadBytes, fetchImage, assertUploaded } = require('./lib/images');
+const { CATEGORY, offerReq } = require('./lib/offers');
 
 const TTL = 7 * 86400;
 let s, olx, allegroApp;
@@ -61,4 +63,28 @@ test('past expiresAt an unused image is removed; one a listing uses is kept and 
 	await advanceClock(s, 3 * TTL);
 	await waitImage(later.location, 404);
 	assert.strictEqual((await fetchImage(used.location)).status, 200);
+});
+
+test('an image an Allegro draft uses is kept past expiresAt; a draft naming one that expired unused is refused', async () => {
+	const user = makeUser(s);
+	const seller = { token: (await allegroCodeGrant(s, allegroApp, user)).access_token };
+	const used = assertUploaded(s, await uploadBytes(s, seller.token, fixture('alpha.png'), 'image/png'));
+	const unused = assertUploaded(s, await uploadBytes(s, seller.token, fixture('small.webp'), 'image/webp'));
+	const partial = (url) => ({ name: 'Bluzka damska', category: { id: String(CATEGORY) }, images: [{ url }] });
+	const d = await offerReq(s, seller, 'POST', '/sale/offers', partial(used.location));
+	assert.strictEqual(d.status, 201, d.text);
+
+	await advanceClock(s, TTL + 60);
+	await waitImage(unused.location, 404);
+	assert.strictEqual((await fetchImage(used.location)).status, 200);
+
+	seller.token = (await allegroCodeGrant(s, allegroApp, user)).access_token;
+	const r = await offerReq(s, seller, 'POST', '/sale/offers', partial(unused.location));
+	assert.strictEqual(r.status, 422, r.text);
+	assert.deepStrictEqual(r.json.errors.map((e) => [e.path, e.message]), [['images[0]',
+		'You can use only images you have previously transferred by calling POST on /sale/images.']]);
+	// the draft still holds its image, which a new draft may use too
+	const g = await offerReq(s, seller, 'GET', `/sale/offers/${d.json.id}`);
+	assert.deepStrictEqual(g.json.images, [{ url: used.location }]);
+	assert.strictEqual((await offerReq(s, seller, 'POST', '/sale/offers', partial(used.location))).status, 201);
 });

@@ -8,15 +8,11 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { startSouk } = require('./lib/server');
-const { CATEGORY, IMAGES, allegroSeller, makeContact, completeOffer, offerReq, assertError } = require('./lib/offers');
+const { CATEGORY, allegroSeller, offerServer, makeContact, completeOffer, offerReq, errorsAt, assertError } = require('./lib/offers');
+const { makeUser } = require('./lib/oauth-flow');
 
 let s, seller, contact;
-test.before(async () => {
-	s = await startSouk({ env: { SOUK_IMAGE_CHECK: 'off' } });
-	seller = await allegroSeller(s);
-	contact = await makeContact(s, seller);
-});
+test.before(async () => ({ s, seller, contact } = await offerServer()));
 test.after(() => s && s.stop());
 
 test('a partial draft is stored INACTIVE with every missing part in validation.errors, in the seed\'s words', async () => {
@@ -39,7 +35,10 @@ test('a partial draft is stored INACTIVE with every missing part in validation.e
 	assertError(o, 'parameters', 'Missing required parameters: Stan, Rozmiar.');
 	assertError(o, 'sellingMode.price', 'You must select at least one selling mode and provide the required prices.');
 	assertError(o, 'contact.id', 'Contact may not be empty.');
-	assert.strictEqual(o.validation.errors.length, 6, JSON.stringify(o.validation.errors, null, 1));
+	// the seller is a company account (makeUser's default), as in the seed
+	assertError(o, 'afterSalesServices',
+		'After sales service conditions (return policies, implied warranties) are required by company account.');
+	assert.strictEqual(o.validation.errors.length, 7, JSON.stringify(o.validation.errors, null, 1));
 	for (const e of o.validation.errors) assert.strictEqual(e.code, 'VALIDATION_ERROR');
 	assert.ok(Math.abs(Date.parse(o.validation.validatedAt) - Date.now()) < 3600e3, o.validation.validatedAt);
 
@@ -50,11 +49,29 @@ test('a partial draft is stored INACTIVE with every missing part in validation.e
 	assert.deepStrictEqual(g.json.validation.errors, o.validation.errors);
 });
 
+test('after sales conditions: asked of a company account\'s draft without a selling mode, never of a private seller\'s or of a classified ad', async () => {
+	const AFTER_SALES = 'After sales service conditions (return policies, implied warranties) are required by company account.';
+	const partial = { name: 'Bluzka damska', category: { id: String(CATEGORY) } };
+	const priv = await allegroSeller(s, { app: seller.app, user: makeUser(s, { business: false }) });
+	let o = (await offerReq(s, priv, 'POST', '/sale/offers', partial)).json;
+	assert.strictEqual(errorsAt(o, 'afterSalesServices').length, 0, JSON.stringify(o.validation.errors));
+	assert.strictEqual(o.validation.errors.length, 6);
+	// in Polish for the application's user
+	o = (await offerReq(s, seller, 'POST', '/sale/offers', partial, { 'Accept-Language': 'pl-PL' })).json;
+	assert.deepStrictEqual(errorsAt(o, 'afterSalesServices'), [{ code: 'VALIDATION_ERROR', message: AFTER_SALES,
+		details: '', path: 'afterSalesServices',
+		userMessage: 'Warunki obsługi posprzedażowej (zasady zwrotów, reklamacje) są wymagane dla konta firmowego.' }]);
+	// a classified ad with its price needs none (the seed's complete draft)
+	o = (await offerReq(s, seller, 'PUT', `/sale/offers/${o.id}`, { ...partial,
+		sellingMode: { format: 'ADVERTISEMENT', price: { amount: '10.00', currency: 'PLN' } } })).json;
+	assert.strictEqual(errorsAt(o, 'afterSalesServices').length, 0, JSON.stringify(o.validation.errors));
+});
+
 test('PUT with the whole structure read back, completed, leaves an empty error list; GET agrees', async () => {
 	const p = await offerReq(s, seller, 'POST', '/sale/offers', { name: 'Bluzka damska', category: { id: String(CATEGORY) } });
 	assert.strictEqual(p.status, 201, p.text);
 	// The client sends back what it read, nulls and read-only parts included.
-	const body = { ...p.json, ...completeOffer(contact) };
+	const body = { ...p.json, ...completeOffer(seller, contact) };
 	const r = await offerReq(s, seller, 'PUT', `/sale/offers/${p.json.id}`, body);
 	assert.strictEqual(r.status, 200, r.text);
 	const o = r.json;
@@ -68,9 +85,9 @@ test('PUT with the whole structure read back, completed, leaves an empty error l
 	assert.deepStrictEqual(o.payments, { invoice: 'NO_INVOICE' });
 	assert.deepStrictEqual(o.external, { id: 'bluzka-1' });
 	assert.deepStrictEqual(o.contact, { id: contact });
-	assert.deepStrictEqual(o.images, IMAGES.map((url) => ({ url })));
-	assert.deepStrictEqual(o.description, completeOffer(contact).description);
-	assert.deepStrictEqual(o.parameters, completeOffer(contact).parameters);
+	assert.deepStrictEqual(o.images, seller.images.map((url) => ({ url })));
+	assert.deepStrictEqual(o.description, completeOffer(seller, contact).description);
+	assert.deepStrictEqual(o.parameters, completeOffer(seller, contact).parameters);
 
 	const g = await offerReq(s, seller, 'GET', `/sale/offers/${o.id}`);
 	assert.strictEqual(g.status, 200, g.text);
@@ -79,7 +96,7 @@ test('PUT with the whole structure read back, completed, leaves an empty error l
 });
 
 test('null in a PUT means absent: the GET structure sent back unchanged changes nothing, nulls clear parts', async () => {
-	const p = await offerReq(s, seller, 'POST', '/sale/offers', completeOffer(contact));
+	const p = await offerReq(s, seller, 'POST', '/sale/offers', completeOffer(seller, contact));
 	assert.strictEqual(p.status, 201, p.text);
 	assert.deepStrictEqual(p.json.validation.errors, []);
 	// Round trip: what GET gave, sent back as it is.
@@ -98,22 +115,23 @@ test('null in a PUT means absent: the GET structure sent back unchanged changes 
 	assertError(cleared.json, 'location', 'Location may not be empty.');
 	assertError(cleared.json, 'description', 'Please describe your offer.');
 	assertError(cleared.json, 'sellingMode.price', 'You must select at least one selling mode and provide the required prices.');
-	assert.strictEqual(cleared.json.validation.errors.length, 3);
+	assert.strictEqual(errorsAt(cleared.json, 'afterSalesServices').length, 1);	/* a company account */
+	assert.strictEqual(cleared.json.validation.errors.length, 4);
 });
 
 test('another seller\'s offer is 404 to read, rewrite and delete, and stays as it was', async () => {
-	const p = await offerReq(s, seller, 'POST', '/sale/offers', completeOffer(contact));
+	const p = await offerReq(s, seller, 'POST', '/sale/offers', completeOffer(seller, contact));
 	assert.strictEqual(p.status, 201, p.text);
 	const other = await allegroSeller(s, { app: seller.app });
 	const path = `/sale/offers/${p.json.id}`;
-	for (const [method, body] of [['GET'], ['PUT', completeOffer(await makeContact(s, other), { name: 'Cudza bluzka' })], ['DELETE']]) {
+	for (const [method, body] of [['GET'], ['PUT', completeOffer(other, await makeContact(s, other), { name: 'Cudza bluzka' })], ['DELETE']]) {
 		const r = await offerReq(s, other, method, path, body);
 		assert.strictEqual(r.status, 404, `${method}: ${r.text}`);
 		assert.strictEqual(r.json.errors[0].code, 'NotFoundException');
 	}
 	const g = await offerReq(s, seller, 'GET', path);
 	assert.strictEqual(g.status, 200);
-	assert.strictEqual(g.json.name, completeOffer(contact).name);
+	assert.strictEqual(g.json.name, completeOffer(seller, contact).name);
 	// an id that never was, or is not a number
 	for (const id of ['999999999', 'abc']) {
 		const r = await offerReq(s, seller, 'GET', `/sale/offers/${id}`);

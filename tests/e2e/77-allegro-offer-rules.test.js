@@ -10,23 +10,18 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { startSouk } = require('./lib/server');
 const { sql } = require('./lib/oauth-flow');
 const { checkAllegroComponent } = require('./lib/allegro-schema');
-const { CATEGORY, IMAGES, allegroSeller, makeContact, completeOffer, offerReq, errorsAt, assertError } =
+const { CATEGORY, allegroSeller, offerServer, makeContact, completeOffer, offerReq, errorsAt, assertError } =
 	require('./lib/offers');
 
 let s, seller, contact;
-test.before(async () => {
-	s = await startSouk({ env: { SOUK_IMAGE_CHECK: 'off' } });
-	seller = await allegroSeller(s);
-	contact = await makeContact(s, seller);
-});
+test.before(async () => ({ s, seller, contact } = await offerServer()));
 test.after(() => s && s.stop());
 
 // A complete draft with `over` applied: 201 with its validation, or the 422.
 async function post(over, headers) {
-	const r = await offerReq(s, seller, 'POST', '/sale/offers', completeOffer(contact, over), headers);
+	const r = await offerReq(s, seller, 'POST', '/sale/offers', completeOffer(seller, contact, over), headers);
 	if (r.status === 422) {
 		checkAllegroComponent('ErrorsHolder', r.json);
 		for (const e of r.json.errors) assert.strictEqual(e.code, 'VALIDATION_ERROR');
@@ -101,7 +96,7 @@ test('description: the tag list, its nesting, the gallery, 100 sections, two col
 		{ type: 'IMAGE', url }] }] });
 	refused(await post({ description: image('https://img.test/elsewhere.jpg') }), 'description.sections[0].items[1]',
 		'Use only images that are saved in the ad gallery that are transferred in the images array.');
-	assert.deepStrictEqual(accepted(await post({ description: image(IMAGES[1]) })).validation.errors, []);
+	assert.deepStrictEqual(accepted(await post({ description: image(seller.images[1]) })).validation.errors, []);
 
 	const three = { sections: [{ items: [{ type: 'TEXT', content: '<p>a</p>' }, { type: 'TEXT', content: '<p>b</p>' },
 		{ type: 'TEXT', content: '<p>c</p>' }] }] };
@@ -123,8 +118,36 @@ test('description: the tag list, its nesting, the gallery, 100 sections, two col
 		'description.sections[0].items[0].content', 'A TEXT item has its content.');
 	refused(await post({ description: { sections: [{ items: [{ type: 'IMAGE', url: null }] }] } }),
 		'description.sections[0].items[0].url', 'An IMAGE item has its url.');
-	refused(await post({ description: { sections: [{ items: [{ type: 'VIDEO', url: IMAGES[0] }] }] } }),
+	refused(await post({ description: { sections: [{ items: [{ type: 'VIDEO', url: seller.images[0] }] }] } }),
 		'description.sections[0].items[0]', 'The item type must be TEXT or IMAGE.');
+});
+
+// The regression: an offer stored any image URL it was given, though seed
+// 002 §3 lets listings use only images POST /sale/images took.
+test('images: only the seller\'s own uploads souk still keeps; any other URL refused at its place, even in a draft', async () => {
+	const HOSTED = 'You can use only images you have previously transferred by calling POST on /sale/images.';
+	const gallery = (...urls) => ({ images: urls.map((url) => ({ url })),
+		description: { sections: [{ items: [{ type: 'TEXT', content: '<p>Bluzka w bardzo dobrym stanie.</p>' }] }] } });
+	refused(await post(gallery(seller.images[0], 'https://img.test/bluzka-1.jpg')), 'images[1]', HOSTED);
+	// another seller's upload, and a key souk never gave, both under souk's own address
+	const other = await allegroSeller(s, { app: seller.app });
+	let r = await post(gallery(other.images[0], seller.images[1]));
+	refused(r, 'images[0]', HOSTED);
+	assert.strictEqual(r.json.errors.length, 1, r.text);
+	refused(await post(gallery(`${s.url}/images/${'0'.repeat(32)}`)), 'images[0]', HOSTED);
+	// a partial draft is refused the same: nothing is stored
+	r = await offerReq(s, seller, 'POST', '/sale/offers', { name: 'Bluzka', category: { id: String(CATEGORY) },
+		images: [{ url: 'http://127.0.0.1:1/x.jpg' }] });
+	refused(r, 'images[0]', HOSTED);
+	const list = await offerReq(s, seller, 'GET', '/sale/offers?name=Bluzka&publication.status=INACTIVE&limit=1000');
+	assert.ok(!list.json.offers.some((o) => o.name === 'Bluzka'), list.text);
+	// the seller's own, in their order, stored under the location POST /sale/images gave
+	const o = accepted(await post(gallery(seller.images[1], seller.images[0])));
+	assert.deepStrictEqual(o.images, [{ url: seller.images[1] }, { url: seller.images[0] }]);
+	assert.deepStrictEqual(o.validation.errors, []);
+	// and a PUT is held to the same
+	r = await offerReq(s, seller, 'PUT', `/sale/offers/${o.id}`, { ...o, ...gallery('https://img.test/x.jpg') });
+	refused(r, 'images[0]', HOSTED);
 });
 
 test('location: the 16 voivodeships, a city, a post code for Polish addresses; the city is the place of that name', async () => {
@@ -165,7 +188,10 @@ test('selling mode: ADVERTISEMENT with a price {amount string, currency}', async
 	assert.deepStrictEqual(o.sellingMode.price, { amount: '33000.00', currency: 'PLN' });
 	o = accepted(await post({ sellingMode: null }));
 	assertError(o, 'sellingMode.price', 'You must select at least one selling mode and provide the required prices.');
-	assert.strictEqual(o.validation.errors.length, 1);
+	// and, with no selling mode, a company account's offer lacks after sales conditions (seed 002 §6)
+	assertError(o, 'afterSalesServices',
+		'After sales service conditions (return policies, implied warranties) are required by company account.');
+	assert.strictEqual(o.validation.errors.length, 2);
 });
 
 test('contact: an existing contact of this seller; invoice: one of the four', async () => {

@@ -9,24 +9,23 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { startSouk } = require('./lib/server');
 const { makeApp, codeGrant, sql } = require('./lib/oauth-flow');
 const { advertBody, operator } = require('./lib/adverts');
-const { CATEGORY, allegroSeller, makeContact, completeOffer, offerReq } = require('./lib/offers');
+const { CATEGORY, allegroSeller, offerServer, makeContact, completeOffer, offerReq } = require('./lib/offers');
+const { checkAllegroComponent } = require('./lib/allegro-schema');
 
 let s, seller, contact, olxToken, admin;
 test.before(async () => {
-	// The job runner is held back: OLX adverts stay `new` until a test moderates them.
-	s = await startSouk({ env: { SOUK_IMAGE_CHECK: 'off', SOUK_JOB_TICK_MS: '100000' } });
-	seller = await allegroSeller(s);
-	contact = await makeContact(s, seller);
+	// The job runner is held back: OLX adverts stay `new` until a test moderates
+	// them; their image URLs are taken unchecked.
+	({ s, seller, contact } = await offerServer({ env: { SOUK_IMAGE_CHECK: 'off', SOUK_JOB_TICK_MS: '100000' } }));
 	olxToken = (await codeGrant(s, makeApp(s), seller.user)).access_token;
 	admin = operator(s);
 });
 test.after(() => s && s.stop());
 
 async function draft(over) {
-	const r = await offerReq(s, seller, 'POST', '/sale/offers', completeOffer(contact, over));
+	const r = await offerReq(s, seller, 'POST', '/sale/offers', completeOffer(seller, contact, over));
 	assert.strictEqual(r.status, 201, r.text);
 	return r.json;
 }
@@ -115,9 +114,9 @@ test('a completed Allegro draft is the row the OLX face reads once it runs', asy
 test('filters: publication.status (comma-joined or repeated), external.id, name, category.id', async () => {
 	const other = await allegroSeller(s, { app: seller.app });
 	const mine = await makeContact(s, other);
-	const a = (await offerReq(s, other, 'POST', '/sale/offers', completeOffer(mine, { name: 'Kurtka zimowa puchowa',
+	const a = (await offerReq(s, other, 'POST', '/sale/offers', completeOffer(other, mine, { name: 'Kurtka zimowa puchowa',
 		external: { id: 'k-1' }, sellingMode: { format: 'ADVERTISEMENT', price: { amount: '120', currency: 'PLN' } } }))).json;
-	const b = (await offerReq(s, other, 'POST', '/sale/offers', completeOffer(mine, { name: 'Bluzka letnia KURTKOWA',
+	const b = (await offerReq(s, other, 'POST', '/sale/offers', completeOffer(other, mine, { name: 'Bluzka letnia KURTKOWA',
 		external: { id: 'k-2' }, sellingMode: { format: 'ADVERTISEMENT', price: { amount: '15.50', currency: 'PLN' } } }))).json;
 	const c = (await offerReq(s, other, 'POST', '/sale/offers', { name: 'Szkic bez kategorii liścia', category: { id: '642' } })).json;
 	const ad = await olxAdvert();	/* the first seller's: never in the other's list */
@@ -147,7 +146,7 @@ test('sort by price either way, and paging with count and totalCount', async () 
 	const made = [];
 	for (const amount of ['30', '10.50', null, '20']) {
 		const sellingMode = amount ? { format: 'ADVERTISEMENT', price: { amount, currency: 'PLN' } } : null;
-		made.push((await offerReq(s, who, 'POST', '/sale/offers', completeOffer(mine, { sellingMode }))).json.id);
+		made.push((await offerReq(s, who, 'POST', '/sale/offers', completeOffer(who, mine, { sellingMode }))).json.id);
 	}
 	const [p30, p10, none, p20] = made;
 	const q = (query) => list(query, who);
@@ -164,7 +163,7 @@ test('sort by price either way, and paging with count and totalCount', async () 
 	assert.strictEqual((await q('?limit=1000')).status, 200);
 });
 
-test('DELETE removes a draft (204, no body) and refuses an offer past its draft', async () => {
+test('DELETE removes a draft (204, no body) and refuses an offer past its draft as live Allegro does (400 CannotDeleteOfferException)', async () => {
 	const o = await draft({ name: 'Bluzka do usunięcia' });
 	const d = await offerReq(s, seller, 'DELETE', `/sale/offers/${o.id}`);
 	assert.strictEqual(d.status, 204, d.text);
@@ -176,8 +175,14 @@ test('DELETE removes a draft (204, no body) and refuses an offer past its draft'
 
 	const ad = await olxAdvert({ title: 'Bluzka damska nie do usunięcia tutaj' });
 	const r = await offerReq(s, seller, 'DELETE', `/sale/offers/${ad.id}`);
-	assert.strictEqual(r.status, 409, r.text);
-	assert.strictEqual(r.json.errors[0].code, 'ConflictException');
+	// live Allegro's answer (the document lists no status for it)
+	assert.strictEqual(r.status, 400, r.text);
+	checkAllegroComponent('ErrorsHolder', r.json);
+	assert.deepStrictEqual(r.json.errors, [{ code: 'CannotDeleteOfferException',
+		message: 'You can only remove the draft offer.', details: null, path: null,
+		userMessage: 'You can only remove the draft offer.' }]);
+	const pl = await offerReq(s, seller, 'DELETE', `/sale/offers/${ad.id}`, undefined, { 'Accept-Language': 'pl-PL' });
+	assert.strictEqual(pl.json.errors[0].userMessage, 'Możesz usunąć tylko szkic oferty.');
 	const g = await offerReq(s, seller, 'GET', `/sale/offers/${ad.id}`);
 	assert.strictEqual(g.json.publication.status, 'ACTIVATING');
 });

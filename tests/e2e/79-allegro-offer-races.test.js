@@ -5,21 +5,16 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { startSouk } = require('./lib/server');
-const { allegroSeller, makeContact, completeOffer, offerReq } = require('./lib/offers');
+const { offerServer, completeOffer, offerReq } = require('./lib/offers');
 
 const ROUNDS = 12;
 
 let s, seller, contact;
-test.before(async () => {
-	s = await startSouk({ env: { SOUK_IMAGE_CHECK: 'off' }, args: ['--threads', '4'] });
-	seller = await allegroSeller(s);
-	contact = await makeContact(s, seller);
-});
+test.before(async () => ({ s, seller, contact } = await offerServer({ args: ['--threads', '4'] })));
 test.after(() => s && s.stop());
 
 async function draft(name) {
-	const r = await offerReq(s, seller, 'POST', '/sale/offers', completeOffer(contact, { name }));
+	const r = await offerReq(s, seller, 'POST', '/sale/offers', completeOffer(seller, contact, { name }));
 	assert.strictEqual(r.status, 201, r.text);
 	return r.json;
 }
@@ -29,7 +24,7 @@ test('a PUT racing the DELETE of its draft: 200 before it or 404 after it, and t
 	const answers = await Promise.all(drafts.map(async (o) => {
 		const path = `/sale/offers/${o.id}`;
 		const [put, del] = await Promise.all([
-			offerReq(s, seller, 'PUT', path, completeOffer(contact, { name: `Bluzka poprawiona ${o.id}` })),
+			offerReq(s, seller, 'PUT', path, completeOffer(seller, contact, { name: `Bluzka poprawiona ${o.id}` })),
 			offerReq(s, seller, 'DELETE', path),
 		]);
 		return { o, put, del };
@@ -46,7 +41,7 @@ test('a PUT racing the DELETE of its draft: 200 before it or 404 after it, and t
 test('two PUTs racing on one draft leave one of them whole', async () => {
 	for (let i = 0; i < ROUNDS; i++) {
 		const o = await draft(`Bluzka dwóch zapisów ${i}`);
-		const body = (k) => completeOffer(contact, {
+		const body = (k) => completeOffer(seller, contact, {
 			name: `Bluzka wersja ${k} numer ${i}`, external: { id: `v${k}` },
 			sellingMode: { format: 'ADVERTISEMENT', price: { amount: `${10 + k}`, currency: 'PLN' } },
 			location: { countryCode: 'PL', province: k === 1 ? 'WIELKOPOLSKIE' : 'MAZOWIECKIE',

@@ -75,7 +75,7 @@ static Request *req(Request *r, const char *path, bool target_has_nul)
 	r->path = path;
 	r->route_index = -1;
 	r->target_has_nul = target_has_nul;
-	strcpy(r->trace_id, "0123456789abcdef");
+	strcpy(r->trace_id, "01234567-89ab-4cde-8f01-23456789abcd");
 	http_dispatch(r, &cfg);
 	return r;
 }

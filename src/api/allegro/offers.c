@@ -130,8 +130,13 @@ int allegro_offers_delete(Request *r)
 	if (!offer_id(r, &id)) return 0;
 	int rc = draft_delete(&r->ctx, &who, id, NULL);
 	if (rc == SOUK_ESTATE) {
-		allegro_error_one(r, 409, "ConflictException",
-			"Only a draft offer can be deleted; end a published offer instead", NULL);
+		/* Live Allegro's answer to an offer activated once, whatever its
+		 * status now (the document lists only 204, 401, 403 and 404; its
+		 * clients handle this 400). */
+		AllegroError e = {.code = "CannotDeleteOfferException", .message = "You can only remove the draft offer.",
+			.user_message = allegro_say(r, "You can only remove the draft offer.",
+				"Możesz usunąć tylko szkic oferty.")};
+		allegro_errors(r, 400, &e, 1);
 		return 0;
 	}
 	if (rc) return fail(r, rc);

@@ -6,7 +6,8 @@
  * validation list ("Location may not be empty.", "Payments may not be
  * empty.", "Please describe your offer.", "Missing required parameters:
  * ...", "You must select at least one selling mode and provide the
- * required prices."); a rule the seed states is worded as it states it.
+ * required prices.", "After sales service conditions ... are required by
+ * company account."); a rule the seed states is worded as it states it.
  * Paths are Allegro's field names. */
 #include "offers.h"
 
@@ -32,6 +33,7 @@ const RuleLimits allegro_offer_limits = {
 	.amount_max = 9999999999999900,		/* the marketplace's, as OLX's */
 	.images_max = 16,
 	.invoice_required = true,
+	.hosted_images = true,		/* seed 002 §3: only what POST /sale/images took */
 };
 
 /* A sentence in the two languages of userMessage (message is English). */
@@ -303,4 +305,12 @@ void allegro_offer_errors(Request *r, const Advert *ad, const Violations *vs, Ru
 		}
 		add(r, out, allegro_path(v->path), words(r, ad, v));
 	}
+	/* Seed 002 §6: a company account's offer with no selling mode yet also
+	 * lacks after sales conditions; a classified ad (ADVERTISEMENT, with
+	 * its price) does without them, as the seed's complete draft shows. */
+	if (level == RULES_PUBLISHABLE && ad->status == ADVERT_DRAFT && !ad->has_price && ad->advertiser_type &&
+	    strcmp(ad->advertiser_type, "business") == 0)
+		add(r, out, "afterSalesServices", (Words){
+			"After sales service conditions (return policies, implied warranties) are required by company account.",
+			"Warunki obsługi posprzedażowej (zasady zwrotów, reklamacje) są wymagane dla konta firmowego."});
 }

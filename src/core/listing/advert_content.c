@@ -1,9 +1,12 @@
 /* advert_content.c -- a listing's content as a face gives it: the rules it
- * must pass (rules.h) and the listing's parts built from it (parameters,
- * images, sections). */
+ * must pass (rules.h), its hosted images resolved, and the listing's parts
+ * built from it (parameters, images, sections). */
 #include "advert_ops.h"
 
+#include <string.h>
 
+#include "../../util/errors.h"
+#include "../media/media.h"
 #include "../reference/categories.h"
 #include "attributes.h"
 #include "description.h"
@@ -35,8 +38,48 @@ static void build_parts(Ctx *c, const AdvertInput *in, const Attribute *defs, in
 	}
 }
 
-void advert_parts_build(Ctx *c, const AdvertInput *in, Advert *ad)
+/* Description images name gallery images by URL: they follow the gallery's
+ * URL from what the seller sent to the one the image is stored under. */
+static void rename_in_sections(Ctx *c, Advert *ad, const char *from, const char *to)
 {
+	if (strcmp(from, to) == 0 || !ad->nsections) return;
+	DescSection *copy = arena_alloc(c->arena, sizeof(*copy) * (size_t)ad->nsections);
+	memcpy(copy, ad->sections, sizeof(*copy) * (size_t)ad->nsections);
+	for (int k = 0; k < ad->nsections; k++)
+		for (int j = 0; j < copy[k].nitems; j++)
+			if (copy[k].items[j].type == DESC_IMAGE && copy[k].items[j].content &&
+			    strcmp(copy[k].items[j].content, from) == 0)
+				copy[k].items[j].content = to;
+	ad->sections = copy;
+}
+
+/* A face that takes only hosted images: each one an upload of the seller's
+ * still kept (media_image_resolve), stored under its canonical URL; any
+ * other is RULE_NOT_FOUND at images[i], which stops even a draft. Run in
+ * the storing transaction, the expiry job cannot remove an image between
+ * this check and the commit, and afterwards the listing keeps it. */
+static int resolve_hosted(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs)
+{
+	if (!in->limits || !in->limits->hosted_images) return 0;
+	for (int i = 0; i < in->nimages; i++) {
+		Image img;
+		int rc = media_image_resolve(c, who->user_id, in->images[i], &img);
+		if (rc == SOUK_ENOTFOUND) {
+			violations_rule(vs, RULE_NOT_FOUND, arena_printf(c->arena, "images[%d]", i));
+			continue;
+		}
+		if (rc) return rc;
+		rename_in_sections(c, &in->ad, in->images[i], img.url);
+		in->images[i] = img.url;
+	}
+	return violations_block(vs, RULES_STORABLE) ? SOUK_EINVAL : 0;
+}
+
+int advert_parts_build(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs)
+{
+	Advert *ad = &in->ad;
+	int rc = resolve_hosted(c, who, in, vs);
+	if (rc) return rc;
 	const Attribute *defs = NULL;
 	int ndefs = 0;
 	Category cat;
@@ -45,12 +88,5 @@ void advert_parts_build(Ctx *c, const AdvertInput *in, Advert *ad)
 	    category_attributes(c, cat.id, &defs, &ndefs) != 0)
 		ndefs = 0;
 	build_parts(c, in, defs, ndefs, ad);
-}
-
-int advert_check_content(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs)
-{
-	int rc = rules_check_listing(c, who, in, RULES_PUBLISHABLE, vs);
-	if (rc) return rc;
-	advert_parts_build(c, in, &in->ad);
 	return 0;
 }

@@ -29,13 +29,10 @@ AdvertEvent advert_auto_rules(Ctx *c, const Advert *ad, const char **reason);
  * deleted, SOUK_EDENIED (a violation "ad") when it is another seller's. */
 int advert_load_owned(Ctx *c, const Actor *who, int64_t id, Violations *vs, Advert *out);
 
-/* The rules a face's input must pass to go live (rules.h): 0 and the
- * listing's parts built (parameters, images, sections), or SOUK_EINVAL with
- * vs filled. */
-int advert_check_content(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs);
-
-/* The listing's parts from a face's input without the checks (a draft):
- * parameters, images and sections. */
-void advert_parts_build(Ctx *c, const AdvertInput *in, Advert *ad);
+/* The listing's parts from a face's checked input, in the transaction that
+ * stores it: hosted images resolved (RuleLimits.hosted_images; SOUK_EINVAL
+ * with vs naming each image souk does not keep for the seller), then
+ * parameters, images and sections built into in->ad. */
+int advert_parts_build(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs);
 
 #endif

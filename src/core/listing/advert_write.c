@@ -48,9 +48,10 @@ int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Adv
 	Advert *ad = &in->ad;
 	bool room;
 
-	int rc = advert_check_content(c, who, in, vs);
+	int rc = rules_check_listing(c, who, in, RULES_PUBLISHABLE, vs);
 	if (rc) return rc;
 	if ((rc = store_begin(c->st)) != 0) return rc;
+	if ((rc = advert_parts_build(c, who, in, vs)) != 0) goto fail;
 	/* Asked inside the transaction that takes the slot: two creates
 	 * cannot both see the last one free. */
 	QuotaAsk ask = {.user_id = who->user_id, .category_id = ad->category_id};
@@ -72,8 +73,8 @@ int advert_draft_save(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs,
 	 * what may go live. */
 	int rc = rules_check_listing(c, who, in, RULES_STORABLE, vs);
 	if (rc) return rc;
-	advert_parts_build(c, in, ad);
 	if ((rc = store_begin(c->st)) != 0) return rc;
+	if ((rc = advert_parts_build(c, who, in, vs)) != 0) goto fail;
 	if ((rc = insert(c, who, ADVERT_EV_SAVE_DRAFT, ad)) != 0) goto fail;
 	if ((rc = store_commit(c->st)) != 0) goto fail;
 	*out = *ad;
@@ -108,8 +109,8 @@ int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violat
 	bool draft = cur.status == ADVERT_DRAFT;
 	if ((rc = rules_check_listing(c, who, in, draft ? RULES_STORABLE : RULES_PUBLISHABLE, vs)) != 0)
 		return rc;
-	advert_parts_build(c, in, ad);
 	if ((rc = store_begin(c->st)) != 0) return rc;
+	if ((rc = advert_parts_build(c, who, in, vs)) != 0) goto fail;
 	/* Re-read inside the transaction: a command may have moved it meanwhile
 	 * (a draft submitted since was checked as a draft only). */
 	if ((rc = advert_load_owned(c, who, id, vs, &cur)) != 0) goto fail;

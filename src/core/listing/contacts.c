@@ -10,11 +10,9 @@
 
 const char *contact_new_uuid(Arena *a)
 {
-	char hex[33];
-	crypto_random_hex(hex, 16);
-	hex[12] = '4';					/* version 4: random */
-	hex[16] = "89ab"[(unsigned char)hex[16] % 4];	/* the RFC 4122 variant */
-	return arena_printf(a, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
+	char uuid[CRYPTO_UUID_LEN + 1];
+	crypto_random_uuid(uuid);
+	return arena_strdup(a, uuid);
 }
 
 int contact_resolve(Ctx *ctx, int64_t user_id, Contact *c)

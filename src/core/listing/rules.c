@@ -278,6 +278,6 @@ int rules_check_listing(Ctx *c, const Actor *who, const AdvertInput *in, RuleLev
 {
 	int rc = rules_check_offline(c, who, in, vs);
 	if (rc) return rc;
-	if (!violations_block(vs, level)) probe_images(c->arena, in, vs);
+	if (!violations_block(vs, level) && !(in->limits && in->limits->hosted_images)) probe_images(c->arena, in, vs);
 	return violations_block(vs, level) ? SOUK_EINVAL : 0;
 }

@@ -26,6 +26,10 @@ typedef struct RuleLimits {
 	bool title_entities;
 	int64_t description_bytes_max;		/* the sections' content in bytes; 0: no limit */
 	bool invoice_required;			/* the seller declares invoicing to go live */
+	/* Only images the marketplace hosts (Allegro): never fetched, each
+	 * resolved to the seller's upload in the transaction that stores the
+	 * listing (advert_write.c), which keeps it from expiring. */
+	bool hosted_images;
 } RuleLimits;
 
 #define RULES_COORDINATES_KM 30		/* coordinates at most this far from the place */
@@ -61,8 +65,8 @@ void rules_check_contact(Arena *a, const Contact *c, int emails, int phones, Vio
 
 /* The whole check of a listing a face sent (in->limits are the face's): looks
  * up the facts, runs rules_check_content, and only when nothing stops the
- * listing at level probes its image URLs (the one remote call), so a
- * request that is refused anyway costs no fetch. Returns 0 when nothing in
+ * listing at level probes its image URLs (the one remote call; none for
+ * hosted images), so a request that is refused anyway costs no fetch. Returns 0 when nothing in
  * vs stops the listing at level, SOUK_EINVAL when something does, or a
  * store error. */
 int rules_check_listing(Ctx *c, const Actor *who, const AdvertInput *in, RuleLevel level,

@@ -84,7 +84,19 @@ const OFFER_SCHEMA = {
 	},
 };
 
+// The document types each category parameter by a discriminator on `type`,
+// which the response check does not follow: each one of a
+// GET /sale/categories/{id}/parameters answer is checked against its own.
+const PARAMETER_SCHEMA = { dictionary: 'Dictionary', integer: 'Integer', float: 'Float', string: 'String' };
+function checkAllegroParameters(body) {
+	for (const p of (body && body.parameters) || []) {
+		if (!PARAMETER_SCHEMA[p.type]) throw new Error(`parameter ${p.id}: type ${p.type}`);
+		checker.checkComponent(`${PARAMETER_SCHEMA[p.type]}CategoryParameter`, p);
+	}
+}
+
 module.exports = {
+	checkAllegroParameters,
 	checkAllegroOffer: (body) => checker.checkSchema(OFFER_SCHEMA, body, 'the offer (seed 002 §6-7)'),
 	ALLEGRO_SPEC_PATH,
 	ALLEGRO_MEDIA,

@@ -1,22 +1,37 @@
 'use strict';
 // What the Allegro offer tests share: a seller signed in through Allegro's
-// endpoint, an offer contact of theirs, a draft body for the demo
-// categories, and offer requests sent the way Allegro clients send them,
-// each whole offer answer checked against the document's offer components.
+// endpoint with a gallery of two images uploaded through POST /sale/images
+// (offers take only images souk hosts), an offer contact of theirs, a draft
+// body for the demo categories, and offer requests sent the way Allegro
+// clients send them, each whole offer answer checked against the
+// document's offer components.
 
 const assert = require('node:assert');
 const { makeUser } = require('./oauth-flow');
 const { makeAllegroApp, allegroCodeGrant, ALLEGRO_MEDIA } = require('./allegro');
 const { checkAllegroOffer } = require('./allegro-schema');
+const { fixture, uploadBytes } = require('./images');
+const { startSouk } = require('./server');
 
 const CATEGORY = 1581;		// Bluzki i koszulki: price, state and size required
-const IMAGES = ['https://img.test/bluzka-1.jpg', 'https://img.test/bluzka-2.jpg'];
 
-async function allegroSeller(s, { app } = {}) {
+// Two images of the seller's, uploaded as bytes: their locations.
+async function uploadGallery(s, token) {
+	const urls = [];
+	for (const [name, type] of [['alpha.png', 'image/png'], ['small.webp', 'image/webp']]) {
+		const r = await uploadBytes(s, token, fixture(name), type);
+		assert.strictEqual(r.status, 201, r.text);
+		urls.push(r.json.location);
+	}
+	return urls;
+}
+
+// { app, user, token, images }: images the seller's two uploaded locations.
+async function allegroSeller(s, { app, user } = {}) {
 	app = app || makeAllegroApp(s);
-	const user = makeUser(s);
+	user = user || makeUser(s);
 	const t = await allegroCodeGrant(s, app, user);
-	return { app, user, token: t.access_token };
+	return { app, user, token: t.access_token, images: await uploadGallery(s, t.access_token) };
 }
 
 // An offer contact of the seller's, made through POST /sale/offer-contacts.
@@ -28,8 +43,18 @@ async function makeContact(s, seller, name = 'Anna') {
 	return r.json.id;
 }
 
-// A draft with everything a published ad needs, in the seed's shape.
-function completeOffer(contactId, over = {}) {
+// A server of its own (startSouk's options) with a seller signed in
+// through Allegro and their offer contact: { s, seller, contact }.
+async function offerServer(opts) {
+	const s = await startSouk(opts);
+	const seller = await allegroSeller(s);
+	return { s, seller, contact: await makeContact(s, seller) };
+}
+
+// A draft with everything a published ad needs, in the seed's shape, with
+// the seller's gallery.
+function completeOffer(seller, contactId, over = {}) {
+	const images = seller.images;
 	return {
 		name: 'Bluzka damska bawełniana rozmiar M',
 		category: { id: String(CATEGORY) },
@@ -40,9 +65,9 @@ function completeOffer(contactId, over = {}) {
 		description: { sections: [
 			{ items: [{ type: 'TEXT', content: '<h1>Bluzka damska</h1><p>Bluzka w bardzo dobrym stanie, noszona kilka razy, bez plam i dziur.</p>' }] },
 			{ items: [{ type: 'TEXT', content: '<ul><li>bawełna 100%</li><li>rozmiar <b>M</b></li></ul>' },
-				{ type: 'IMAGE', url: IMAGES[0] }] },
+				{ type: 'IMAGE', url: images[0] }] },
 		] },
-		images: IMAGES.map((url) => ({ url })),
+		images: images.map((url) => ({ url })),
 		sellingMode: { format: 'ADVERTISEMENT', price: { amount: '49.99', currency: 'PLN' } },
 		payments: { invoice: 'NO_INVOICE' },
 		location: { countryCode: 'PL', province: 'WIELKOPOLSKIE', city: 'Poznań', postCode: '60-166' },
@@ -75,4 +100,4 @@ function assertError(body, path, message) {
 		`no error at ${path} saying ${JSON.stringify(message)} in ${JSON.stringify(body.errors || body.validation, null, 1)}`);
 }
 
-module.exports = { CATEGORY, IMAGES, allegroSeller, makeContact, completeOffer, offerReq, errorsAt, assertError };
+module.exports = { CATEGORY, uploadGallery, allegroSeller, offerServer, makeContact, completeOffer, offerReq, errorsAt, assertError };
