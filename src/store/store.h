@@ -312,9 +312,12 @@ int store_oauth_consent_list(Store *st, Arena *a, int64_t user_id, Consent **out
  * denied). */
 int store_oauth_consent_revoke(Store *st, int64_t user_id, int64_t app_id);
 
-/* Deletes at most `limit` device codes, authorization codes and login
- * sessions that expired before `before`; *n says how many went. */
-int store_oauth_purge(Store *st, int64_t before, int limit, int *n);
+/* Deletes at most `limit` device codes, authorization codes, login
+ * sessions, access and refresh tokens each that expired before `before`,
+ * and empties the sealed successor and access token of at most `limit`
+ * refresh tokens replaced at or before `replaced_before`; *n says how many rows
+ * went or changed. */
+int store_oauth_purge(Store *st, int64_t before, int64_t replaced_before, int limit, int *n);
 
 int store_web_session_insert(Store *st, const char *sid_hash, int64_t user_id, int64_t now,
 	int64_t expires_at);

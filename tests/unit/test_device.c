@@ -1,9 +1,12 @@
 /* test_device.c -- the device grant's rules on a store (RFC 8628): the
  * poll answers and the slow_down arithmetic on the marketplace clock, one
  * decision per code, one token pair per approval, and the purge of what
- * expired. */
+ * expired: codes, and the pairs a device's tokens rotate through. */
 #include "t.h"
 
+#include <sqlite3.h>
+
+#include "../../src/store/sqlite/sq.h"
 #include "../../src/core/auth/accounts.h"
 #include "../../src/core/auth/oauth.h"
 #include "../../src/util/errors.h"
@@ -12,15 +15,22 @@ static const OAuthPolicy policy = {
 	.scopes = SCOPE_ALLEGRO, .access_ttl = 43199, .refresh_ttl = 7776000, .device = true,
 };
 
-static OAuthError poll(Ctx *c, const App *app, const char *secret, const char *device_code)
+/* A token request of the device's app: OAUTH_OK and *g, or why it failed. */
+static OAuthError token(Ctx *c, TokenRequest in, const App *app, const char *secret, TokenGrant *g)
 {
-	TokenRequest in = {.policy = &policy, .grant_type = OAUTH_DEVICE_GRANT,
-		.client_id = app->client_id, .client_secret = secret, .device_code = device_code};
-	TokenGrant g;
+	in.policy = &policy;
+	in.client_id = app->client_id;
+	in.client_secret = secret;
 	OAuthError e = OAUTH_OK;
-	int rc = oauth_token(c, &in, &g, &e);
+	int rc = oauth_token(c, &in, g, &e);
 	if (rc == 0) return OAUTH_OK;
 	return rc == SOUK_EINVAL ? e : (OAuthError)-1;
+}
+
+static OAuthError poll(Ctx *c, const App *app, const char *secret, const char *device_code)
+{
+	TokenGrant g;
+	return token(c, (TokenRequest){.grant_type = OAUTH_DEVICE_GRANT, .device_code = device_code}, app, secret, &g);
 }
 
 static DeviceStart start(Ctx *c, const App *app, const char *secret)
@@ -32,23 +42,105 @@ static DeviceStart start(Ctx *c, const App *app, const char *secret)
 	return d;
 }
 
+/* A marketplace in memory with two users and the device's app. */
+typedef struct Fixture {
+	Store *st;
+	Arena *a;
+	int64_t uid, other;
+	App app;
+	char secret[128];
+} Fixture;
+
+static Ctx fixture_open(Fixture *f)
+{
+	f->a = arena_new();
+	CHECK(store_open(":memory:", &f->st) == 0);
+	CHECK(store_migrate(f->st, NULL) == 0);
+	Ctx c = {.arena = f->a, .st = f->st, .now = 1700000000};
+	User u = {.email = "device@souk.test", .name = "Device Seller"};
+	CHECK(user_create(&c, &u, "correct horse battery", &f->uid) == 0);
+	User u2 = {.email = "other@souk.test", .name = "Other"};
+	CHECK(user_create(&c, &u2, "correct horse battery", &f->other) == 0);
+	f->app = (App){.name = "TV", .redirect_uris = "http://tv.test/cb", .scopes = SCOPE_ALLEGRO,
+		.grants = GRANT_ALL, .active = true};
+	CHECK(app_create(&c, &f->app, f->secret) == 0);
+	return c;
+}
+
+static int64_t count(Store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	int64_t n = -1;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Tokens are purged a day after they expire; a refresh token replaced by
+ * rotation stays until then (presented again, it still revokes its
+ * family) but loses, once past its grace, the sealed successor and access
+ * token it kept for a racing client. */
+static void test_token_purge(void)
+{
+	Fixture f;
+	Ctx c = fixture_open(&f);
+	const int64_t t0 = c.now;
+	int64_t wait = 0;
+	TokenGrant first, second, g;
+	DeviceStart d = start(&c, &f.app, f.secret);
+	CHECK(oauth_device_decide(&c, d.user_code, f.uid, true, &wait) == 0);
+	CHECK(token(&c, (TokenRequest){.grant_type = OAUTH_DEVICE_GRANT, .device_code = d.device_code}, &f.app,
+		f.secret, &first) == OAUTH_OK);
+	TokenRequest refresh = {.grant_type = "refresh_token", .refresh_token = first.refresh_token};
+	CHECK(token(&c, refresh, &f.app, f.secret, &second) == OAUTH_OK);
+	const char *sealed = "SELECT count(*) FROM oauth_refresh_tokens"
+		" WHERE successor_sealed IS NOT NULL OR (retired = 1 AND access_sealed IS NOT NULL)";
+	CHECK(count(f.st, sealed) == 1);
+
+	/* within the grace the replaced token answers with the same pair, to
+	 * its last second, and keeps what it needs for that */
+	c.now = t0 + OAUTH_REFRESH_GRACE - 1;
+	CHECK(oauth_job_purge(&c) == 0);
+	CHECK(count(f.st, sealed) == 1);
+	CHECK(token(&c, refresh, &f.app, f.secret, &g) == OAUTH_OK);
+	CHECK(strcmp(g.refresh_token, second.refresh_token) == 0 && strcmp(g.access_token, second.access_token) == 0);
+	c.now = t0 + OAUTH_REFRESH_GRACE;
+	CHECK(oauth_job_purge(&c) == 1);
+	CHECK(count(f.st, sealed) == 0);
+	CHECK(count(f.st, "SELECT count(*) FROM oauth_refresh_tokens") == 2);
+	CHECK(count(f.st, "SELECT count(*) FROM access_tokens") == 2);
+	/* from the 60th second on, the replaced token is reuse, still seen
+	 * after the purge: the family ends */
+	CHECK(token(&c, refresh, &f.app, f.secret, &g) == OAUTH_BAD_REFRESH);
+	refresh.refresh_token = second.refresh_token;
+	CHECK(token(&c, refresh, &f.app, f.secret, &g) == OAUTH_BAD_REFRESH);
+
+	/* a day after the access tokens expired (the device code with them) */
+	c.now = t0 + policy.access_ttl + OAUTH_PURGE_AFTER;
+	CHECK(oauth_job_purge(&c) == 1);	/* the device code, expired an hour in */
+	c.now += 1;
+	CHECK(oauth_job_purge(&c) == 2);
+	CHECK(count(f.st, "SELECT count(*) FROM access_tokens") == 0);
+	CHECK(count(f.st, "SELECT count(*) FROM oauth_refresh_tokens") == 2);
+	/* and the refresh tokens a day after theirs */
+	c.now = t0 + policy.refresh_ttl + OAUTH_PURGE_AFTER + 1;
+	CHECK(oauth_job_purge(&c) == 2);
+	CHECK(count(f.st, "SELECT count(*) FROM oauth_refresh_tokens") == 0);
+	CHECK(oauth_job_purge(&c) == 0);
+	store_close(f.st);
+	arena_free(f.a);
+}
+
 void test_device(void)
 {
-	Store *st;
-	Arena *a = arena_new();
-	CHECK(store_open(":memory:", &st) == 0);
-	CHECK(store_migrate(st, NULL) == 0);
-	Ctx c = {.arena = a, .st = st, .now = 1700000000};
-
-	User u = {.email = "device@souk.test", .name = "Device Seller"};
-	int64_t uid, other;
-	CHECK(user_create(&c, &u, "correct horse battery", &uid) == 0);
-	User u2 = {.email = "other@souk.test", .name = "Other"};
-	CHECK(user_create(&c, &u2, "correct horse battery", &other) == 0);
-	App app = {.name = "TV", .redirect_uris = "http://tv.test/cb", .scopes = SCOPE_ALLEGRO,
-		.grants = GRANT_ALL, .active = true};
-	char secret[128];
-	CHECK(app_create(&c, &app, secret) == 0);
+	Fixture f;
+	Ctx c = fixture_open(&f);
+	Store *st = f.st;
+	Arena *a = f.a;
+	int64_t uid = f.uid, other = f.other;
+	App app = f.app;
+	const char *secret = f.secret;
 
 	/* pending; sooner than the interval (with a second of slack) is
 	 * slow_down, which lengthens it by five seconds each time */
@@ -95,4 +187,5 @@ void test_device(void)
 
 	store_close(st);
 	arena_free(a);
+	test_token_purge();
 }

@@ -555,7 +555,7 @@ int oauth_job_purge(Ctx *c)
 {
 	int n = 0;
 	if (store_begin(c->st) != 0) return 0;
-	if (store_oauth_purge(c->st, c->now - OAUTH_PURGE_AFTER, PURGE_BATCH, &n) != 0 ||
+	if (store_oauth_purge(c->st, c->now - OAUTH_PURGE_AFTER, c->now - OAUTH_REFRESH_GRACE, PURGE_BATCH, &n) != 0 ||
 	    store_commit(c->st) != 0) {
 		store_rollback(c->st);
 		return 0;

@@ -168,8 +168,13 @@ int oauth_consent_list(Ctx *c, int64_t user_id, Consent **out, int *n);
 int oauth_consent_revoke(Ctx *c, int64_t user_id, const char *client_id);
 
 /* Housekeeping: a job (core/schedule.c) deleting device codes,
- * authorization codes and login sessions a day after they expired (a late
- * poll still hears expired_token meanwhile); returns how many went. */
+ * authorization codes, login sessions, access and refresh tokens a day
+ * after they expired (a late poll still hears expired_token meanwhile).
+ * A refresh token replaced by rotation stays until it expires, so that
+ * presenting it again still revokes its family (reuse detection), but
+ * once past OAUTH_REFRESH_GRACE it loses the sealed successor and access
+ * token it kept for a racing client: nothing may use them any more.
+ * Returns how many rows went or changed. */
 #define OAUTH_PURGE_AFTER 86400
 int oauth_job_purge(Ctx *c);
 

@@ -239,6 +239,21 @@ int store_oauth_consent_list(Store *st, Arena *a, int64_t user_id, Consent **out
 	return 0;
 }
 
+/* Runs each statement with a and b bound to its two parameters; *changes
+ * (when given) adds up the rows they touched. */
+static int exec_each(Store *st, const char *const *sql, size_t n, int64_t a, int64_t b, int *changes)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *s = sq_stmt(st, sql[i]);
+		sqlite3_bind_int64(s, 1, a);
+		sqlite3_bind_int64(s, 2, b);
+		int rc = sq_exec(st, s);
+		if (rc) return rc;
+		if (changes) *changes += sqlite3_changes(st->db);
+	}
+	return 0;
+}
+
 int store_oauth_consent_revoke(Store *st, int64_t user_id, int64_t app_id)
 {
 	static const char *const sql[] = {
@@ -248,14 +263,7 @@ int store_oauth_consent_revoke(Store *st, int64_t user_id, int64_t app_id)
 		"UPDATE oauth_codes SET used_at = max(used_at, 1) WHERE user_id = ? AND app_id = ?",
 		"UPDATE oauth_device_codes SET status = 'denied' WHERE user_id = ? AND app_id = ? AND status = 'approved'",
 	};
-	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
-		sqlite3_stmt *s = sq_stmt(st, sql[i]);
-		sqlite3_bind_int64(s, 1, user_id);
-		sqlite3_bind_int64(s, 2, app_id);
-		int rc = sq_exec(st, s);
-		if (rc) return rc;
-	}
-	return 0;
+	return exec_each(st, sql, sizeof(sql) / sizeof(sql[0]), user_id, app_id, NULL);
 }
 
 /* --- device codes (RFC 8628) --------------------------------------------- */
@@ -351,25 +359,27 @@ int store_oauth_device_use(Store *st, int64_t id, int64_t family)
 	return rc;
 }
 
-int store_oauth_purge(Store *st, int64_t before, int limit, int *n)
+int store_oauth_purge(Store *st, int64_t before, int64_t replaced_before, int limit, int *n)
 {
-	static const char *const sql[] = {
+	/* Each by an index on its expiry (0016 for the tokens). */
+	static const char *const expired[] = {
 		"DELETE FROM oauth_device_codes WHERE id IN"
 		" (SELECT id FROM oauth_device_codes WHERE expires_at < ? LIMIT ?)",
 		"DELETE FROM oauth_codes WHERE id IN (SELECT id FROM oauth_codes WHERE expires_at < ? LIMIT ?)",
 		"DELETE FROM web_sessions WHERE rowid IN"
 		" (SELECT rowid FROM web_sessions WHERE expires_at < ? LIMIT ?)",
+		"DELETE FROM access_tokens WHERE id IN (SELECT id FROM access_tokens WHERE expires_at < ? LIMIT ?)",
+		"DELETE FROM oauth_refresh_tokens WHERE id IN"
+		" (SELECT id FROM oauth_refresh_tokens WHERE expires_at < ? LIMIT ?)",
+	};
+	static const char *const replaced[] = {
+		"UPDATE oauth_refresh_tokens SET successor_sealed = NULL, access_sealed = NULL WHERE id IN"
+		" (SELECT id FROM oauth_refresh_tokens WHERE successor_sealed IS NOT NULL AND retired_at <= ? LIMIT ?)",
 	};
 	*n = 0;
-	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
-		sqlite3_stmt *s = sq_stmt(st, sql[i]);
-		sqlite3_bind_int64(s, 1, before);
-		sqlite3_bind_int(s, 2, limit);
-		int rc = sq_exec(st, s);
-		if (rc) return rc;
-		*n += sqlite3_changes(st->db);
-	}
-	return 0;
+	int rc = exec_each(st, expired, sizeof(expired) / sizeof(expired[0]), before, limit, n);
+	if (rc) return rc;
+	return exec_each(st, replaced, 1, replaced_before, limit, n);
 }
 
 /* --- login sessions of the pages ----------------------------------------- */
