@@ -255,11 +255,44 @@ typedef struct Event {
 	int64_t seller_id;		/* whose feed; 0: the marketplace's (categories) */
 	int64_t listing_id;		/* the subject, when a listing; else 0 */
 	int64_t category_id;		/* the subject, when a category; else 0 */
+	int64_t message_id;		/* the subject, when a message; else 0 */
 	EventActor actor;
 	const char *from_status;	/* listing status names; NULL: none */
 	const char *to_status;
 	const char *payload;		/* a JSON object: what changed */
 } Event;
+
+/* --- Threads and messages ---------------------------------------------------
+ * A listing's buyer and its seller talk in one thread per listing and buyer
+ * (core/messaging). Counts and flags are seen from one participant, the
+ * viewer the store was asked for. */
+
+typedef struct Thread {
+	int64_t id;
+	int64_t listing_id;
+	int64_t seller_id, buyer_id;
+	int64_t created_at, last_message_at;
+	int64_t total_count;		/* messages in the thread */
+	int64_t unread_count;		/* messages to the viewer not read yet */
+	bool is_favourite;		/* the viewer's flag */
+} Thread;
+
+/* A file a participant sent along, by URL. */
+typedef struct Attachment {
+	const char *name;
+	const char *url;
+} Attachment;
+
+typedef struct Message {
+	int64_t id;
+	int64_t thread_id;
+	int64_t author_id;
+	const char *text;
+	const Attachment *attachments;
+	int nattachments;
+	int64_t created_at;
+	bool is_read;			/* read by its recipient, the one who did not write it */
+} Message;
 
 /* --- Places and categories ------------------------------------------------
  * Reference data. Records handed out by core/reference/places.c and

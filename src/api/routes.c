@@ -34,6 +34,8 @@ const Route souk_routes[] = {
 		BODY_JSON, 0, &face_admin},
 	{HTTP_POST, "/api/admin/adverts/{id}/simulate", admin_simulate, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
+	{HTTP_POST, "/api/admin/adverts/{id}/messages", admin_message_send, ROUTE_OPERATOR, 0, BODY_JSON, 0,
+		&face_admin},
 	{HTTP_PUT, "/api/admin/settings/{key}", admin_setting_put, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
 
@@ -132,6 +134,19 @@ const Route souk_routes[] = {
 	/* OLX: users */
 	{HTTP_GET, OLX "/users/me", olx_users_me, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
 	{HTTP_GET, OLX "/users/{id}", olx_users_get, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+
+	/* OLX: threads and messages (a user's, as seller or buyer). The
+	 * document names no security for GET messages: its neighbours' scopes. */
+	{HTTP_GET, OLX "/threads", olx_threads_list, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/threads/{id}", olx_threads_get, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_GET, OLX "/threads/{id}/messages", olx_thread_messages, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ,
+		&face_olx},
+	{HTTP_POST, OLX "/threads/{id}/messages", olx_thread_messages_post, ROUTE_USER, W_V2, BODY_JSON,
+		RATE_OLX_WRITE, &face_olx},
+	{HTTP_GET, OLX "/threads/{id}/messages/{messageId}", olx_thread_message_get, ROUTE_USER, R_V2, BODY_NONE,
+		RATE_OLX_READ, &face_olx},
+	{HTTP_POST, OLX "/threads/{id}/commands", olx_thread_command, ROUTE_USER, W_V2, BODY_JSON, RATE_OLX_WRITE,
+		&face_olx},
 
 	/* OLX: places, categories, languages and currencies */
 	{HTTP_GET, OLX "/regions", olx_regions_list, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},

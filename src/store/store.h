@@ -209,6 +209,34 @@ int store_event_append(Store *st, const Event *e);
  * types. */
 int store_events_after(Store *st, Arena *a, const EventFilter *f, Event **out, int *n);
 
+/* --- Threads and messages --------------------------------------------------
+ * One thread per listing and buyer (SOUK_EEXIST for a second). A thread is
+ * read by a participant, the viewer, and is not found for anyone else;
+ * counts and the favourite flag are the viewer's. Inserting a message also
+ * moves its thread's last_message_at; run it in the caller's transaction. */
+
+typedef struct ThreadFilter {
+	int64_t viewer;			/* a user: the threads they take part in */
+	int64_t listing_id;		/* 0: any */
+	int64_t interlocutor_id;	/* the other participant; 0: any */
+	int64_t offset, limit;		/* latest conversation first */
+} ThreadFilter;
+
+int store_thread_find(Store *st, int64_t listing_id, int64_t buyer_id, int64_t *id);
+int store_thread_insert(Store *st, const Thread *t, int64_t *id);
+int store_thread_get(Store *st, int64_t id, int64_t viewer, Thread *out);
+int store_thread_list(Store *st, Arena *a, const ThreadFilter *f, Thread **out, int *n);
+/* Every message to the reader in the thread becomes read at now. */
+int store_thread_mark_read(Store *st, int64_t id, int64_t reader, int64_t now);
+int store_thread_set_favourite(Store *st, int64_t id, int64_t viewer, bool on);
+/* Messages to the viewer not read yet, in all their threads. */
+int store_thread_unread(Store *st, int64_t viewer, int64_t *n);
+int store_message_insert(Store *st, const Message *m, int64_t *id);
+/* A page of the thread's messages, oldest first, with their attachments. */
+int store_message_list(Store *st, Arena *a, int64_t thread_id, int64_t offset, int64_t limit,
+	Message **out, int *n);
+int store_message_get(Store *st, Arena *a, int64_t thread_id, int64_t id, Message *out);
+
 /* OAuth: grants (token families), authorization codes, refresh tokens,
  * consents and the login sessions of the pages. Secrets arrive as SHA-256
  * hex; the store never sees a plaintext code, token or session id. */

@@ -118,6 +118,18 @@ before(async () => {
 		body: JSON.stringify({ name: `Kontakt ${MARK}`, phones: [{ number: OWNER_PHONE }] }) });
 	assert.strictEqual(contact.status, 201, contact.text);
 	f.contact = contact.json;
+	// The owner's thread: a buyer asked about an active advert of theirs.
+	const sold = await s.req('POST', '/api/partner/adverts', { token: f.owner.token,
+		json: advertBody({ title: `Bluzka damska ${MARK} z pytaniem rozmiar M`,
+			contact: { name: 'Właścicielka', phone: OWNER_PHONE } }) });
+	assert.strictEqual(sold.status, 200, sold.text);
+	const accepted = await s.req('POST', `/api/admin/adverts/${sold.json.data.id}/moderation`, { token: f.operator,
+		json: { decision: 'accept' } });
+	assert.strictEqual(accepted.status, 200, accepted.text);
+	const asked = await s.req('POST', `/api/admin/adverts/${sold.json.data.id}/messages`, { token: f.operator,
+		json: { buyer: { email: 'asking-buyer@souk.test' }, text: `Pytanie o ${MARK}` } });
+	assert.strictEqual(asked.status, 201, asked.text);
+	f.thread = asked.json;
 	assert.strictEqual((await me(s, f.tokens.expired)).status, 401, 'the expired token still works');
 });
 after(async () => { await images?.close(); return s && s.stop(); });
@@ -152,6 +164,11 @@ async function ownerView(fx) {
 	const out = {};
 	for (const p of ['/api/partner/users/me', `/api/partner/adverts/${id}`, `/api/partner/adverts/${id}/logos`,
 		`/api/partner/adverts/${id}/statistics`, '/api/partner/adverts?limit=1000']) {
+		const r = await s.req('GET', p, { token: f.owner.token });
+		assert.strictEqual(r.status, 200, `${p}: ${r.text}`);
+		out[p] = r.json;
+	}
+	for (const p of [`/api/partner/threads/${fx.thread.thread_id}`, `/api/partner/threads/${fx.thread.thread_id}/messages`]) {
 		const r = await s.req('GET', p, { token: f.owner.token });
 		assert.strictEqual(r.status, 200, `${p}: ${r.text}`);
 		out[p] = r.json;

@@ -47,6 +47,7 @@ int main(void)
 	test_allegro_conventions();
 	test_device();
 	test_media();
+	test_messaging();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

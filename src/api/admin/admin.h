@@ -21,4 +21,7 @@ int admin_moderation_decide(Request *r);
 int admin_simulate(Request *r);
 int admin_setting_put(Request *r);
 
+/* Handlers: the sandbox's buyer writes to a seller (messages.c) */
+int admin_message_send(Request *r);
+
 #endif

@@ -73,6 +73,14 @@ int olx_adverts_logo_delete(Request *r);
 int olx_users_me(Request *r);
 int olx_users_get(Request *r);
 
+/* Handlers: threads and messages (threads.c) */
+int olx_threads_list(Request *r);
+int olx_threads_get(Request *r);
+int olx_thread_messages(Request *r);
+int olx_thread_messages_post(Request *r);
+int olx_thread_message_get(Request *r);
+int olx_thread_command(Request *r);
+
 /* Handlers: places, categories, languages and currencies (reference data) */
 int olx_regions_list(Request *r);
 int olx_regions_get(Request *r);

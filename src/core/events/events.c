@@ -293,6 +293,25 @@ int event_category_created(Ctx *c, const Actor *who, const Category *cat, const 
 	return store_event_append(c->st, &e);
 }
 
+int event_message_created(Ctx *c, const Actor *who, const Thread *t, const Message *m)
+{
+	Event e = {
+		.type = event_type_name(EVENT_MESSAGE_CREATED), .occurred_at = c->now,
+		.seller_id = t->seller_id, .message_id = m->id, .actor = actor_of(who),
+	};
+	Buf b = {0};
+	JsonW w;
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "thread_id", t->id);
+	jw_kint(&w, "listing_id", t->listing_id);
+	jw_kint(&w, "buyer_id", t->buyer_id);
+	jw_kstr(&w, "from", m->author_id == t->seller_id ? "seller" : "buyer");
+	jw_obj_end(&w);
+	e.payload = json_done(c->arena, &b);
+	return store_event_append(c->st, &e);
+}
+
 /* --- reading ------------------------------------------------------------- */
 
 int events_read(Ctx *c, const EventFilter *f, Event **out, int *n)

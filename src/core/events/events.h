@@ -23,7 +23,7 @@ typedef enum EventType {
 	EVENT_CATEGORY_RENAMED,		/* payload: old, new */
 	EVENT_CATEGORY_MOVED,		/* payload: old, new parent ids */
 	EVENT_CATEGORY_DELETED,		/* payload: redirect_id */
-	EVENT_MESSAGE_CREATED,		/* a message in a listing's thread */
+	EVENT_MESSAGE_CREATED,		/* payload: thread_id, listing_id, buyer_id, from (buyer | seller) */
 	EVENT_TYPE_COUNT
 } EventType;
 
@@ -44,6 +44,8 @@ int event_listing_reserved(Ctx *c, const Actor *who, const Advert *ad);
 /* A category of the reference data appeared; names_json is its name per
  * language, a JSON object, or NULL. */
 int event_category_created(Ctx *c, const Actor *who, const Category *cat, const char *names_json);
+/* A message was written in a thread: in the seller's feed, whoever wrote. */
+int event_message_created(Ctx *c, const Actor *who, const Thread *t, const Message *m);
 
 /* Reading: the store's filter and answers (SOUK_EEXPIRED: the cursor is
  * older than the window) */

@@ -9,7 +9,7 @@
 #include "../../util/errors.h"
 
 #define EVENT_COLS "seq, type, occurred_at, coalesce(seller_id, 0), coalesce(listing_id, 0)," \
-	" coalesce(category_id, 0), actor_kind, coalesce(actor_user_id, 0)," \
+	" coalesce(category_id, 0), coalesce(message_id, 0), actor_kind, coalesce(actor_user_id, 0)," \
 	" coalesce(actor_app_id, 0), coalesce(actor_operator_id, 0), from_status, to_status, payload"
 
 /* Parameters: ?1 after, ?2 since, ?3 limit, ?4 seller, ?5 1 when types
@@ -30,8 +30,8 @@ int store_event_append(Store *st, const Event *e)
 {
 	sqlite3_stmt *s = sq_stmt(st,
 		"INSERT INTO events(type, occurred_at, seller_id, listing_id, category_id, actor_kind,"
-		" actor_user_id, actor_app_id, actor_operator_id, from_status, to_status, payload)"
-		" VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, '{}'))");
+		" actor_user_id, actor_app_id, actor_operator_id, from_status, to_status, payload,"
+		" message_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, '{}'), ?)");
 	sq_bind_text(s, 1, e->type);
 	sqlite3_bind_int64(s, 2, e->occurred_at);
 	sq_bind_opt_int(s, 3, e->seller_id != 0, e->seller_id);
@@ -44,6 +44,7 @@ int store_event_append(Store *st, const Event *e)
 	sq_bind_text(s, 10, e->from_status);
 	sq_bind_text(s, 11, e->to_status);
 	sq_bind_text(s, 12, e->payload);
+	sq_bind_opt_int(s, 13, e->message_id != 0, e->message_id);
 	return sq_insert(st, s, NULL);
 }
 
@@ -56,6 +57,7 @@ static void row_event(Arena *a, sqlite3_stmt *s, Event *e)
 	e->seller_id = sqlite3_column_int64(s, c++);
 	e->listing_id = sqlite3_column_int64(s, c++);
 	e->category_id = sqlite3_column_int64(s, c++);
+	e->message_id = sqlite3_column_int64(s, c++);
 	e->actor.kind = sq_text(a, s, c++);
 	e->actor.user_id = sqlite3_column_int64(s, c++);
 	e->actor.app_id = sqlite3_column_int64(s, c++);

@@ -28,6 +28,12 @@ const PARAMS = {
 	'/sale/offer-contacts/{id}': { kind: 'contact', owned: true, value: (f) => f.contact.id,
 		notOwner: { status: 404, body: { errors: [{ code: 'NotFoundException', message: 'Contact not found',
 			details: null, path: null, userMessage: 'Function not available. Contact the application author.' }] } } },
+	// A thread exists for its two participants only: for anyone else it is
+	// the 404 of a thread that does not exist.
+	'/api/partner/threads/{id}': { kind: 'thread', owned: true, value: (f) => f.thread.thread_id,
+		notOwner: { status: 404, body: { error: { status: 404, title: 'Not Found', detail: 'Thread not found' } } } },
+	'/api/partner/threads/{id}/messages/{messageId}': { kind: 'message', owned: true,
+		value: (f) => f.thread.message_id },
 	'/api/admin/adverts/{id}': { kind: 'advert', owned: true, value: (f) => f.advert.id },
 	'/api/admin/settings/{key}': { kind: 'setting', owned: false, value: () => 'adverts.free_limit' },
 	// The owner's Allegro draft (their OLX advert is an offer too, but only a
@@ -62,6 +68,7 @@ async function activate(s, fx) {
 }
 const CONTROL_SETUP = {
 	'POST /api/admin/adverts/{id}/simulate': activate,
+	'POST /api/admin/adverts/{id}/messages': activate,
 	'POST /api/partner/adverts/{id}/commands': activate,
 };
 
@@ -78,6 +85,10 @@ const BODIES = {
 	'POST /sale/offer-contacts': () => ({ name: 'Kontakt', emails: [{ address: 'kontakt@souk.test' }],
 		phones: [{ number: '600700800' }] }),
 	'PUT /sale/offer-contacts/{id}': () => ({ name: 'Kontakt zmieniony', phones: [{ number: '600700801' }] }),
+	'POST /api/partner/threads/{id}/messages': () => ({ text: 'Odpowiedź sprzedającej' }),
+	'POST /api/partner/threads/{id}/commands': () => ({ command: 'set-favourite', is_favourite: true }),
+	'POST /api/admin/adverts/{id}/messages': () => ({ buyer: { email: `sandbox-buyer-${++titles}@souk.test` },
+		text: 'Pytanie z piaskownicy' }),
 	'POST /api/admin/clock/advance': () => ({ seconds: 1 }),
 	'POST /api/admin/adverts/{id}/moderation': () => ({ decision: 'accept' }),
 	'POST /api/admin/adverts/{id}/simulate': () => ({ action: 'view', count: 1 }),
