@@ -338,9 +338,10 @@ int main(int argc, char **argv)
 	if (!pairs) die("cannot write %s", argv[8]);
 	int64_t npairs = 0;
 
-	/* one offer contact per user: the adverts' inline contact */
-	s = prep("INSERT INTO offer_contacts(id, uuid, user_id, name, created_at, updated_at)"
-		 " SELECT id, printf('%08x-0000-4000-8000-%012x', id, id), id, name, created_at, created_at"
+	/* one offer contact per user: the adverts' inline contact (implicit:
+	 * made for OLX's inline contact, not counted in the limit) */
+	s = prep("INSERT INTO offer_contacts(id, uuid, user_id, name, implicit, created_at, updated_at)"
+		 " SELECT id, printf('%08x-0000-4000-8000-%012x', id, id), id, name, 1, created_at, created_at"
 		 " FROM users WHERE id >= ?");
 	sqlite3_bind_int64(s, 1, first_user);
 	step_reset(s);

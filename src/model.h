@@ -140,6 +140,8 @@ typedef struct Contact {
 	const char *name;
 	const char *email;		/* NULL: none */
 	const char *phones[CONTACT_PHONES_MAX];	/* NULL: none */
+	bool implicit;			/* made for a face's inline contact (OLX):
+					 * not counted in CONTACTS_PER_SELLER_MAX */
 	int64_t created_at, updated_at;
 } Contact;
 

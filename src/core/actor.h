@@ -20,6 +20,8 @@ typedef struct Actor {
 	int64_t app_id;			/* apps.id; 0: none */
 	int64_t operator_id;		/* operator key id; 0: none */
 	bool app_external_url;		/* the app may set external_url */
+	bool drafts_hidden;		/* acting through a face that has no drafts
+					 * (OLX): a draft is not found */
 } Actor;
 
 /* The marketplace acting in its own name (jobs, the seed); defined in

@@ -166,13 +166,16 @@ int store_adverts_by_status(Store *st, Arena *a, AdvertStatus status, int64_t ma
 	int *n);
 
 /* Offer contacts: a seller's, by id or uuid; an identical one (same name,
- * e-mail and phones) for reuse; how many the seller has. */
+ * e-mail and phones) for reuse; how many the seller has, all of them or
+ * those the limit counts (not made for an inline contact: Contact.implicit).
+ * An update writes every column, implicit included: read the row first. */
 int store_contact_insert(Store *st, const Contact *c, int64_t *id);
 int store_contact_update(Store *st, const Contact *c);	/* by id and user */
 int store_contact_get(Store *st, Arena *a, int64_t user_id, const char *uuid, Contact *out);
 int store_contact_find_same(Store *st, Arena *a, const Contact *c, Contact *out);
 int store_contact_list(Store *st, Arena *a, int64_t user_id, Contact **out, int *n);
 int store_contact_count(Store *st, int64_t user_id, int64_t *n);
+int store_contact_count_explicit(Store *st, int64_t user_id, int64_t *n);
 /* SOUK_EREF while a listing still names it. */
 int store_contact_delete(Store *st, int64_t user_id, const char *uuid);
 

@@ -123,6 +123,14 @@ test('logos: add, list, delete; URLs are checked; only the owner', async () => {
 	assert.strictEqual(r.status, 204);
 	r = await s.req('DELETE', `/api/partner/adverts/${ad.id}/logos/${logo.id}`, { token: a.token });
 	assert.strictEqual(r.status, 404);
+	assert.strictEqual(r.json.error.detail, 'Logo not found');
 	r = await s.req('GET', `/api/partner/adverts/${ad.id}/logos`, { token: a.token });
 	assert.deepStrictEqual(r.json.data, []);
+	// the core refuses a sixth logo with a code; OLX says it in the images' words
+	for (let k = 0; k < 5; k++) {
+		r = await s.req('POST', `/api/partner/adverts/${ad.id}/logos`, { token: a.token, json: { url: `https://shop.test/logo${k}.png` } });
+		assert.strictEqual(r.status, 200, r.text);
+	}
+	r = await s.req('POST', `/api/partner/adverts/${ad.id}/logos`, { token: a.token, json: { url: 'https://shop.test/logo5.png' } });
+	assert.deepStrictEqual(r.json, { error: { status: 400, title: 'Bad Request', detail: 'Image error: Image limit exceeded' } });
 });

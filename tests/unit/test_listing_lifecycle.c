@@ -1,8 +1,10 @@
 /* test_listing_lifecycle.c -- the core's listing lifecycle without HTTP: a
  * draft is submitted only when complete, goes limited when the quota is
  * full, and is never public; end reasons follow the transitions; the
- * reserved flag; a seller's contacts are reused and capped at 50; the
- * quota policy counts running listings per category. */
+ * reserved flag; a seller's contacts are reused, those made for an inline
+ * contact are never refused, and those a seller creates on its own are
+ * capped at 50; the quota policy counts running listings per category;
+ * every refusal is a rule code, never a sentence. */
 #include "t.h"
 
 #include "../../src/core/listing/adverts.h"
@@ -61,12 +63,28 @@ void test_listing_lifecycle(void)
 	int64_t listed;
 	CHECK(store_advert_listed(st, user, &listed) == 0 && listed == 0);
 	CHECK(advert_get_public(&c, saved.id, &saved) == SOUK_ENOTFOUND);
+	/* Through a face without drafts (OLX) a draft is no listing at all:
+	 * nothing reads, moves or deletes it; its own face still sees it. */
+	Actor olx = who;
+	olx.drafts_hidden = true;
+	Advert seen;
+	vs.n = 0;
+	CHECK(advert_get_owned(&c, &olx, saved.id, &vs, &seen) == SOUK_ENOTFOUND);
+	CHECK(advert_command(&c, &olx, saved.id, ADVERT_CMD_ACTIVATE, false, &vs) == SOUK_ENOTFOUND);
+	CHECK(advert_command(&c, &olx, saved.id, ADVERT_CMD_FINISH, false, &vs) == SOUK_ENOTFOUND);
+	CHECK(advert_delete(&c, &olx, saved.id, &vs) == SOUK_ENOTFOUND);
+	CHECK(advert_clear_counter(&c, &olx, saved.id, COUNTER_ADVERT_VIEWS, &vs) == SOUK_ENOTFOUND);
+	CHECK(vs.n == 0);
+	CHECK(advert_get_owned(&c, &who, saved.id, &vs, &seen) == 0 && seen.status == ADVERT_DRAFT);
 
 	/* An incomplete draft says what it lacks and stays a draft. */
 	int64_t empty = draft(&c, user, false, 1);
 	CHECK(advert_submit(&c, &who, empty, &vs) == SOUK_EINVAL);
-	CHECK(violations_has(&vs, "title") && violations_has(&vs, "category_id") &&
-	      violations_has(&vs, "contact") && violations_has(&vs, "location"));
+	CHECK(violations_has_rule(&vs, RULE_REQUIRED, "title") &&
+	      violations_has_rule(&vs, RULE_REQUIRED, "category") &&
+	      violations_has_rule(&vs, RULE_REQUIRED, "contact") &&
+	      violations_has_rule(&vs, RULE_REQUIRED, "location.city"));
+	for (int i = 0; i < vs.n; i++) CHECK(vs.v[i].code != RULE_WORDED && !vs.v[i].title);
 	CHECK(status_of(&c, empty) == ADVERT_DRAFT);
 	Advert pub;
 	CHECK(advert_get_public(&c, empty, &pub) == SOUK_ENOTFOUND);
@@ -79,8 +97,10 @@ void test_listing_lifecycle(void)
 	CHECK(advert_submit(&c, &who, first, &vs) == 0);
 	CHECK(status_of(&c, first) == ADVERT_NEW);
 	CHECK(store_advert_listed(st, user, &listed) == 0 && listed == 1);
-	/* Submitting again is refused by the one table. */
+	/* Submitting again is refused by the one table, as a code. */
+	vs.n = 0;
 	CHECK(advert_submit(&c, &who, first, &vs) == SOUK_ESTATE);
+	CHECK(vs.n == 1 && violations_has_rule(&vs, RULE_STATUS, "listing") && !vs.v[0].title);
 	/* The quota is full now: the next one waits as limited. */
 	QuotaAsk ask = {.user_id = user, .category_id = 1581};
 	bool room = true;
@@ -100,6 +120,11 @@ void test_listing_lifecycle(void)
 	/* Reserved: a running listing only. */
 	vs.n = 0;
 	CHECK(advert_set_reserved(&c, &who, first, true, &vs) == SOUK_ESTATE);
+	CHECK(vs.n == 1 && violations_has_rule(&vs, RULE_NOT_ACTIVE, "listing"));
+	/* The limited one runs only when the quota has room: it has none. */
+	vs.n = 0;
+	CHECK(advert_command(&c, &who, second, ADVERT_CMD_ACTIVATE, false, &vs) == SOUK_ESTATE);
+	CHECK(vs.n == 1 && violations_has_rule(&vs, RULE_OVER_QUOTA, "listing"));
 	Advert ad;
 	CHECK(store_advert_get(st, a, first, &ad) == 0);
 	ad.status = ADVERT_ACTIVE;
@@ -111,28 +136,57 @@ void test_listing_lifecycle(void)
 	/* Sold: the end reason the deactivation gives. */
 	vs.n = 0;
 	CHECK(advert_command(&c, &who, first, ADVERT_CMD_DEACTIVATE, true, &vs) == 0);
+	/* Extending a listing that no longer runs: only a running one may. */
+	vs.n = 0;
+	CHECK(advert_command(&c, &who, first, ADVERT_CMD_EXTEND, false, &vs) == SOUK_ESTATE);
+	CHECK(vs.n == 1 && violations_has_rule(&vs, RULE_NOT_ACTIVE, "listing"));
 	CHECK(store_advert_get(st, a, first, &ad) == 0);
 	CHECK(ad.status == ADVERT_REMOVED_BY_USER && ad.end_reason == ADVERT_END_SOLD);
 	/* Another seller's listing is not theirs to touch. */
 	Actor stranger = {.kind = ACTOR_USER, .user_id = user + 100};
 	vs.n = 0;
 	CHECK(advert_set_reserved(&c, &stranger, second, true, &vs) == SOUK_EDENIED);
+	CHECK(vs.n == 1 && violations_has_rule(&vs, RULE_NOT_OWNER, "listing") && !vs.v[0].title);
 
-	/* Contacts: the same one is reused; a seller has at most 50. */
+	/* Contacts made for an inline contact: the same one is reused, and a
+	 * new one is never refused, however many there are. */
 	Contact k1 = {.name = "Anna", .phones = {"600100200"}}, k2 = k1;
 	CHECK(contact_resolve(&c, user, &k1) == 0 && contact_resolve(&c, user, &k2) == 0);
 	CHECK(k1.id == k2.id && k1.uuid && strlen(k1.uuid) == 36 && k1.uuid[14] == '4');
-	int64_t have;
-	CHECK(store_contact_count(st, user, &have) == 0);
-	for (int64_t i = have; i < CONTACTS_PER_SELLER_MAX; i++) {
-		Contact k = {.name = arena_printf(a, "Contact %lld", (long long)i)};
-		CHECK(contact_resolve(&c, user, &k) == 0);
+	CHECK(k1.implicit);
+	for (int i = 0; i < CONTACTS_PER_SELLER_MAX + 10; i++) {
+		Contact k = {.name = arena_printf(a, "Inline %d", i), .phones = {"600100200"}};
+		CHECK(contact_resolve(&c, user, &k) == 0 && k.implicit && k.id > 0);
+	}
+	int64_t have, counted;
+	CHECK(store_contact_count(st, user, &have) == 0 && have > CONTACTS_PER_SELLER_MAX);
+	CHECK(store_contact_count_explicit(st, user, &counted) == 0 && counted == 0);
+	/* Contacts a seller creates on its own: at most 50, as a code. */
+	for (int i = 0; i < CONTACTS_PER_SELLER_MAX; i++) {
+		Contact k = {.name = arena_printf(a, "Own %d", i)};
+		vs.n = 0;
+		CHECK(contact_create(&c, user, &k, 0, 0, &vs) == 0 && !k.implicit && k.uuid && vs.n == 0);
 	}
 	Contact over = {.name = "One too many"};
-	CHECK(contact_resolve(&c, user, &over) == SOUK_EINVAL);
-	CHECK_STR(c.err_field, "contact");
-	Contact again = {.name = "Contact 10"};
-	CHECK(contact_resolve(&c, user, &again) == 0);	/* reuse needs no room */
+	vs.n = 0;
+	CHECK(contact_create(&c, user, &over, 0, 0, &vs) == SOUK_EINVAL && over.id == 0);
+	CHECK(vs.n == 1 && vs.v[0].code == RULE_TOO_MANY && vs.v[0].limit == CONTACTS_PER_SELLER_MAX &&
+	      vs.v[0].count == CONTACTS_PER_SELLER_MAX + 1 && !vs.v[0].title);
+	CHECK_STR(vs.v[0].path, "contacts");
+	/* ... while an inline contact still resolves, new or reused; an
+	 * identical contact of the seller's own is reused too. */
+	Contact fresh = {.name = "After the limit"}, own = {.name = "Own 7"}, again = {.name = "Inline 10",
+		.phones = {"600100200"}};
+	CHECK(contact_resolve(&c, user, &fresh) == 0 && fresh.implicit);
+	CHECK(contact_resolve(&c, user, &own) == 0 && !own.implicit);
+	CHECK(contact_resolve(&c, user, &again) == 0 && again.implicit);
+	/* The limit is the seller's: another seller starts from none. */
+	User u2 = {.email = "life2@x.test", .name = "", .password_hash = "!", .status = "confirmed"};
+	int64_t user2;
+	CHECK(store_user_insert(st, &u2, &user2) == 0);
+	Contact elsewhere = {.name = "Own 0"};
+	vs.n = 0;
+	CHECK(contact_create(&c, user2, &elsewhere, 0, 0, &vs) == 0 && elsewhere.user_id == user2);
 
 	store_close(st);
 	arena_free(a);

@@ -113,6 +113,7 @@ static void check_advert(Store *st, Arena *a, int n)
 	else CHECK(ad.contact.phones[0] == NULL);
 	CHECK(ad.contact.user_id == ad.user_id);
 	CHECK(ad.contact.uuid && strlen(ad.contact.uuid) == 36 && ad.contact.uuid[14] == '4');
+	CHECK(ad.contact.implicit);
 	CHECK(ad.location.city_id == 26);
 	CHECK(ad.location.district_id == (n % 4 ? 0 : 7));
 	CHECK(ad.location.has_coordinates == (n % 2 == 1));
@@ -193,6 +194,8 @@ void test_store_upgrade(void)
 
 	/* Contacts: one per seller and distinct inline contact, shared. */
 	CHECK(scalar(st, "SELECT count(*) FROM offer_contacts") == 5);
+	/* ... all made for OLX's inline contacts: none counts in the limit. */
+	CHECK(scalar(st, "SELECT count(*) FROM offer_contacts WHERE implicit = 1") == 5);
 	/* 0011: a seeded area takes hundredths; other numbers stay whole. */
 	CHECK(scalar(st, "SELECT decimals FROM category_attributes WHERE code = 'm'") == 2);
 	CHECK(scalar(st, "SELECT sum(decimals) FROM category_attributes WHERE code <> 'm'") == 0);

@@ -7,7 +7,9 @@
  * "validation" list (2, 5-8, 14-17, 22); the images' own errors (9, 10) come
  * only for an advert that is valid otherwise, since OLX fetches images last.
  * The length and salary sentences are the "Validation rules" list of POST
- * /adverts; "Field is not valid UTF-8" is ours (OLX documents no such error). */
+ * /adverts; "Field is not valid UTF-8" is ours (OLX documents no such error).
+ * The lifecycle's refusals are Publishing errors 18-21 and the logos' are the
+ * images' words. */
 #include "olx.h"
 
 #include <string.h>
@@ -34,10 +36,12 @@ const char *olx_invalid_words(Request *r)
 	return olx_polish(r) ? "Nieprawidłowa wartość" : "Invalid value";
 }
 
-/* "images", "images[3]": the listing's gallery. */
+/* "images", "images[3]": the listing's gallery; "logo", "logos": its
+ * logos, which OLX checks as images. */
 static bool is_image_path(const char *path)
 {
-	return strncmp(path, "images", 6) == 0 && (path[6] == '\0' || path[6] == '[');
+	return (strncmp(path, "images", 6) == 0 && (path[6] == '\0' || path[6] == '[')) ||
+	       strcmp(path, "logo") == 0 || strcmp(path, "logos") == 0;
 }
 
 /* "parameters[state]" -> "state" in the arena; NULL for other paths. */
@@ -56,7 +60,7 @@ static const char *olx_field(Request *r, const char *path, const OlxAdvertBody *
 		{"category", "category_id"}, {"contact.phones[0]", "phone"}, {"location.city", "city_id"},
 		{"location.district", "district_id"}, {"location.coordinates", "district/city_id"},
 		{"price", "price.value"}, {"salary.from", "salary.value_from"},
-		{"salary.to", "salary.value_to"},
+		{"salary.to", "salary.value_to"}, {"listing", "ad"}, {"refreshed_at", "time"},
 	};
 	const char *code = parameter_code(r, path);
 	if (code) return arena_printf(r->arena, "params.%s", code);
@@ -69,16 +73,28 @@ static const char *olx_field(Request *r, const char *path, const OlxAdvertBody *
 	return path;
 }
 
-static const char *text_words(RuleCode code)
+/* The codes OLX says in one fixed sentence, wherever they apply. */
+static const char *fixed_words(RuleCode code)
 {
-	switch (code) {
-	case RULE_ENCODING: return "Field is not valid UTF-8";
-	case RULE_CAPITALS: return "Too many capital letters";
-	case RULE_LINKS: return "Field is not valid. Emails and www addresses are not allowed";
-	case RULE_PHONE_NUMBERS: return "Field is not valid. Phone numbers are not allowed";
-	case RULE_PUNCTUATION: return "Field contains to much punctuation";	/* OLX's spelling */
-	default: return NULL;
-	}
+	static const struct { RuleCode code; const char *words; } words[] = {
+		{RULE_ENCODING, "Field is not valid UTF-8"},
+		{RULE_CAPITALS, "Too many capital letters"},
+		{RULE_LINKS, "Field is not valid. Emails and www addresses are not allowed"},
+		{RULE_PHONE_NUMBERS, "Field is not valid. Phone numbers are not allowed"},
+		{RULE_PUNCTUATION, "Field contains to much punctuation"},	/* OLX's spelling */
+		{RULE_TOO_FAR, "Your coordinates are too far from picked location."},
+		{RULE_PHONE_FORMAT, "Invalid phone format"},
+		{RULE_CURRENCY_FORMAT, "Salary currency has to be written in uppercase"},
+		{RULE_NOT_PERMITTED, "Partner is not allowed to use external URL"},
+		/* Publishing errors 18, 19 and 21 (field "ad"). */
+		{RULE_NOT_OWNER, "You are not the owner of this ad"},
+		{RULE_STATUS, "Invalid status"},
+		{RULE_NOT_ACTIVE, "Ad has to be active"},
+		{RULE_OVER_QUOTA, "Advert exceeded limit of free adverts in this category"},
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (words[i].code == code) return words[i].words;
+	return NULL;
 }
 
 static void required_words(Request *r, const Violation *v, OlxItem *it)
@@ -120,9 +136,6 @@ void olx_rule_words(Request *r, const Violation *v, const OlxAdvertBody *body, O
 		it->field = "attributes";
 		it->title = "This value is not valid.";
 		return;
-	case RULE_TOO_FAR:
-		it->title = "Your coordinates are too far from picked location.";
-		return;
 	case RULE_TOO_SHORT:
 	case RULE_TOO_LONG:
 		if (strcmp(v->path, "title") != 0 && strcmp(v->path, "description") != 0)
@@ -135,12 +148,6 @@ void olx_rule_words(Request *r, const Violation *v, const OlxAdvertBody *body, O
 				"and cannot be longer than %lld characters", (long long)lim->description_min,
 				(long long)lim->description_max);
 		return;
-	case RULE_PHONE_FORMAT:
-		it->title = "Invalid phone format";
-		return;
-	case RULE_CURRENCY_FORMAT:
-		it->title = "Salary currency has to be written in uppercase";
-		return;
 	case RULE_AMOUNT_TOO_LARGE:
 		/* OLX answers an amount out of range like a malformed one. */
 		it->title = olx_invalid_words(r);
@@ -149,8 +156,10 @@ void olx_rule_words(Request *r, const Violation *v, const OlxAdvertBody *body, O
 		it->title = strcmp(v->path, "category") == 0 ? "Category with given ID doesn't exists"
 							    : "City with given ID doesn't exists";
 		return;
-	case RULE_NOT_PERMITTED:
-		it->title = "Partner is not allowed to use external URL";
+	case RULE_TOO_SOON:
+		/* Publishing error 20 (field "time"). */
+		it->title = arena_printf(r->arena, "You cannot refresh ad more often than once in %lld days",
+			(long long)(v->limit / 86400));
 		return;
 	case RULE_TOO_MANY:
 		it->title = is_image_path(v->path) ? "Image error: Image limit exceeded" : olx_invalid_words(r);
@@ -160,7 +169,7 @@ void olx_rule_words(Request *r, const Violation *v, const OlxAdvertBody *body, O
 		it->title = is_image_path(v->path) ? "Image error: Remote file not exists" : olx_invalid_words(r);
 		return;
 	default:
-		text = text_words(v->code);
+		text = fixed_words(v->code);
 		it->title = text ? text : "Invalid value";	/* RULE_INVALID: seed errors 5 and 8 */
 		return;
 	}

@@ -18,9 +18,8 @@ static int seller_event(Ctx *c, const Actor *who, int64_t id, AdvertEvent ev, co
 	if ((rc = advert_load_owned(c, who, id, vs, &ad)) != 0) goto fail;
 	if (ev == ADVERT_EV_EXTEND || ev == ADVERT_EV_REFRESH) {
 		AdvertRefusal why;
-		if (advert_check_refresh(ad.refreshed_at, c->now, &why) != 0) {
-			violations_add(vs, why.field, why.title);
-			rc = SOUK_ESTATE;
+		if ((rc = advert_check_refresh(ad.refreshed_at, c->now, &why)) != 0) {
+			advert_refusal_add(vs, &why);
 			goto fail;
 		}
 	}
@@ -31,7 +30,7 @@ static int seller_event(Ctx *c, const Actor *who, int64_t id, AdvertEvent ev, co
 		QuotaAsk ask = {.user_id = ad.user_id, .category_id = ad.category_id};
 		if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
 		if (!room) {
-			violations_add(vs, "ad", ADVERT_MSG_OVER_LIMIT);
+			violations_rule(vs, RULE_OVER_QUOTA, "listing");
 			rc = SOUK_ESTATE;
 			goto fail;
 		}
@@ -64,9 +63,9 @@ int advert_delete(Ctx *c, const Actor *who, int64_t id, Violations *vs)
 
 /* What a draft must hold before it is submitted (the rules of every face
  * check the rest when the content is written). */
-static void require(Violations *vs, const char *field, bool present)
+static void require(Violations *vs, const char *path, bool present)
 {
-	if (!present) violations_add_detailed(vs, field, "This field is required");
+	if (!present) violations_rule(vs, RULE_REQUIRED, path);
 }
 
 int advert_submit(Ctx *c, const Actor *who, int64_t id, Violations *vs)
@@ -79,9 +78,9 @@ int advert_submit(Ctx *c, const Actor *who, int64_t id, Violations *vs)
 	if (ad.status == ADVERT_DRAFT) {
 		require(vs, "title", ad.title && *ad.title);
 		require(vs, "description", ad.description && *ad.description);
-		require(vs, "category_id", ad.category_id != 0);
+		require(vs, "category", ad.category_id != 0);
 		require(vs, "contact", ad.contact.id != 0);
-		require(vs, "location", ad.location.city_id != 0 || ad.location.city_name);
+		require(vs, "location.city", ad.location.city_id != 0 || ad.location.city_name);
 		if (vs->n) {
 			rc = SOUK_EINVAL;
 			goto fail;
@@ -107,7 +106,7 @@ int advert_set_reserved(Ctx *c, const Actor *who, int64_t id, bool reserved, Vio
 	if ((rc = advert_load_owned(c, who, id, vs, &ad)) != 0) goto fail;
 	/* Only a running listing can be promised to a buyer. */
 	if (!advert_status_is_active(ad.status)) {
-		violations_add(vs, "ad", "Ad has to be active");
+		violations_rule(vs, RULE_NOT_ACTIVE, "listing");
 		rc = SOUK_ESTATE;
 		goto fail;
 	}

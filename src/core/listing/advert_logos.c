@@ -20,12 +20,19 @@ int advert_logo_add(Ctx *c, const Actor *who, int64_t id, const char *url, Viola
 	int rc = advert_load_owned(c, who, id, vs, &ad);
 	if (rc) return rc;
 	bool found = false;
-	if (!rules_url_ok(url) || !remote_check_urls(&url, 1, &found))
-		return ctx_fail(c, SOUK_EINVAL, "url", "Image error: Remote file not exists");
+	if (!rules_url_ok(url)) {
+		violations_rule(vs, RULE_URL_FORMAT, "logo");
+		return SOUK_EINVAL;
+	}
+	if (!remote_check_urls(&url, 1, &found)) {
+		violations_rule(vs, RULE_UNREACHABLE, "logo");
+		return SOUK_EINVAL;
+	}
 	if ((rc = store_begin(c->st)) != 0) return rc;
 	if ((rc = store_logo_count(c->st, id, &count)) != 0) goto fail;
 	if (count >= ADVERT_LOGOS_MAX) {
-		rc = ctx_fail(c, SOUK_EINVAL, "url", "Image error: Image limit exceeded");
+		violations_rule_n(vs, RULE_TOO_MANY, "logos", ADVERT_LOGOS_MAX, count + 1);
+		rc = SOUK_EINVAL;
 		goto fail;
 	}
 	if ((rc = store_logo_insert(c->st, id, url, c->now, &out->id)) != 0) goto fail;
@@ -41,7 +48,9 @@ int advert_logo_delete(Ctx *c, const Actor *who, int64_t id, int64_t logo_id, Vi
 	Advert ad;
 	int rc = advert_load_owned(c, who, id, vs, &ad);
 	if (rc) return rc;
+	/* The listing is there: what is missing is the logo, and says so. */
 	rc = store_logo_delete(c->st, id, logo_id);
-	return rc == SOUK_ENOTFOUND ? ctx_fail(c, rc, "logo", "Logo not found") : rc;
+	if (rc == SOUK_ENOTFOUND) violations_rule(vs, RULE_NOT_FOUND, "logo");
+	return rc;
 }
 

@@ -20,7 +20,7 @@ int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const Actor *who, const char
 	AdvertRefusal why = {0};
 	int rc = advert_transition(from, ev, &to, &why);
 	if (rc) {
-		if (vs && why.field) violations_add(vs, why.field, why.title);
+		advert_refusal_add(vs, &why);
 		return rc;
 	}
 	ad->status = to;
@@ -48,9 +48,12 @@ int advert_load_owned(Ctx *c, const Actor *who, int64_t id, Violations *vs, Adve
 {
 	int rc = store_advert_get(c->st, c->arena, id, out);
 	if (rc) return rc;
-	if (out->status == ADVERT_DELETED) return SOUK_ENOTFOUND;
+	/* A draft is not a listing yet for a face without drafts: every one of
+	 * its routes answers as for a listing that does not exist. */
+	if (out->status == ADVERT_DELETED || (out->status == ADVERT_DRAFT && who->drafts_hidden))
+		return SOUK_ENOTFOUND;
 	if (out->user_id != who->user_id) {
-		if (vs) violations_add(vs, "ad", "You are not the owner of this ad");
+		if (vs) violations_rule(vs, RULE_NOT_OWNER, "listing");
 		return SOUK_EDENIED;
 	}
 	return 0;

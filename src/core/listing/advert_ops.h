@@ -10,14 +10,11 @@
 
 #define ADVERT_VALID_DAYS 30		/* how long an activation lasts */
 
-/* Publishing error 21's words, said when the quota has no room. */
-#define ADVERT_MSG_OVER_LIMIT "Advert exceeded limit of free adverts in this category"
-
 /* Moves ad through ev: the new status is written only if the stored one is
  * still the one ad was read with (SOUK_ESTATE without a violation when
  * another writer was first), with its times, end reason and the kept count,
  * and recorded (core/events); the caller holds the transaction. A refusal of the table
- * fills vs with the seed's words. sold: the seller's word on a deactivation. */
+ * adds its code to vs. sold: the seller's word on a deactivation. */
 int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const Actor *who, const char *reason, bool sold,
 	Violations *vs);
 
@@ -25,8 +22,9 @@ int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const Actor *who, const char
  * (accept, reject, block) and its reason (NULL on accept). */
 AdvertEvent advert_auto_rules(Ctx *c, const Advert *ad, const char **reason);
 
-/* The caller's own listing: SOUK_ENOTFOUND when there is none or it is
- * deleted, SOUK_EDENIED (a violation "ad") when it is another seller's. */
+/* The caller's own listing: SOUK_ENOTFOUND when there is none, it is
+ * deleted, or it is a draft and who acts through a face without drafts;
+ * SOUK_EDENIED (RULE_NOT_OWNER at "listing") when it is another seller's. */
 int advert_load_owned(Ctx *c, const Actor *who, int64_t id, Violations *vs, Advert *out);
 
 /* The listing's parts from a face's checked input, in the transaction that

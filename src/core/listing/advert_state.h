@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "../../model.h"
+#include "violations.h"
 
 /* Statuses: AdvertStatus in model.h (the OLX set in the seed's order, plus
  * none, deleted and draft of ours). */
@@ -40,11 +41,12 @@ typedef enum AdvertEvent {
 	ADVERT_EVENT_COUNT
 } AdvertEvent;
 
-/* Why an event was refused, in the words a face reports:
- * {"field": field, "title": title}. Both are static strings. */
+/* Why an event was refused: a rule code at a canonical path (violations.h),
+ * with the number it names; each face says it in its own words. */
 typedef struct AdvertRefusal {
-	const char *field;
-	const char *title;
+	RuleCode code;		/* RULE_STATUS, RULE_NOT_ACTIVE, RULE_TOO_SOON */
+	const char *path;	/* "listing", "refreshed_at" (static) */
+	int64_t limit;		/* RULE_TOO_SOON: seconds between two refreshes */
 } AdvertRefusal;
 
 #define ADVERT_REFRESH_INTERVAL (14 * 24 * 3600)	/* seconds between refreshes */
@@ -66,6 +68,9 @@ AdvertEndReason advert_end_reason(AdvertEndReason cur, AdvertEvent ev, AdvertSta
 /* The refresh waiting period: last_refresh_at 0 means never refreshed. */
 bool advert_can_refresh(int64_t last_refresh_at, int64_t now);
 int advert_check_refresh(int64_t last_refresh_at, int64_t now, AdvertRefusal *why);
+
+/* A refusal into vs, beside the rules' codes. */
+void advert_refusal_add(Violations *vs, const AdvertRefusal *why);
 
 /* Kinds of status */
 bool advert_status_is_active(AdvertStatus s);	/* running: counts, may be deactivated */

@@ -125,7 +125,7 @@ int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violat
 		QuotaAsk ask = {.user_id = cur.user_id, .category_id = ad->category_id};
 		if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
 		if (!room) {
-			violations_add(vs, "ad", ADVERT_MSG_OVER_LIMIT);
+			violations_rule(vs, RULE_OVER_QUOTA, "listing");
 			rc = SOUK_ESTATE;
 			goto fail;
 		}

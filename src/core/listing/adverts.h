@@ -48,8 +48,9 @@ typedef enum ModerationDecision {
 
 /* Results: 0; SOUK_EINVAL with vs->n > 0 (every rule the input breaks, as
  * codes: rules.h) or with c->err (a single "Bad Request" detail);
- * SOUK_ENOTFOUND ("Advert not found"); SOUK_EDENIED (not the owner: a
- * violation "ad" is added). */
+ * SOUK_ENOTFOUND ("Advert not found"); SOUK_EDENIED (not the owner:
+ * RULE_NOT_OWNER at "listing" is added); SOUK_ESTATE (a refusal of the
+ * lifecycle, its code added: advert_state.h). */
 
 /* Seller operations */
 int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Advert *out);
@@ -71,7 +72,10 @@ int advert_submit(Ctx *c, const Actor *who, int64_t id, Violations *vs);
 int advert_set_reserved(Ctx *c, const Actor *who, int64_t id, bool reserved, Violations *vs);
 int advert_clear_counter(Ctx *c, const Actor *who, int64_t id, int which, Violations *vs);
 
-/* Logos of an owned advert (at most ADVERT_LOGOS_MAX; URLs are checked like images) */
+/* Logos of an owned advert (at most ADVERT_LOGOS_MAX; URLs are checked like
+ * images): a refused one is RULE_URL_FORMAT or RULE_UNREACHABLE at "logo",
+ * RULE_TOO_MANY at "logos"; a missing one RULE_NOT_FOUND at "logo" beside
+ * SOUK_ENOTFOUND (the listing itself being missing adds nothing). */
 #define ADVERT_LOGOS_MAX 5
 int advert_logos(Ctx *c, const Actor *who, int64_t id, Violations *vs, Logo **out, int *n);
 int advert_logo_add(Ctx *c, const Actor *who, int64_t id, const char *url, Violations *vs, Logo *out);

@@ -15,10 +15,18 @@ const char *contact_new_uuid(Arena *a)
 	return arena_strdup(a, uuid);
 }
 
+static int insert(Ctx *ctx, int64_t user_id, bool implicit, Contact *c)
+{
+	c->user_id = user_id;
+	c->implicit = implicit;
+	c->uuid = contact_new_uuid(ctx->arena);
+	c->created_at = c->updated_at = ctx->now;
+	return store_contact_insert(ctx->st, c, &c->id);
+}
+
 int contact_resolve(Ctx *ctx, int64_t user_id, Contact *c)
 {
 	Contact same;
-	int64_t n;
 
 	c->user_id = user_id;
 	int rc = store_contact_find_same(ctx->st, ctx->arena, c, &same);
@@ -26,14 +34,8 @@ int contact_resolve(Ctx *ctx, int64_t user_id, Contact *c)
 		*c = same;
 		return 0;
 	}
-	if (rc != SOUK_ENOTFOUND) return rc;
-	if ((rc = store_contact_count(ctx->st, user_id, &n)) != 0) return rc;
-	if (n >= CONTACTS_PER_SELLER_MAX)
-		return ctx_fail(ctx, SOUK_EINVAL, "contact", "You cannot have more than %d contacts",
-			CONTACTS_PER_SELLER_MAX);
-	c->uuid = contact_new_uuid(ctx->arena);
-	c->created_at = c->updated_at = ctx->now;
-	return store_contact_insert(ctx->st, c, &c->id);
+	/* Made for an inline contact: never refused for the limit. */
+	return rc == SOUK_ENOTFOUND ? insert(ctx, user_id, true, c) : rc;
 }
 
 int contact_list(Ctx *ctx, int64_t user_id, Contact **out, int *n)
@@ -58,16 +60,15 @@ int contact_create(Ctx *ctx, int64_t user_id, Contact *c, int emails, int phones
 	int rc = check(ctx, c, emails, phones, vs);
 	if (rc) return rc;
 	if ((rc = store_begin(ctx->st)) != 0) return rc;
-	if ((rc = store_contact_count(ctx->st, user_id, &n)) != 0) goto fail;
+	/* Only the seller's own contacts count: those made for an inline
+	 * contact never take a place (contacts.h). */
+	if ((rc = store_contact_count_explicit(ctx->st, user_id, &n)) != 0) goto fail;
 	if (n >= CONTACTS_PER_SELLER_MAX) {
 		violations_rule_n(vs, RULE_TOO_MANY, "contacts", CONTACTS_PER_SELLER_MAX, n + 1);
 		rc = SOUK_EINVAL;
 		goto fail;
 	}
-	c->user_id = user_id;
-	c->uuid = contact_new_uuid(ctx->arena);
-	c->created_at = c->updated_at = ctx->now;
-	if ((rc = store_contact_insert(ctx->st, c, &c->id)) != 0) goto fail;
+	if ((rc = insert(ctx, user_id, false, c)) != 0) goto fail;
 	if ((rc = store_commit(ctx->st)) != 0) goto fail;
 	return 0;
 fail:

@@ -1,9 +1,13 @@
 /* contacts.h -- a seller's offer contacts (model.h Contact): created with a
- * UUID, at most CONTACTS_PER_SELLER_MAX per seller, one e-mail and two
- * phones each. Faces with an inline contact (OLX's {name, phone}) resolve it
- * to one record: an identical contact is reused, otherwise one is created;
- * faces with contacts of their own (Allegro's offer contacts) create, read
- * and replace them here. */
+ * UUID, one e-mail and two phones each. Two ways in:
+ *  - a face with an inline contact (OLX's {name, phone}) resolves it to a
+ *    record: an identical one of the seller's is reused, otherwise one is
+ *    made, marked implicit, and never counted against the limit (OLX has no
+ *    limit, and its clients do not expect one);
+ *  - a face with contacts of their own (Allegro's offer contacts) creates,
+ *    reads and replaces them here: at most CONTACTS_PER_SELLER_MAX of those
+ *    per seller.
+ * Both kinds are the seller's records, listed and usable by every face. */
 #ifndef SOUK_CONTACTS_H
 #define SOUK_CONTACTS_H
 
@@ -13,9 +17,9 @@
 /* A new random UUID (version 4), 36 characters, in the arena. */
 const char *contact_new_uuid(Arena *a);
 
-/* Fills c->id (and c->uuid) with the seller's contact identical to *c, or a
- * new one; the caller holds the write transaction. SOUK_EINVAL with
- * c->err_field "contact" when the seller already has the most contacts. */
+/* An inline contact: fills *c with the seller's contact identical to it,
+ * or a new implicit one; never refused for the limit. The caller holds the
+ * write transaction. */
 int contact_resolve(Ctx *ctx, int64_t user_id, Contact *c);
 
 /* Contacts on their own */
@@ -26,7 +30,8 @@ int contact_list(Ctx *ctx, int64_t user_id, Contact **out, int *n);
 int contact_get(Ctx *ctx, int64_t user_id, const char *uuid, Contact *out);
 /* A new contact (c: name, email, phones; the rest is filled in): the rules
  * of rules_check_contact, and at most CONTACTS_PER_SELLER_MAX per seller
- * (RULE_TOO_MANY at "contacts"), counted in the transaction that inserts,
+ * not counting implicit ones (RULE_TOO_MANY at "contacts", its count the
+ * seller's own plus this one), counted in the transaction that inserts,
  * so racing creates cannot pass it. emails, phones: how many the face
  * received. SOUK_EINVAL with vs filled when a rule is broken. */
 int contact_create(Ctx *ctx, int64_t user_id, Contact *c, int emails, int phones, Violations *vs);

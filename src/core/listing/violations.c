@@ -35,7 +35,8 @@ bool violations_has_rule(const Violations *vs, RuleCode code, const char *path)
 
 /* What a draft may hold: anything a seller completes or fixes later. What it
  * may not: references to nothing, more items than allowed, text that is not
- * UTF-8 or too long to keep, malformed contacts and amounts. */
+ * UTF-8 or too long to keep, malformed contacts and amounts. Lifecycle
+ * refusals stop everything. */
 RuleLevel rule_level(RuleCode code)
 {
 	switch (code) {
@@ -79,6 +80,8 @@ const char *rule_code_name(RuleCode code)
 		[RULE_TAG_NOT_ALLOWED] = "tag_not_allowed", [RULE_MARKUP] = "markup",
 		[RULE_NOT_IN_IMAGES] = "not_in_images", [RULE_RANGE] = "range", [RULE_CHARSET] = "charset",
 		[RULE_TOO_LARGE] = "too_large",
+		[RULE_NOT_OWNER] = "not_owner", [RULE_STATUS] = "status", [RULE_NOT_ACTIVE] = "not_active",
+		[RULE_TOO_SOON] = "too_soon", [RULE_OVER_QUOTA] = "over_quota",
 	};
 	return (int)code >= 0 && code < RULE_CODE_COUNT ? names[code] : "?";
 }

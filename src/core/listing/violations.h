@@ -3,10 +3,11 @@
  *
  * The core reports rule codes with canonical paths and the numbers a face may
  * print (a limit, a count), never sentences: each face maps a code to its own
- * words and status (api/olx/rules_map.c). A face's parser may add entries in
- * its own words (RULE_WORDED) for what only its dialect can get wrong, and so
- * do the lifecycle refusals of advert_state until they speak codes.
- * Strings are borrowed: static texts or the request's arena. */
+ * words and status (api/olx/rules_map.c). Lifecycle refusals (another
+ * seller's listing, a status the table refuses, the quota) are codes too.
+ * Only a face's parser adds entries in its own words (RULE_WORDED), for what
+ * only its dialect can get wrong. Strings are borrowed: static texts or the
+ * request's arena. */
 #ifndef SOUK_VIOLATIONS_H
 #define SOUK_VIOLATIONS_H
 
@@ -19,7 +20,9 @@
  * "location.coordinates", "price", "price.currency", "salary.from",
  * "salary.to", "salary.currency", "salary", "parameters[<attribute code>]",
  * "images", "images[<index>]", "description.sections[<k>].items[<j>]",
- * "location.region", "location.post_code", "payments.invoice". */
+ * "location.region", "location.post_code", "payments.invoice"; "listing"
+ * (the listing as a whole: whose it is, its status, its room in the quota),
+ * "refreshed_at", "logo", "logos", "contacts" (the seller's offer contacts). */
 typedef enum RuleCode {
 	RULE_NONE = 0,		/* no rule broken (what single checks return) */
 	RULE_WORDED,		/* carries its own field and title (see above) */
@@ -51,6 +54,11 @@ typedef enum RuleCode {
 	RULE_RANGE,		/* a numeric range whose start lies past its end */
 	RULE_CHARSET,		/* characters outside the set the face allows */
 	RULE_TOO_LARGE,		/* count bytes, more than limit */
+	RULE_NOT_OWNER,		/* the listing is another seller's */
+	RULE_STATUS,		/* the listing's status does not allow this */
+	RULE_NOT_ACTIVE,	/* only a running listing allows this */
+	RULE_TOO_SOON,		/* again before limit seconds have passed */
+	RULE_OVER_QUOTA,	/* the quota has no room for one more running listing */
 	RULE_CODE_COUNT
 } RuleCode;
 
@@ -85,7 +93,7 @@ bool violations_block(const Violations *vs, RuleLevel level);
 RuleLevel rule_level(RuleCode code);
 const char *rule_code_name(RuleCode code);	/* "too_long": stable, for logs and faces */
 
-/* Entries in a face's or a refusal's own words. */
+/* Entries in a face's own words (its parser's). */
 void violations_add(Violations *vs, const char *field, const char *title);
 void violations_add_detailed(Violations *vs, const char *field, const char *title);
 bool violations_has(const Violations *vs, const char *field);	/* worded entries only */

@@ -71,6 +71,13 @@ int store_contact_count(Store *st, int64_t user_id, int64_t *n)
 	return sq_count(st, s, n);
 }
 
+int store_contact_count_explicit(Store *st, int64_t user_id, int64_t *n)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT count(*) FROM offer_contacts WHERE user_id = ? AND implicit = 0");
+	sqlite3_bind_int64(s, 1, user_id);
+	return sq_count(st, s, n);
+}
+
 int store_contact_list(Store *st, Arena *a, int64_t user_id, Contact **out, int *n)
 {
 	int64_t count;

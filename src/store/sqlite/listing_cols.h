@@ -70,6 +70,7 @@
 	X(email, TEXT, email) \
 	X(phone, TEXT, phones[0]) \
 	X(phone2, TEXT, phones[1]) \
+	X(implicit, BOOL, implicit) \
 	X(created_at, INT, created_at) \
 	X(updated_at, INT, updated_at)
 
