@@ -1,4 +1,4 @@
--- 0017: offer contacts made for a face's inline contact are told apart.
+-- 0018: offer contacts made for a face's inline contact are told apart.
 --
 -- OLX's advert carries its contact inline ({name, phone}); the listing points
 -- at an offer contact made for it (an identical one is reused). Such contacts
