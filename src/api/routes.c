@@ -28,6 +28,10 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/api/admin/clock", admin_clock_get, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},
 	{HTTP_POST, "/api/admin/clock/advance", admin_clock_advance, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
+	{HTTP_GET, "/api/admin/workers/publication", admin_publication_get, ROUTE_OPERATOR, 0, BODY_NONE, 0,
+		&face_admin},
+	{HTTP_PUT, "/api/admin/workers/publication", admin_publication_put, ROUTE_OPERATOR, 0, BODY_JSON, 0,
+		&face_admin},
 	{HTTP_GET, "/api/admin/moderation/queue", admin_moderation_queue, ROUTE_OPERATOR, 0, BODY_NONE, 0,
 		&face_admin},
 	{HTTP_POST, "/api/admin/adverts/{id}/moderation", admin_moderation_decide, ROUTE_OPERATOR, 0,
@@ -82,6 +86,14 @@ const Route souk_routes[] = {
 		RATE_ALLEGRO_WRITE, &face_allegro},
 	{HTTP_DELETE, "/sale/offers/{id}", allegro_offers_delete, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_WRITE, BODY_NONE,
 		RATE_ALLEGRO_WRITE, &face_allegro},
+
+	/* Allegro: publication commands and their tasks */
+	{HTTP_PUT, "/sale/offer-publication-commands/{commandId}", allegro_publication_put, ROUTE_USER,
+		SCOPE_ALLEGRO_OFFERS_WRITE, BODY_JSON, RATE_ALLEGRO_WRITE, &face_allegro},
+	{HTTP_GET, "/sale/offer-publication-commands/{commandId}", allegro_publication_get, ROUTE_USER,
+		SCOPE_ALLEGRO_OFFERS_WRITE, BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
+	{HTTP_GET, "/sale/offer-publication-commands/{commandId}/tasks", allegro_publication_tasks, ROUTE_USER,
+		SCOPE_ALLEGRO_OFFERS_WRITE, BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
 
 	/* Allegro: offer contacts (the document's scopes: settings) */
 	{HTTP_POST, "/sale/offer-contacts", allegro_contacts_create, ROUTE_USER, SCOPE_ALLEGRO_SETTINGS_WRITE,

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../api/allegro/allegro.h"
 #include "../api/faces.h"
 #include "../core/auth/accounts.h"
 #include "../core/auth/csrf.h"
@@ -198,6 +199,7 @@ int cli_serve(const Args *a)
 		cli_close(&c);
 		return 1;
 	}
+	allegro_publication_setup();
 	if (jobs_start(souk_jobs, atoi(opt(a, "job-tick-ms", "SOUK_JOB_TICK_MS", "500"))) != 0) {
 		fputs("souk: cannot start the job runner\n", stderr);
 		http_stop();

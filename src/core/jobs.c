@@ -13,7 +13,7 @@
 static pthread_t thread;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
-static bool running, stopping;
+static bool running, stopping, woken;	/* woken: work queued since the last pass began */
 static const Job *table;
 static int tick;
 
@@ -40,11 +40,12 @@ static void *runner(void *unused)
 
 	pthread_mutex_lock(&lock);
 	while (!stopping) {
+		woken = false;
 		pthread_mutex_unlock(&lock);
 		/* A busy batch goes straight on to the next one. */
 		int n = jobs_run_once(table, &c);
 		pthread_mutex_lock(&lock);
-		if (n > 0 || stopping) continue;
+		if (n > 0 || stopping || woken) continue;
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
 		ts.tv_nsec += (long)tick * 1000000L;
@@ -66,6 +67,14 @@ int jobs_start(const Job *jobs, int tick_ms)
 	if (pthread_create(&thread, NULL, runner, NULL) != 0) return -1;
 	running = true;
 	return 0;
+}
+
+void jobs_wake(void)
+{
+	pthread_mutex_lock(&lock);
+	woken = true;
+	pthread_cond_signal(&wake);
+	pthread_mutex_unlock(&lock);
 }
 
 void jobs_stop(void)

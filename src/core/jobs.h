@@ -18,6 +18,9 @@ typedef struct Job {
 /* Starts the runner over a NULL-terminated table; tick in milliseconds. */
 int jobs_start(const Job *jobs, int tick_ms);
 void jobs_stop(void);
+/* Asks the runner to go through the table now rather than at its next tick
+ * (work was just queued); nothing when it is not running. */
+void jobs_wake(void);
 /* Runs every job once on the caller's context (tests, `souk jobs run`). */
 int jobs_run_once(const Job *jobs, Ctx *c);
 

@@ -4,10 +4,13 @@
 
 #include "auth/oauth.h"
 #include "listing/adverts.h"
+#include "listing/publish.h"
 #include "media/media.h"
 
 const Job souk_jobs[] = {
+	{"publication.run", publish_job_run},
 	{"adverts.moderate", adverts_job_moderate},
+	{"publication.settle", publish_job_settle},
 	{"adverts.expire", adverts_job_expire},
 	{"oauth.purge", oauth_job_purge},
 	{"images.expire", media_job_expire},

@@ -21,6 +21,7 @@ static const Known known[] = {
 	{"moderation.delay_seconds", true},	/* before the automatic rules look */
 	{"moderation.min_price_minor", true},	/* prices below look suspicious */
 	{"moderation.banned_words", false},	/* comma-separated; found -> blocked */
+	{"publication.paused", true},		/* 1: publication tasks wait (sandbox) */
 	{NULL, false},
 };
 

@@ -421,4 +421,63 @@ int store_image_used(Store *st, const char *url, bool *used);
  * bytes (*n: how many). In the caller's transaction. */
 int store_images_expire(Store *st, int64_t now, int64_t renew_until, int max, int *n);
 
+
+/* --- Publication commands (core/listing/publish.c) -------------------------
+ * A seller's command to activate or end offers, by the client's UUID, and
+ * one task per offer it names, done in task id order. */
+typedef enum PublishAction { PUBLISH_ACTIVATE = 0, PUBLISH_END } PublishAction;
+typedef enum PublishState {
+	PUBLISH_NEW = 0,	/* waiting for its turn (or its scheduled time) */
+	PUBLISH_SUBMITTED,	/* done; its listing waits for moderation */
+	PUBLISH_SUCCESS,
+	PUBLISH_FAIL,
+} PublishState;
+
+typedef struct PublishCommand {
+	int64_t id;
+	const char *uuid;
+	int64_t user_id;
+	const char *face;		/* whose rules its drafts are held to */
+	PublishAction action;
+	int64_t scheduled_for;		/* 0: at once */
+	const char *digest;		/* of the request as understood */
+	int64_t created_at;
+	/* Read with it: its tasks counted, and when the last one finished (0
+	 * while one is open). */
+	int total, success, failed;
+	int64_t completed_at;
+} PublishCommand;
+
+typedef struct PublishTask {
+	int64_t id, command_id;
+	const char *offer;		/* the offer id as sent */
+	int64_t listing_id;		/* 0: the offer id is not a listing id */
+	PublishState state;
+	int64_t due_at, finished_at;
+	const char *result;		/* a failed task's core code (publish.h) */
+	const char *reason;		/* the marketplace's words (moderation), or NULL */
+	const char *errors;		/* result "invalid": the rules broken, JSON */
+} PublishTask;
+
+int store_publish_command_get(Store *st, Arena *a, const char *uuid, PublishCommand *out);
+/* The command and its tasks (t[i].command_id is set here). */
+int store_publish_command_insert(Store *st, PublishCommand *cmd, PublishTask *t, int n);
+/* Tasks of a command by position, offset and limit. */
+int store_publish_tasks(Store *st, Arena *a, int64_t command_id, int64_t offset, int64_t limit,
+	PublishTask **out, int *n);
+/* Whether any of these listings of the seller has an open task (*listing:
+ * the first such one), or an open activation (store_publish_activating). */
+int store_publish_open(Store *st, int64_t user_id, const int64_t *listing_ids, int n, int64_t *listing);
+int store_publish_activating(Store *st, int64_t listing_id, bool *pending);
+/* The first new task due at now whose listing has no earlier open task,
+ * with its command; SOUK_ENOTFOUND when none. */
+int store_publish_next(Store *st, Arena *a, int64_t now, PublishTask *t, PublishCommand *cmd);
+/* Up to max submitted tasks whose listing no longer has one of the waiting
+ * statuses (names), oldest first. */
+int store_publish_settled(Store *st, Arena *a, const char *const waiting[3], int max, PublishTask **out,
+	int *n);
+/* Writes t's state and result if its stored state is still `expected`
+ * (SOUK_ESTATE otherwise: another process did it). */
+int store_publish_task_update(Store *st, const PublishTask *t, PublishState expected);
+
 #endif

@@ -10,10 +10,12 @@
 
 const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert');
+const crypto = require('node:crypto');
 const { startSouk, runSouk } = require('./lib/server');
 const { makeApp, makeUser, codeGrant, authorize, token, advanceClock, parseForms, me, Browser } = require('./lib/oauth-flow');
 const { advertBody, seller, operator, setting } = require('./lib/adverts');
-const { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor, bodyHeaders } = require('./lib/authz');
+const { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor, bodyHeaders,
+	publicationCommand } = require('./lib/authz');
 const { makeAllegroApp, allegroToken, allegroCodeGrant } = require('./lib/allegro');
 const { fixture, imageHost, serve } = require('./lib/images');
 
@@ -79,6 +81,8 @@ async function allegroTokens(user, expire) {
 before(async () => {
 	s = await startSouk({ env: { SOUK_IMAGE_CHECK: 'off', SOUK_JOB_TICK_MS: '100000' } });
 	await setting(s, 'adverts.free_limit', 100000);
+	// Publication commands of the fixture wait: the owner's offers stay as they are seen.
+	await setting(s, 'publication.paused', 1);
 	images = await imageHost('127.0.0.1', { '/photo.png': serve(fixture('alpha.png'), 'image/png') });
 	await setting(s, 'images.allow_ranges', '127.0.0.1');
 	const app = makeApp(s, { name: 'Owner app' });
@@ -147,7 +151,11 @@ async function ownerObjects() {
 		headers: { 'Content-Type': 'application/vnd.allegro.public.v1+json' },
 		json: { name: `Bluzka ${MARK} numer ${++n}`, category: { id: '1581' } } });
 	assert.strictEqual(offer.status, 201, offer.text);
-	return { ...f, advert: ad.json.data, logo: logo.json.data, offer: offer.json };
+	const command = crypto.randomUUID();
+	const cmd = await s.req('PUT', `/sale/offer-publication-commands/${command}`, { token: f.allegro.owner,
+		json: publicationCommand(offer.json.id) });
+	assert.strictEqual(cmd.status, 201, cmd.text);
+	return { ...f, advert: ad.json.data, logo: logo.json.data, offer: offer.json, command };
 }
 
 // The other seller's own advert, for naming the owner's objects under it.

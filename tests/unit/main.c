@@ -48,6 +48,7 @@ int main(void)
 	test_device();
 	test_media();
 	test_messaging();
+	test_publish();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

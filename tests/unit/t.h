@@ -61,5 +61,6 @@ void test_allegro_params(void);
 void test_messaging(void);
 void test_contact_phones(void);
 void test_media(void);
+void test_publish(void);
 
 #endif

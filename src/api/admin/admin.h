@@ -15,6 +15,10 @@ int admin_fail(Request *r, int rc);
 int admin_clock_get(Request *r);
 int admin_clock_advance(Request *r);
 
+/* Handlers: the publication worker (sandbox: tasks wait while paused) */
+int admin_publication_get(Request *r);
+int admin_publication_put(Request *r);	/* {"paused": true | false} */
+
 /* Handlers: moderation, buyer simulation, settings */
 int admin_moderation_queue(Request *r);
 int admin_moderation_decide(Request *r);

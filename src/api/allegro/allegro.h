@@ -53,4 +53,14 @@ void allegro_category_not_found(Request *r);
 /* Images (images.c): POST /sale/images */
 int allegro_images_post(Request *r);
 
+/* Publication commands and their tasks (publication*.c) */
+int allegro_publication_put(Request *r);
+int allegro_publication_get(Request *r);
+int allegro_publication_tasks(Request *r);
+/* Gives the core the rules drafts published through this face must pass;
+ * once, before the job runner starts. */
+void allegro_publication_setup(void);
+/* The path's command id (a UUID), lower case; NULL after answering 422. */
+const char *allegro_command_id(Request *r);
+
 #endif

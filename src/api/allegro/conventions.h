@@ -77,6 +77,9 @@ static inline int allegro_errors_count(const AllegroErrors *l) { return (int)l->
 /* Writes the list: 422 for semantic errors (each with its path). */
 void allegro_errors_send(Request *r, int status, const AllegroErrors *l);
 void allegro_errors(Request *r, int status, const AllegroError *errs, int n);
+/* The list alone, as a JSON array into w (a part of another answer, such as
+ * a publication task's errors); codes and userMessage default by status. */
+void allegro_jw_errors(Request *r, JsonW *w, int status, const AllegroError *errs, int n);
 /* {"errors": [one error]}: code such as "NotFoundException"; path NULL
  * unless a field is at fault; the status's userMessage in the request's language. */
 void allegro_error_one(Request *r, int status, const char *code, const char *message,

@@ -41,24 +41,29 @@ static const char *user_message(Request *r, int status)
 		"Żądanie zawiera błędne dane. Skontaktuj się z autorem aplikacji.");
 }
 
+void allegro_jw_errors(Request *r, JsonW *w, int status, const AllegroError *errs, int n)
+{
+	jw_arr(w);
+	for (int i = 0; i < n; i++) {
+		const AllegroError *e = &errs[i];
+		jw_obj(w);
+		jw_kstr(w, "code", e->code ? e->code : code_for(status));
+		jw_kstr(w, "message", e->message);
+		jw_kstr(w, "details", e->details);
+		jw_kstr(w, "path", e->path);
+		jw_kstr(w, "userMessage", e->user_message ? e->user_message : user_message(r, status));
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+}
+
 void allegro_errors(Request *r, int status, const AllegroError *errs, int n)
 {
 	JsonW w;
 	allegro_begin(r, &w);
 	jw_obj(&w);
 	jw_key(&w, "errors");
-	jw_arr(&w);
-	for (int i = 0; i < n; i++) {
-		const AllegroError *e = &errs[i];
-		jw_obj(&w);
-		jw_kstr(&w, "code", e->code ? e->code : code_for(status));
-		jw_kstr(&w, "message", e->message);
-		jw_kstr(&w, "details", e->details);
-		jw_kstr(&w, "path", e->path);
-		jw_kstr(&w, "userMessage", e->user_message ? e->user_message : user_message(r, status));
-		jw_obj_end(&w);
-	}
-	jw_arr_end(&w);
+	allegro_jw_errors(r, &w, status, errs, n);
 	jw_obj_end(&w);
 	allegro_done(r, status);
 }

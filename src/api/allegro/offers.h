@@ -28,6 +28,9 @@ void allegro_offer_list_item(Request *r, JsonW *w, const Advert *ad);
 const char *allegro_publication_status(AdvertStatus s);
 /* The core statuses behind one publication.status: how many (0: unknown name). */
 int allegro_publication_statuses(const char *name, AdvertStatus *out, int max);
+/* The offer's publication.status, an activation waiting included
+ * (publication.c). */
+const char *allegro_offer_publication(Request *r, const Advert *ad);
 /* Provinces: "WIELKOPOLSKIE" <-> the region of the places; 0 or SOUK_ENOTFOUND. */
 int allegro_province_region(Ctx *c, const char *province, int64_t *region_id);
 const char *allegro_province_name(Ctx *c, int64_t region_id);	/* NULL: none */

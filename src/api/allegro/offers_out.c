@@ -161,7 +161,7 @@ void allegro_offer_write(Request *r, JsonW *w, const Advert *ad, const Violation
 	jw_key(w, "publication");
 	jw_obj(w);
 	jw_knull(w, "duration");
-	jw_kstr(w, "status", allegro_publication_status(ad->status));
+	jw_kstr(w, "status", allegro_offer_publication(r, ad));
 	jw_knull(w, "startingAt");
 	jw_knull(w, "endingAt");
 	jw_obj_end(w);
@@ -225,7 +225,7 @@ void allegro_offer_list_item(Request *r, JsonW *w, const Advert *ad)
 	jw_obj_end(w);
 	jw_key(w, "publication");
 	jw_obj(w);
-	jw_kstr(w, "status", allegro_publication_status(ad->status));
+	jw_kstr(w, "status", allegro_offer_publication(r, ad));
 	if (ad->activated_at) allegro_jw_date(w, "startedAt", ad->activated_at);
 	if (ad->activated_at && ad->valid_to) allegro_jw_date(w, "endingAt", ad->valid_to);
 	jw_obj_end(w);

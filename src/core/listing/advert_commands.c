@@ -8,6 +8,32 @@
 #include "../events/events.h"
 #include "quota.h"
 
+/* One seller event on an owned advert, in the caller's transaction. */
+int advert_seller_step(Ctx *c, const Actor *who, Advert *ad, AdvertEvent ev, const char *reason, bool sold,
+	Violations *vs)
+{
+	int rc;
+	if (ev == ADVERT_EV_EXTEND || ev == ADVERT_EV_REFRESH) {
+		AdvertRefusal why;
+		if ((rc = advert_check_refresh(ad->refreshed_at, c->now, &why)) != 0) {
+			advert_refusal_add(vs, &why);
+			return rc;
+		}
+	}
+	if (ev == ADVERT_EV_ACTIVATE && ad->status == ADVERT_LIMITED) {
+		/* A limited advert runs once the quota has room again (a packet
+		 * raises the limit; see the money issue). */
+		bool room;
+		QuotaAsk ask = {.user_id = ad->user_id, .category_id = ad->category_id};
+		if ((rc = quota_has_room(c, &ask, &room)) != 0) return rc;
+		if (!room) {
+			violations_rule(vs, RULE_OVER_QUOTA, "listing");
+			return SOUK_ESTATE;
+		}
+	}
+	return advert_move(c, ad, ev, who, reason, sold, vs);
+}
+
 /* Runs one seller event on an owned advert in its own transaction. */
 static int seller_event(Ctx *c, const Actor *who, int64_t id, AdvertEvent ev, const char *reason,
 	bool sold, Violations *vs)
@@ -16,26 +42,7 @@ static int seller_event(Ctx *c, const Actor *who, int64_t id, AdvertEvent ev, co
 	int rc = store_begin(c->st);
 	if (rc) return rc;
 	if ((rc = advert_load_owned(c, who, id, vs, &ad)) != 0) goto fail;
-	if (ev == ADVERT_EV_EXTEND || ev == ADVERT_EV_REFRESH) {
-		AdvertRefusal why;
-		if ((rc = advert_check_refresh(ad.refreshed_at, c->now, &why)) != 0) {
-			advert_refusal_add(vs, &why);
-			goto fail;
-		}
-	}
-	if (ev == ADVERT_EV_ACTIVATE && ad.status == ADVERT_LIMITED) {
-		/* A limited advert runs once the quota has room again (a packet
-		 * raises the limit; see the money issue). */
-		bool room;
-		QuotaAsk ask = {.user_id = ad.user_id, .category_id = ad.category_id};
-		if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
-		if (!room) {
-			violations_rule(vs, RULE_OVER_QUOTA, "listing");
-			rc = SOUK_ESTATE;
-			goto fail;
-		}
-	}
-	if ((rc = advert_move(c, &ad, ev, who, reason, sold, vs)) != 0) goto fail;
+	if ((rc = advert_seller_step(c, who, &ad, ev, reason, sold, vs)) != 0) goto fail;
 	return store_commit(c->st);
 fail:
 	store_rollback(c->st);
@@ -68,30 +75,33 @@ static void require(Violations *vs, const char *path, bool present)
 	if (!present) violations_rule(vs, RULE_REQUIRED, path);
 }
 
+int advert_submit_step(Ctx *c, const Actor *who, Advert *ad, Violations *vs)
+{
+	bool room;
+	int rc;
+	if (ad->status == ADVERT_DRAFT) {
+		require(vs, "title", ad->title && *ad->title);
+		require(vs, "description", ad->description && *ad->description);
+		require(vs, "category", ad->category_id != 0);
+		require(vs, "contact", ad->contact.id != 0);
+		require(vs, "location.city", ad->location.city_id != 0 || ad->location.city_name);
+		if (vs->n) return SOUK_EINVAL;
+	}
+	/* Asked before the listing counts as running itself. */
+	QuotaAsk ask = {.user_id = ad->user_id, .category_id = ad->category_id};
+	if ((rc = quota_has_room(c, &ask, &room)) != 0) return rc;
+	if ((rc = advert_move(c, ad, ADVERT_EV_SUBMIT, who, NULL, false, vs)) != 0) return rc;
+	if (!room) return advert_move(c, ad, ADVERT_EV_OVER_LIMIT, who, NULL, false, vs);
+	return 0;
+}
+
 int advert_submit(Ctx *c, const Actor *who, int64_t id, Violations *vs)
 {
 	Advert ad;
-	bool room;
 	int rc = store_begin(c->st);
 	if (rc) return rc;
 	if ((rc = advert_load_owned(c, who, id, vs, &ad)) != 0) goto fail;
-	if (ad.status == ADVERT_DRAFT) {
-		require(vs, "title", ad.title && *ad.title);
-		require(vs, "description", ad.description && *ad.description);
-		require(vs, "category", ad.category_id != 0);
-		require(vs, "contact", ad.contact.id != 0);
-		require(vs, "location.city", ad.location.city_id != 0 || ad.location.city_name);
-		if (vs->n) {
-			rc = SOUK_EINVAL;
-			goto fail;
-		}
-	}
-	/* Asked before the listing counts as running itself. */
-	QuotaAsk ask = {.user_id = ad.user_id, .category_id = ad.category_id};
-	if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
-	if ((rc = advert_move(c, &ad, ADVERT_EV_SUBMIT, who, NULL, false, vs)) != 0) goto fail;
-	if (!room && (rc = advert_move(c, &ad, ADVERT_EV_OVER_LIMIT, who, NULL, false, vs)) != 0)
-		goto fail;
+	if ((rc = advert_submit_step(c, who, &ad, vs)) != 0) goto fail;
 	return store_commit(c->st);
 fail:
 	store_rollback(c->st);

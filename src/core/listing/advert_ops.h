@@ -18,6 +18,14 @@
 int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const Actor *who, const char *reason, bool sold,
 	Violations *vs);
 
+/* A seller's event (activate, deactivate, finish, extend, delete) and a
+ * draft's submission, on a listing loaded owned, in the caller's
+ * transaction: what advert_command and advert_submit run in their own, for
+ * use cases that move a listing among other writes (publication tasks). */
+int advert_seller_step(Ctx *c, const Actor *who, Advert *ad, AdvertEvent ev, const char *reason, bool sold,
+	Violations *vs);
+int advert_submit_step(Ctx *c, const Actor *who, Advert *ad, Violations *vs);
+
 /* The automatic moderation rules on ad's content: the event they decide
  * (accept, reject, block) and its reason (NULL on accept). */
 AdvertEvent advert_auto_rules(Ctx *c, const Advert *ad, const char **reason);

@@ -35,6 +35,10 @@ const PARAMS = {
 	'/api/partner/threads/{id}/messages/{messageId}': { kind: 'message', owned: true,
 		value: (f) => f.thread.message_id },
 	'/api/admin/adverts/{id}': { kind: 'advert', owned: true, value: (f) => f.advert.id },
+	// The owner's publication command; another seller's id is refused, as on Allegro.
+	'/sale/offer-publication-commands/{commandId}': { kind: 'command', owned: true, value: (f) => f.command,
+		notOwner: { status: 403, body: { errors: [{ code: 'AccessDenied', message: 'The command belongs to another user',
+			details: null, path: null, userMessage: 'You do not have access to this resource.' }] } } },
 	'/api/admin/settings/{key}': { kind: 'setting', owned: false, value: () => 'adverts.free_limit' },
 	// The owner's Allegro draft (their OLX advert is an offer too, but only a
 	// draft may be deleted); another seller's does not exist for them.
@@ -72,6 +76,11 @@ const CONTROL_SETUP = {
 	'POST /api/partner/adverts/{id}/commands': activate,
 };
 
+// A command publishing one offer (the fixture makes one with it).
+function publicationCommand(offerId) {
+	return { publication: { action: 'ACTIVATE' }, offerCriteria: [{ offers: [{ id: offerId }], type: 'CONTAINS_OFFERS' }] };
+}
+
 let titles = 0;
 // A valid body for each route that takes one ("METHOD path" -> fixture -> body).
 const BODIES = {
@@ -93,6 +102,10 @@ const BODIES = {
 	'POST /api/admin/adverts/{id}/moderation': () => ({ decision: 'accept' }),
 	'POST /api/admin/adverts/{id}/simulate': () => ({ action: 'view', count: 1 }),
 	'PUT /api/admin/settings/{key}': () => ({ value: '1000' }),
+	// paused, as the matrix keeps it: resuming would run the held-back jobs
+	'PUT /api/admin/workers/publication': () => ({ paused: true }),
+	// the command the owner's fixture made, repeated (it answers as the first time)
+	'PUT /sale/offer-publication-commands/{commandId}': (f) => publicationCommand(f.offer.id),
 	// a file on the test's own image host, which the operator allowed
 	'POST /sale/images': (f) => ({ url: f.imageUrl }),
 };
@@ -165,4 +178,4 @@ function bodyHeaders(route) {
 		{ 'Content-Type': 'application/vnd.allegro.public.v1+json' } : {};
 }
 
-module.exports = { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor, bodyHeaders };
+module.exports = { publicationCommand, PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf, bodyFor, bodyHeaders };

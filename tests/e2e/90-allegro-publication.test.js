@@ -1,0 +1,294 @@
+'use strict';
+// Seed 002 §10-11 from an Allegro client's side: a complete draft is
+// published by a command (201 with taskCount all zero, the work done by the
+// job runner), followed through the summary and the tasks to ACTIVE, ended,
+// and relisted; the OLX face and the public page see the same listing. A
+// command id is the client's: repeated it answers the first result, reused
+// for another request 409, someone else's 403, older than 7 days 404. An
+// incomplete draft's task fails with the draft's own validation errors; a
+// paused worker leaves the offer ACTIVATING; a scheduled command waits for
+// the marketplace clock. Every answer is checked against the document.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const crypto = require('node:crypto');
+const { startSouk } = require('./lib/server');
+const { allegroSeller, makeContact, completeOffer, offerReq, assertError } = require('./lib/offers');
+const { makeApp, codeGrant, advanceClock } = require('./lib/oauth-flow');
+const { operator, setting } = require('./lib/adverts');
+const { patience } = require('./lib/patience');
+const { allegroCodeGrant } = require('./lib/allegro');
+
+let s, seller, contact;
+test.before(async () => {
+	s = await startSouk({ env: { SOUK_IMAGE_CHECK: 'off', SOUK_JOB_TICK_MS: '100' } });
+	await setting(s, 'moderation.delay_seconds', 0);
+	seller = await allegroSeller(s);
+	contact = await makeContact(s, seller);
+});
+test.after(() => s && s.stop());
+
+const CMD = '/sale/offer-publication-commands';
+
+function command(action, ids, extra = {}) {
+	return { publication: { action, ...extra }, offerCriteria: [{ offers: ids.map((id) => ({ id })), type: 'CONTAINS_OFFERS' }] };
+}
+
+// Each its own title: moderation rejects a duplicate of a running listing.
+let drafts = 0;
+async function draft(who = seller, over = {}) {
+	const c = who === seller ? contact : await makeContact(s, who);
+	const r = await offerReq(s, who, 'POST', '/sale/offers', completeOffer(who, c,
+		{ name: `Bluzka damska bawełniana nr ${++drafts}`, external: { id: crypto.randomUUID() }, ...over }));
+	assert.strictEqual(r.status, 201, r.text);
+	return r.json;
+}
+
+async function put(id, body, who = seller) {
+	return offerReq(s, who, 'PUT', `${CMD}/${id}`, body);
+}
+
+// Polls the command's summary until no task is left open (bounded).
+async function settled(id, who = seller) {
+	const end = Date.now() + patience(10000);
+	let last;
+	while (Date.now() < end) {
+		last = await offerReq(s, who, 'GET', `${CMD}/${id}`);
+		assert.strictEqual(last.status, 200, last.text);
+		const c = last.json.taskCount;
+		if (c.success + c.failed === c.total) return last.json;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	assert.fail(`command ${id} did not finish: ${last && last.text}`);
+}
+
+async function tasks(id, query = '', who = seller) {
+	const r = await offerReq(s, who, 'GET', `${CMD}/${id}/tasks${query}`);
+	assert.strictEqual(r.status, 200, r.text);
+	return r.json.tasks;
+}
+
+async function status(offer) {
+	const r = await offerReq(s, seller, 'GET', `/sale/offers/${offer}`);
+	assert.strictEqual(r.status, 200, r.text);
+	return r.json.publication.status;
+}
+
+// After the clock moved past the token's life: the seller signs in again.
+async function signInAgain() {
+	seller.token = (await allegroCodeGrant(s, seller.app, seller.user)).access_token;
+}
+
+async function pause(paused) {
+	const r = await s.req('PUT', '/api/admin/workers/publication', { token: operator(s), json: { paused } });
+	assert.strictEqual(r.status, 200, r.text);
+	assert.strictEqual(r.json.paused, paused);
+}
+
+test('draft -> ACTIVATE -> SUCCESS -> ACTIVE, seen by OLX and the public page; END -> ENDED; relist', async () => {
+	const o = await draft();
+	assert.strictEqual(o.publication.status, 'INACTIVE');
+	const id = crypto.randomUUID();
+	const r = await put(id, command('ACTIVATE', [o.id]));
+	assert.strictEqual(r.status, 201, r.text);
+	assert.deepStrictEqual(r.json.taskCount, { total: 0, success: 0, failed: 0 });
+	assert.strictEqual(r.json.id, id);
+	assert.strictEqual(r.json.completedAt, null);
+
+	const sum = await settled(id);
+	assert.deepStrictEqual(sum.taskCount, { total: 1, success: 1, failed: 0 });
+	assert.match(sum.completedAt, /Z$/);
+	const [t] = await tasks(id);
+	assert.deepStrictEqual(t.offer, { id: o.id });
+	assert.strictEqual(t.status, 'SUCCESS');
+	assert.strictEqual(t.message, '');
+	assert.deepStrictEqual(t.errors, []);
+	assert.match(t.scheduledAt, /Z$/);
+	assert.strictEqual(await status(o.id), 'ACTIVE');
+
+	// The same listing through the OLX face, and on its public page.
+	const olx = await codeGrant(s, makeApp(s), seller.user);
+	let a = await s.req('GET', `/api/partner/adverts/${o.id}`, { token: olx.access_token });
+	assert.strictEqual(a.status, 200, a.text);
+	assert.strictEqual(a.json.data.status, 'active');
+	assert.strictEqual((await s.req('GET', `/oferta/${o.id}`)).status, 200);
+
+	// The same PUT again answers as the first time did.
+	const again = await put(id, command('ACTIVATE', [o.id]));
+	assert.strictEqual(again.status, 201, again.text);
+	assert.deepStrictEqual(again.json, r.json);
+
+	const end = crypto.randomUUID();
+	assert.strictEqual((await put(end, command('END', [o.id]))).status, 201);
+	assert.deepStrictEqual((await settled(end)).taskCount, { total: 1, success: 1, failed: 0 });
+	assert.strictEqual(await status(o.id), 'ENDED');
+	a = await s.req('GET', `/api/partner/adverts/${o.id}`, { token: olx.access_token });
+	assert.strictEqual(a.json.data.status, 'removed_by_user');
+	assert.strictEqual((await s.req('GET', `/oferta/${o.id}`)).status, 404);
+
+	const relist = crypto.randomUUID();
+	assert.strictEqual((await put(relist, command('ACTIVATE', [o.id]))).status, 201);
+	assert.deepStrictEqual((await settled(relist)).taskCount, { total: 1, success: 1, failed: 0 });
+	assert.strictEqual(await status(o.id), 'ACTIVE');
+});
+
+test('a command id reused with another body is 409, another seller\'s is 403, one older than 7 days 404', async () => {
+	const o = await draft();
+	const id = crypto.randomUUID();
+	assert.strictEqual((await put(id, command('ACTIVATE', [o.id]))).status, 201);
+	await settled(id);
+	const conflict = await put(id, command('END', [o.id]));
+	assert.strictEqual(conflict.status, 409, conflict.text);
+	assert.strictEqual(conflict.json.errors[0].code, 'ConflictException');
+	// Upper case is the same id.
+	assert.strictEqual((await put(id.toUpperCase(), command('ACTIVATE', [o.id]))).status, 201);
+
+	const other = await allegroSeller(s, { app: seller.app });
+	for (const [method, path, body] of [['PUT', `${CMD}/${id}`, command('ACTIVATE', [o.id])], ['GET', `${CMD}/${id}`],
+		['GET', `${CMD}/${id}/tasks`]]) {
+		const r = await offerReq(s, other, method, path, body);
+		assert.strictEqual(r.status, 403, `${method} ${path}: ${r.text}`);
+		assert.strictEqual(r.json.errors[0].code, 'AccessDenied');
+	}
+	assert.strictEqual(await status(o.id), 'ACTIVE');
+
+	const never = await offerReq(s, seller, 'GET', `${CMD}/${crypto.randomUUID()}`);
+	assert.strictEqual(never.status, 404, never.text);
+	const bad = await put('not-a-uuid', command('ACTIVATE', [o.id]));
+	assert.strictEqual(bad.status, 422, bad.text);
+	assert.strictEqual(bad.json.errors[0].path, 'commandId');
+
+	await advanceClock(s, 7 * 86400 + 60);
+	await signInAgain();
+	for (const path of [`${CMD}/${id}`, `${CMD}/${id}/tasks`]) {
+		const r = await offerReq(s, seller, 'GET', path);
+		assert.strictEqual(r.status, 404, `${path}: ${r.text}`);
+		assert.strictEqual(r.json.errors[0].code, 'NotFoundException');
+	}
+	assert.strictEqual((await put(id, command('ACTIVATE', [o.id]))).status, 404);
+});
+
+test('bodies that are not a command are 422 at the field', async () => {
+	const cases = [
+		[{ publication: { action: 'PAUSE' }, offerCriteria: [{ offers: [{ id: '1' }], type: 'CONTAINS_OFFERS' }] }, 'publication.action'],
+		[{ publication: { action: 'ACTIVATE' } }, 'offerCriteria'],
+		[{ publication: { action: 'ACTIVATE', scheduledFor: 'tomorrow' }, offerCriteria: [{ offers: [{ id: '1' }], type: 'CONTAINS_OFFERS' }] }, 'publication.scheduledFor'],
+		[{ publication: { action: 'END' }, offerCriteria: [{ offers: [{ id: '1' }], type: 'OTHER' }] }, 'offerCriteria[0].type'],
+		[command('END', []), 'offerCriteria'],
+		[command('END', Array.from({ length: 1001 }, (_, i) => String(i + 1))), 'offerCriteria'],
+	];
+	for (const [body, path] of cases) {
+		const r = await put(crypto.randomUUID(), body);
+		assert.strictEqual(r.status, 422, `${JSON.stringify(body).slice(0, 200)}: ${r.text}`);
+		assert.ok(r.json.errors.some((e) => e.path === path), `${path} in ${r.text}`);
+	}
+});
+
+test('an incomplete draft fails with its validation errors; an unknown offer fails as not found', async () => {
+	const p = await offerReq(s, seller, 'POST', '/sale/offers', { name: 'Bluzka damska', category: { id: '1581' } });
+	assert.strictEqual(p.status, 201, p.text);
+	const id = crypto.randomUUID();
+	assert.strictEqual((await put(id, command('ACTIVATE', [p.json.id, '999999999', 'abc']))).status, 201);
+	assert.deepStrictEqual((await settled(id)).taskCount, { total: 3, success: 0, failed: 3 });
+	const [incomplete, missing, notNumber] = await tasks(id);
+	assert.strictEqual(incomplete.status, 'FAIL');
+	assert.strictEqual(incomplete.message, 'Could not change offer publication status. The offer has validation errors.');
+	const holder = { errors: incomplete.errors };
+	assertError(holder, 'location', 'Location may not be empty.');
+	assertError(holder, 'sellingMode.price', 'You must select at least one selling mode and provide the required prices.');
+	assert.deepStrictEqual(incomplete.errors.map((e) => e.path).sort(),
+		p.json.validation.errors.map((e) => e.path).sort());
+	for (const t of [missing, notNumber]) {
+		assert.strictEqual(t.status, 'FAIL');
+		assert.strictEqual(t.message,
+			'Could not change offer publication status. Offer not found. It was deleted, archived or never existed.');
+	}
+	assert.deepStrictEqual(notNumber.offer, { id: 'abc' });
+	assert.strictEqual(await status(p.json.id), 'INACTIVE');
+	// paging through the tasks
+	assert.deepStrictEqual((await tasks(id, '?offset=1&limit=1')).map((t) => t.offer.id), ['999999999']);
+	const bad = await offerReq(s, seller, 'GET', `${CMD}/${id}/tasks?limit=0`);
+	assert.strictEqual(bad.status, 422, bad.text);
+});
+
+test('moderation decides: a banned word ends the task in FAIL, worded by Allegro', async () => {
+	const o = await draft(seller, { name: 'Bluzka replika markowa' });
+	const id = crypto.randomUUID();
+	assert.strictEqual((await put(id, command('ACTIVATE', [o.id]))).status, 201);
+	assert.deepStrictEqual((await settled(id)).taskCount, { total: 1, success: 0, failed: 1 });
+	const [t] = await tasks(id);
+	assert.strictEqual(t.message, 'Could not change offer publication status. The offer was refused by moderation.');
+	assert.strictEqual(t.errors[0].details, 'The advert offers a banned item (replika).');
+	assert.strictEqual(await status(o.id), 'ENDED');
+});
+
+test('a paused worker leaves the offer ACTIVATING and its task NEW; a second command on it is refused', async () => {
+	const o = await draft();
+	await pause(true);
+	try {
+		const id = crypto.randomUUID();
+		assert.strictEqual((await put(id, command('ACTIVATE', [o.id]))).status, 201);
+		assert.strictEqual(await status(o.id), 'ACTIVATING');
+		const list = await offerReq(s, seller, 'GET', `/sale/offers?external.id=${o.external.id}`);
+		assert.strictEqual(list.json.offers[0].publication.status, 'ACTIVATING');
+		const [t] = await tasks(id);
+		assert.strictEqual(t.status, 'NEW');
+		assert.strictEqual(t.finishedAt, null);
+		const sum = await offerReq(s, seller, 'GET', `${CMD}/${id}`);
+		assert.deepStrictEqual(sum.json.taskCount, { total: 1, success: 0, failed: 0 });
+		assert.strictEqual(sum.json.completedAt, null);
+
+		const second = await put(crypto.randomUUID(), command('END', [o.id]));
+		assert.strictEqual(second.status, 422, second.text);
+		assert.strictEqual(second.json.errors[0].code, 'InProgressTaskLimitReachedException');
+		assert.strictEqual(second.json.errors[0].message, 'Previous status changes have not been finished yet.');
+		// the first command's own repeat is still its first answer
+		assert.strictEqual((await put(id, command('ACTIVATE', [o.id]))).status, 201);
+		await pause(false);
+		assert.deepStrictEqual((await settled(id)).taskCount, { total: 1, success: 1, failed: 0 });
+		assert.strictEqual(await status(o.id), 'ACTIVE');
+	} finally {
+		await pause(false);
+	}
+});
+
+test('a scheduled publication waits ACTIVATING for the marketplace clock', async () => {
+	const o = await draft();
+	const clock = await s.req('GET', '/api/admin/clock', { token: operator(s) });
+	const when = new Date((clock.json.now + 3 * 86400) * 1000).toISOString();
+	const id = crypto.randomUUID();
+	assert.strictEqual((await put(id, command('ACTIVATE', [o.id], { scheduledFor: when }))).status, 201);
+	const [t] = await tasks(id);
+	assert.strictEqual(t.status, 'NEW');
+	assert.strictEqual(t.scheduledAt, when.replace(/\.\d+Z$/, 'Z'));
+	assert.strictEqual(await status(o.id), 'ACTIVATING');
+	// A repeat with the same date written in another zone is the same command.
+	const local = new Date(Date.parse(when)).toISOString().replace('Z', '+00:00');
+	assert.strictEqual((await put(id, command('ACTIVATE', [o.id], { scheduledFor: local }))).status, 201);
+
+	await advanceClock(s, 3 * 86400 + 5);
+	await signInAgain();
+	assert.deepStrictEqual((await settled(id)).taskCount, { total: 1, success: 1, failed: 0 });
+	assert.strictEqual(await status(o.id), 'ACTIVE');
+});
+
+test('racing PUTs: one id sent twice at once is one command; two ids on one offer at once, one refused', async () => {
+	const o = await draft();
+	await pause(true);
+	try {
+		const id = crypto.randomUUID();
+		const same = await Promise.all(Array.from({ length: 4 }, () => put(id, command('ACTIVATE', [o.id]))));
+		for (const r of same) assert.strictEqual(r.status, 201, r.text);
+		for (const r of same) assert.deepStrictEqual(r.json, same[0].json);
+		assert.strictEqual((await tasks(id)).length, 1);
+
+		const p = await draft();
+		const ids = [crypto.randomUUID(), crypto.randomUUID()];
+		const both = await Promise.all(ids.map((c) => put(c, command('ACTIVATE', [p.id]))));
+		assert.deepStrictEqual(both.map((r) => r.status).sort(), [201, 422], both.map((r) => r.text).join('\n'));
+		const refused = both.find((r) => r.status === 422);
+		assert.strictEqual(refused.json.errors[0].code, 'InProgressTaskLimitReachedException');
+	} finally {
+		await pause(false);
+	}
+});
