@@ -12,7 +12,8 @@ extern const Face face_oauth;	/* the OAuth2 token endpoint, /api/open/oauth */
 extern const Face face_web;	/* HTML pages: login, consent, linked apps */
 extern const Face face_sys;	/* /healthz, /metrics, discovery */
 extern const Face face_admin;	/* the operator API, /api/admin */
-extern const Face face_allegro;	/* Allegro REST API resources: /me, /sale */
+extern const Face face_allegro;	/* Allegro REST API resources: /me, /sale (public v1) */
+extern const Face face_allegro_beta;	/* the resources Allegro serves in beta v1 only */
 extern const Face face_allegro_oauth;	/* Allegro's sign-in endpoints, /auth/oauth */
 
 /* Where a user confirms a device's code (RFC 8628 verification_uri): a page

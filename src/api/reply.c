@@ -16,6 +16,18 @@ void reply_json_done(Request *r, int status)
 	http_respond(r, status, "application/json");
 }
 
+void reply_images(JsonW *w, const Advert *ad)
+{
+	jw_key(w, "images");
+	jw_arr(w);
+	for (int i = 0; i < ad->nimages; i++) {
+		jw_obj(w);
+		jw_kstr(w, "url", ad->images[i].url);
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+}
+
 void reply_error(Request *r, int status, const char *detail)
 {
 	JsonW w;

@@ -13,6 +13,10 @@ void reply_json(Request *r, JsonW *w);
 /* Ends it: status and application/json. */
 void reply_json_done(Request *r, int status);
 
+/* "images": [{"url": ...}, ...]: a listing's images, the shape both OLX
+ * and Allegro give them. */
+void reply_images(JsonW *w, const Advert *ad);
+
 /* {"error":{"status":S,"detail":D}}: the plain envelope of the operator API
  * and of paths no face claims. */
 void reply_error(Request *r, int status, const char *detail);

@@ -39,6 +39,15 @@ int cli_routes(const Args *a)
 		jw_kstr(&w, "auth", auth[r->auth]);
 		jw_kstr(&w, "scopes", scopes);
 		jw_kstr(&w, "rate_class", ratepolicy_class_name((RateClass)r->rate_class));
+		/* the versioned types a face takes (Allegro's, by route) */
+		jw_key(&w, "media");
+		if (r->face->json_types) {
+			jw_arr(&w);
+			for (const char *const *m = r->face->json_types; *m; m++) jw_str(&w, *m);
+			jw_arr_end(&w);
+		} else {
+			jw_null(&w);
+		}
 		jw_obj_end(&w);
 		buf_putc(&b, '\n');
 		fwrite(b.p, 1, b.len, stdout);

@@ -29,8 +29,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char code[OAUTH_USER_CODE_LEN + 1];
 	switch (data[0] % 8) {
 	case 0:
-		if (allegro_accept_parse(s, &media) == 0)
-			assert(!media || !strcmp(media, ALLEGRO_MEDIA) || !strcmp(media, ALLEGRO_MEDIA_BETA));
+		if (allegro_accept_parse(s, allegro_public_v1, &media) == 0)
+			assert(!media || !strcmp(media, ALLEGRO_MEDIA));
+		if (allegro_accept_parse(s, allegro_beta_v1, &media) == 0)
+			assert(!media || !strcmp(media, ALLEGRO_MEDIA_BETA));
 		break;
 	case 1:
 		assert(allegro_lang_parse(s) <= ALLEGRO_LANG_PL);

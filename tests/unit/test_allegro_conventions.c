@@ -11,28 +11,40 @@
 
 static void test_accept(void)
 {
+	/* a route taking both versions, as a resource of the document may */
+	static const char *const both[] = {ALLEGRO_MEDIA, ALLEGRO_MEDIA_BETA, NULL};
 	const char *m = "x";
-	CHECK(allegro_accept_parse(NULL, &m) == 0 && m == NULL);
-	CHECK(allegro_accept_parse("", &m) == 0 && m == NULL);
-	CHECK(allegro_accept_parse("*/*", &m) == 0 && m == NULL);
-	CHECK(allegro_accept_parse("application/*", &m) == 0 && m == NULL);
-	CHECK(allegro_accept_parse(ALLEGRO_MEDIA, &m) == 0 && m && strcmp(m, ALLEGRO_MEDIA) == 0);
-	CHECK(allegro_accept_parse("application/vnd.allegro.beta.v1+json", &m) == 0 && m && strcmp(m, ALLEGRO_MEDIA_BETA) == 0);
-	CHECK(allegro_accept_parse("Application/VND.Allegro.Public.V1+JSON; charset=utf-8", &m) == 0 &&
+	CHECK(allegro_accept_parse(NULL, both, &m) == 0 && m == NULL);
+	CHECK(allegro_accept_parse("", both, &m) == 0 && m == NULL);
+	CHECK(allegro_accept_parse("*/*", both, &m) == 0 && m == NULL);
+	CHECK(allegro_accept_parse("application/*", both, &m) == 0 && m == NULL);
+	CHECK(allegro_accept_parse(ALLEGRO_MEDIA, both, &m) == 0 && m && strcmp(m, ALLEGRO_MEDIA) == 0);
+	CHECK(allegro_accept_parse("application/vnd.allegro.beta.v1+json", both, &m) == 0 && m &&
+	      strcmp(m, ALLEGRO_MEDIA_BETA) == 0);
+	CHECK(allegro_accept_parse("Application/VND.Allegro.Public.V1+JSON; charset=utf-8", both, &m) == 0 &&
 	      m && strcmp(m, ALLEGRO_MEDIA) == 0);
 	/* the versioned type wins over a wildcard of the same q, a higher q over both */
-	CHECK(allegro_accept_parse("*/*, " ALLEGRO_MEDIA_BETA, &m) == 0 && m && strcmp(m, ALLEGRO_MEDIA_BETA) == 0);
-	CHECK(allegro_accept_parse(ALLEGRO_MEDIA ";q=0.5, " ALLEGRO_MEDIA_BETA ";q=0.9", &m) == 0 &&
+	CHECK(allegro_accept_parse("*/*, " ALLEGRO_MEDIA_BETA, both, &m) == 0 && m && strcmp(m, ALLEGRO_MEDIA_BETA) == 0);
+	CHECK(allegro_accept_parse(ALLEGRO_MEDIA ";q=0.5, " ALLEGRO_MEDIA_BETA ";q=0.9", both, &m) == 0 &&
 	      m && strcmp(m, ALLEGRO_MEDIA_BETA) == 0);
-	CHECK(allegro_accept_parse("application/json, */*;q=0.1", &m) == 0 && m == NULL);
+	CHECK(allegro_accept_parse("application/json, */*;q=0.1", both, &m) == 0 && m == NULL);
 	/* refused: 406 */
-	CHECK(allegro_accept_parse("application/json", &m) == SOUK_EINVAL);
-	CHECK(allegro_accept_parse("text/html", &m) == SOUK_EINVAL);
-	CHECK(allegro_accept_parse("application/vnd.allegro.public.v2+json", &m) == SOUK_EINVAL);
-	CHECK(allegro_accept_parse("application/vnd.allegro.public.v1+jsonx", &m) == SOUK_EINVAL);
-	CHECK(allegro_accept_parse(ALLEGRO_MEDIA ";q=0", &m) == SOUK_EINVAL);
-	CHECK(allegro_accept_parse("*/*;q=0.0", &m) == SOUK_EINVAL);
-	CHECK(allegro_accept_parse(" , ,", &m) == SOUK_EINVAL);
+	CHECK(allegro_accept_parse("application/json", both, &m) == SOUK_EINVAL);
+	CHECK(allegro_accept_parse("text/html", both, &m) == SOUK_EINVAL);
+	CHECK(allegro_accept_parse("application/vnd.allegro.public.v2+json", both, &m) == SOUK_EINVAL);
+	CHECK(allegro_accept_parse("application/vnd.allegro.public.v1+jsonx", both, &m) == SOUK_EINVAL);
+	CHECK(allegro_accept_parse(ALLEGRO_MEDIA ";q=0", both, &m) == SOUK_EINVAL);
+	CHECK(allegro_accept_parse("*/*;q=0.0", both, &m) == SOUK_EINVAL);
+	CHECK(allegro_accept_parse(" , ,", both, &m) == SOUK_EINVAL);
+
+	/* a route of one version: the other is any other type (406), and a
+	 * wildcard beside it takes the route's */
+	CHECK(allegro_accept_parse(ALLEGRO_MEDIA_BETA, allegro_public_v1, &m) == SOUK_EINVAL);
+	CHECK(allegro_accept_parse(ALLEGRO_MEDIA, allegro_beta_v1, &m) == SOUK_EINVAL);
+	CHECK(allegro_accept_parse(ALLEGRO_MEDIA_BETA ", */*;q=0.1", allegro_public_v1, &m) == 0 && m == NULL);
+	CHECK(allegro_accept_parse(ALLEGRO_MEDIA_BETA ";q=0.2, " ALLEGRO_MEDIA ";q=0.1", allegro_public_v1, &m) == 0 &&
+	      m && strcmp(m, ALLEGRO_MEDIA) == 0);
+	CHECK(allegro_accept_parse(ALLEGRO_MEDIA_BETA, allegro_beta_v1, &m) == 0 && m && strcmp(m, ALLEGRO_MEDIA_BETA) == 0);
 }
 
 static void test_lang(void)

@@ -4,9 +4,7 @@
  * expired: codes, and the pairs a device's tokens rotate through. */
 #include "t.h"
 
-#include <sqlite3.h>
-
-#include "../../src/store/sqlite/sq.h"
+#include "t_store.h"
 #include "../../src/core/auth/accounts.h"
 #include "../../src/core/auth/oauth.h"
 #include "../../src/util/errors.h"
@@ -67,16 +65,6 @@ static Ctx fixture_open(Fixture *f)
 	return c;
 }
 
-static int64_t count(Store *st, const char *sql)
-{
-	sqlite3_stmt *s;
-	int64_t n = -1;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
-
 /* Tokens are purged a day after they expire; a refresh token replaced by
  * rotation stays until then (presented again, it still revokes its
  * family) but loses, once past its grace, the sealed successor and access
@@ -96,20 +84,20 @@ static void test_token_purge(void)
 	CHECK(token(&c, refresh, &f.app, f.secret, &second) == OAUTH_OK);
 	const char *sealed = "SELECT count(*) FROM oauth_refresh_tokens"
 		" WHERE successor_sealed IS NOT NULL OR (retired = 1 AND access_sealed IS NOT NULL)";
-	CHECK(count(f.st, sealed) == 1);
+	CHECK(t_sql_int(f.st, sealed) == 1);
 
 	/* within the grace the replaced token answers with the same pair, to
 	 * its last second, and keeps what it needs for that */
 	c.now = t0 + OAUTH_REFRESH_GRACE - 1;
 	CHECK(oauth_job_purge(&c) == 0);
-	CHECK(count(f.st, sealed) == 1);
+	CHECK(t_sql_int(f.st, sealed) == 1);
 	CHECK(token(&c, refresh, &f.app, f.secret, &g) == OAUTH_OK);
 	CHECK(strcmp(g.refresh_token, second.refresh_token) == 0 && strcmp(g.access_token, second.access_token) == 0);
 	c.now = t0 + OAUTH_REFRESH_GRACE;
 	CHECK(oauth_job_purge(&c) == 1);
-	CHECK(count(f.st, sealed) == 0);
-	CHECK(count(f.st, "SELECT count(*) FROM oauth_refresh_tokens") == 2);
-	CHECK(count(f.st, "SELECT count(*) FROM access_tokens") == 2);
+	CHECK(t_sql_int(f.st, sealed) == 0);
+	CHECK(t_sql_int(f.st, "SELECT count(*) FROM oauth_refresh_tokens") == 2);
+	CHECK(t_sql_int(f.st, "SELECT count(*) FROM access_tokens") == 2);
 	/* from the 60th second on, the replaced token is reuse, still seen
 	 * after the purge: the family ends */
 	CHECK(token(&c, refresh, &f.app, f.secret, &g) == OAUTH_BAD_REFRESH);
@@ -121,12 +109,12 @@ static void test_token_purge(void)
 	CHECK(oauth_job_purge(&c) == 1);	/* the device code, expired an hour in */
 	c.now += 1;
 	CHECK(oauth_job_purge(&c) == 2);
-	CHECK(count(f.st, "SELECT count(*) FROM access_tokens") == 0);
-	CHECK(count(f.st, "SELECT count(*) FROM oauth_refresh_tokens") == 2);
+	CHECK(t_sql_int(f.st, "SELECT count(*) FROM access_tokens") == 0);
+	CHECK(t_sql_int(f.st, "SELECT count(*) FROM oauth_refresh_tokens") == 2);
 	/* and the refresh tokens a day after theirs */
 	c.now = t0 + policy.refresh_ttl + OAUTH_PURGE_AFTER + 1;
 	CHECK(oauth_job_purge(&c) == 2);
-	CHECK(count(f.st, "SELECT count(*) FROM oauth_refresh_tokens") == 0);
+	CHECK(t_sql_int(f.st, "SELECT count(*) FROM oauth_refresh_tokens") == 0);
 	CHECK(oauth_job_purge(&c) == 0);
 	store_close(f.st);
 	arena_free(f.a);

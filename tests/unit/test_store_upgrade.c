@@ -4,39 +4,18 @@
  * to the listing model, and every row is checked through store.h; numeric
  * attributes get their decimal places (0011). */
 #include "t.h"
+#include "t_store.h"
 
-#include <sqlite3.h>
 #include <stdlib.h>
 
-#include "../../src/store/sqlite/sq.h"
 #include "../../src/util/errors.h"
 
 #define OLD_SCHEMA 7
 
-static void sql(Store *st, const char *text)
-{
-	char *err = NULL;
-	if (sqlite3_exec(st->db, text, NULL, NULL, &err) != SQLITE_OK) {
-		fprintf(stderr, "FAIL upgrade fixture: %s\n%s\n", err ? err : "?", text);
-		t_failed++;
-	}
-	sqlite3_free(err);
-}
-
-static int64_t scalar(Store *st, const char *text)
-{
-	sqlite3_stmt *s;
-	int64_t v = -1;
-	if (sqlite3_prepare_v2(st->db, text, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
 /* The old rows: advert 100 + n has the old integer status n (1..12). */
 static void fill_old(Store *st)
 {
-	sql(st,
+	t_sql(st,
 		"INSERT INTO users(id, email, password_hash, created_at) VALUES"
 		" (1, 'a@x.test', '!', 1), (2, 'b@x.test', '!', 1);"
 		"INSERT INTO apps(id, client_id, secret_hash, name, grants, scopes, created_at)"
@@ -72,10 +51,10 @@ static void fill_old(Store *st)
 			n == 6 ? "100" : "NULL", n == 6 ? "200" : "NULL", n == 6 ? "'PLN'" : "NULL",
 			n == 6 ? "'monthly'" : "NULL", n == 7 ? "1" : "NULL", n % 2,
 			n == 8 ? "'Fix the price'" : "NULL", n, n * 2, n * 3);
-		sql(st, row);
+		t_sql(st, row);
 	}
 	/* Two ended by the seller: 104 sold it, 104's journal says so. */
-	sql(st,
+	t_sql(st,
 		"INSERT INTO events(type, advert_id, user_id, actor, from_status, to_status, reason, at) VALUES"
 		" ('advert.created', 104, 1, 'user:1', NULL, 1, NULL, 10),"
 		" ('advert.status_changed', 104, 1, 'user:1', 2, 4, 'sold', 11),"
@@ -193,28 +172,28 @@ void test_store_upgrade(void)
 	for (int n = 1; n <= 12; n++) check_advert(st, a, n);
 
 	/* Contacts: one per seller and distinct inline contact, shared. */
-	CHECK(scalar(st, "SELECT count(*) FROM offer_contacts") == 5);
+	CHECK(t_sql_int(st, "SELECT count(*) FROM offer_contacts") == 5);
 	/* ... all made for OLX's inline contacts: none counts in the limit. */
-	CHECK(scalar(st, "SELECT count(*) FROM offer_contacts WHERE implicit = 1") == 5);
+	CHECK(t_sql_int(st, "SELECT count(*) FROM offer_contacts WHERE implicit = 1") == 5);
 	/* 0011: a seeded area takes hundredths; other numbers stay whole. */
-	CHECK(scalar(st, "SELECT decimals FROM category_attributes WHERE code = 'm'") == 2);
-	CHECK(scalar(st, "SELECT sum(decimals) FROM category_attributes WHERE code <> 'm'") == 0);
+	CHECK(t_sql_int(st, "SELECT decimals FROM category_attributes WHERE code = 'm'") == 2);
+	CHECK(t_sql_int(st, "SELECT sum(decimals) FROM category_attributes WHERE code <> 'm'") == 0);
 	Advert x, y;
 	if (store_advert_get(st, a, 101, &x) == 0 && store_advert_get(st, a, 104, &y) == 0)
 		CHECK(x.contact.id == y.contact.id);
-	CHECK(scalar(st, "SELECT count(DISTINCT item_id) FROM adverts") == 12);
+	CHECK(t_sql_int(st, "SELECT count(DISTINCT item_id) FROM adverts") == 12);
 	/* Logos, journal and kept counts came through untouched. */
 	Logo *logos;
 	int nlogos;
 	CHECK(store_logo_list(st, a, 102, &logos, &nlogos) == 0 && nlogos == 2);
 	if (nlogos == 2) CHECK_STR(logos[1].url, "https://i.test/logo2.png");
-	CHECK(scalar(st, "SELECT count(*) FROM events") == 3);
+	CHECK(t_sql_int(st, "SELECT count(*) FROM events") == 3);
 	int64_t listed;
 	CHECK(store_advert_listed(st, 1, &listed) == 0 && listed == 10);
 	CHECK(store_advert_listed(st, 2, &listed) == 0 && listed == 1);
-	CHECK(scalar(st, "SELECT count(*) FROM pragma_foreign_key_check") == 0);
-	CHECK(scalar(st, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'") == 0);
-	CHECK(scalar(st, "PRAGMA foreign_keys") == 1);
+	CHECK(t_sql_int(st, "SELECT count(*) FROM pragma_foreign_key_check") == 0);
+	CHECK(t_sql_int(st, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'") == 0);
+	CHECK(t_sql_int(st, "PRAGMA foreign_keys") == 1);
 
 	/* The old meaning of `status <> 12` (0007) is now a name. */
 	AdvertFilter f = {.user_id = 2, .limit = 10};

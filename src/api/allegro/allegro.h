@@ -46,8 +46,9 @@ int allegro_category_parameters(Request *r);
 struct Catalog;
 /* The catalog, and its language for the request's Accept-Language. */
 int allegro_catalog(Request *r, const struct Catalog **cat, int *lang);
-/* The category of path parameter 0, or NULL after answering 404. */
-const Category *allegro_path_category(Request *r, const struct Catalog *cat, int lang);
+/* The catalog, its language and the category of path parameter 0 (*out
+ * NULL after answering 404); a store error otherwise. */
+int allegro_path_category(Request *r, const struct Catalog **cat, int *lang, const Category **out);
 void allegro_category_not_found(Request *r);
 
 /* Images (images.c): POST /sale/images */

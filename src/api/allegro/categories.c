@@ -18,12 +18,14 @@ int allegro_catalog(Request *r, const Catalog **cat, int *lang)
 	return 0;
 }
 
-const Category *allegro_path_category(Request *r, const Catalog *cat, int lang)
+int allegro_path_category(Request *r, const Catalog **cat, int *lang, const Category **out)
 {
 	int64_t id;
-	const Category *c = param_id(r, 0, &id) ? catalog_category(cat, lang, id) : NULL;
-	if (!c) allegro_category_not_found(r);
-	return c;
+	int rc = allegro_catalog(r, cat, lang);
+	if (rc) return rc;
+	*out = param_id(r, 0, &id) ? catalog_category(*cat, *lang, id) : NULL;
+	if (!*out) allegro_category_not_found(r);
+	return 0;
 }
 
 void allegro_category_not_found(Request *r)
@@ -105,12 +107,10 @@ int allegro_categories_list(Request *r)
 
 int allegro_categories_get(Request *r)
 {
-	const Catalog *cat = NULL;
-	int lang;
-	int rc = allegro_catalog(r, &cat, &lang);
-	if (rc) return rc;
-	const Category *c = allegro_path_category(r, cat, lang);
-	if (!c) return 0;
+	const Catalog *cat;
+	const Category *c;
+	int lang, rc = allegro_path_category(r, &cat, &lang, &c);
+	if (rc || !c) return rc;
 	JsonW w;
 	allegro_begin(r, &w);
 	write_category(r, &w, cat, c);

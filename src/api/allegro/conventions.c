@@ -63,7 +63,18 @@ static bool item_is(const HeaderItem *it, const char *s)
 	return it->n == strlen(s) && strncasecmp(it->p, s, it->n) == 0;
 }
 
-int allegro_accept_parse(const char *accept, const char **media)
+const char *const allegro_public_v1[] = {ALLEGRO_MEDIA, NULL};
+const char *const allegro_beta_v1[] = {ALLEGRO_MEDIA_BETA, NULL};
+
+/* The offered type an Accept item names, or NULL. */
+static const char *offered_item(const HeaderItem *it, const char *const *offered)
+{
+	for (; *offered; offered++)
+		if (item_is(it, *offered)) return *offered;
+	return NULL;
+}
+
+int allegro_accept_parse(const char *accept, const char *const *offered, const char **media)
 {
 	*media = NULL;
 	if (!accept || !*skip_ws(accept)) return 0;
@@ -71,10 +82,9 @@ int allegro_accept_parse(const char *accept, const char **media)
 	HeaderItem it;
 	for (const char *s = accept; (s = next_item(s, &it));) {
 		/* A versioned type ranks above a wildcard of the same q (RFC 9110 12.5.1). */
-		const char *m = NULL;
+		const char *m = offered_item(&it, offered);
 		int rank;
-		if (item_is(&it, ALLEGRO_MEDIA)) m = ALLEGRO_MEDIA, rank = 2;
-		else if (item_is(&it, ALLEGRO_MEDIA_BETA)) m = ALLEGRO_MEDIA_BETA, rank = 2;
+		if (m) rank = 2;
 		else if (item_is(&it, "*/*") || item_is(&it, "application/*")) rank = 1;
 		else continue;
 		if (it.q == 0) continue;
@@ -118,15 +128,26 @@ typedef struct AllegroChoice {
 	bool acceptable;
 } AllegroChoice;
 
-static const char *media_of_content_type(const char *ct)
+/* The one of types a Content-Type names (parameters after ';' aside), or NULL. */
+static const char *media_of_content_type(const char *ct, const char *const *types)
 {
-	static const char *const types[] = {ALLEGRO_MEDIA, ALLEGRO_MEDIA_BETA};
-	for (size_t i = 0; ct && i < sizeof(types) / sizeof(types[0]); i++) {
-		size_t n = strlen(types[i]);
-		if (strncasecmp(ct, types[i], n) == 0 && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' '))
-			return types[i];
+	for (; ct && *types; types++) {
+		size_t n = strlen(*types);
+		if (strncasecmp(ct, *types, n) == 0 && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' '))
+			return *types;
 	}
 	return NULL;
+}
+
+/* Every versioned type of the face, whichever routes take them. */
+static const char *const face_media[] = {ALLEGRO_MEDIA, ALLEGRO_MEDIA_BETA, NULL};
+
+/* The route's types (its face's: face_allegro or face_allegro_beta); a
+ * request no route matched (a 404, a 405) is answered in whichever of the
+ * face's types it asked for. */
+static const char *const *offered(Request *r)
+{
+	return r->route && r->route->face->json_types ? r->route->face->json_types : face_media;
 }
 
 static AllegroChoice *choice(Request *r)
@@ -134,9 +155,10 @@ static AllegroChoice *choice(Request *r)
 	AllegroChoice *c = r->face_data;
 	if (c) return c;
 	c = r->face_data = arena_zalloc(r->arena, sizeof(*c));
-	c->acceptable = allegro_accept_parse(http_header(r, "Accept"), &c->media) == 0;
-	if (!c->media) c->media = media_of_content_type(http_header(r, "Content-Type"));
-	if (!c->media) c->media = ALLEGRO_MEDIA;
+	const char *const *types = offered(r);
+	c->acceptable = allegro_accept_parse(http_header(r, "Accept"), types, &c->media) == 0;
+	if (!c->media) c->media = media_of_content_type(http_header(r, "Content-Type"), types);
+	if (!c->media) c->media = types[0];
 	c->lang = allegro_lang_parse(http_header(r, "Accept-Language"));
 	return c;
 }
@@ -166,14 +188,17 @@ bool allegro_check(Request *r)
 			"Not acceptable representation requested. Please check 'Accept' request header", NULL);
 		return false;
 	}
-	/* A body comes in the face's media types: a JSON route's is checked by
-	 * the dispatcher, one sent where none is taken is checked here. Routes
-	 * that take other bodies (image bytes) say so and are left alone. */
+	/* A body comes in the route's media types: one in another version of
+	 * the face's is refused here, a JSON route's other types by the
+	 * dispatcher, and one sent where none is taken here too. Routes that
+	 * take other bodies (image bytes) say so and are left alone. */
 	const char *ct = http_header(r, "Content-Type");
-	if (r->route && r->route->body == BODY_NONE && r->body.len &&
-	    !media_of_content_type(ct)) {
+	const char *const *types = offered(r);
+	bool versioned = media_of_content_type(ct, face_media) != NULL;
+	if (r->route && ((versioned && !media_of_content_type(ct, types)) ||
+	    (r->route->body == BODY_NONE && r->body.len && !versioned))) {
 		allegro_error_one(r, 415, "UnsupportedMediaTypeException",
-			"Unsupported Media Type: send " ALLEGRO_MEDIA, NULL);
+			arena_printf(r->arena, "Unsupported Media Type: send %s", types[0]), NULL);
 		return false;
 	}
 	return true;

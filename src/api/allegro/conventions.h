@@ -22,6 +22,12 @@ struct json_object;
 #define ALLEGRO_MEDIA "application/vnd.allegro.public.v1+json"
 #define ALLEGRO_MEDIA_BETA "application/vnd.allegro.beta.v1+json"
 
+/* What a route takes, as the document lists it for the resource: most
+ * are public v1 only (face_allegro's), a few beta v1 only
+ * (face_allegro_beta's): the route table names one of the two faces. */
+extern const char *const allegro_public_v1[];
+extern const char *const allegro_beta_v1[];
+
 /* --- Media type and language, chosen once per request ------------------- */
 
 typedef enum AllegroLang {
@@ -30,8 +36,8 @@ typedef enum AllegroLang {
 } AllegroLang;
 
 /* The media type answers carry: the versioned type the Accept header names
- * (public v1 or beta v1), else the one the body's Content-Type names, else
- * public v1. */
+ * among the route's, else the one the body's Content-Type names, else the
+ * route's first. */
 const char *allegro_media(Request *r);
 /* The language of userMessage texts and of category and parameter names. */
 AllegroLang allegro_lang(Request *r);
@@ -39,9 +45,11 @@ AllegroLang allegro_lang(Request *r);
 const char *allegro_say(Request *r, const char *en, const char *pl);
 
 /* Pure parsers behind them (unit-tested). Accept: NULL or empty, "*" + "/" + "*",
- * "application/" + "*" and the two versioned types are acceptable, by q-value;
- * 0 and *media set (NULL: no preference), or SOUK_EINVAL (406). */
-int allegro_accept_parse(const char *accept, const char **media);
+ * "application/" + "*" and the versioned types offered (NULL-terminated)
+ * are acceptable, by q-value; 0 and *media set (one of offered; NULL: no
+ * preference), or SOUK_EINVAL (406: a versioned type the route does not
+ * take is no better than any other type). */
+int allegro_accept_parse(const char *accept, const char *const *offered, const char **media);
 /* Accept-Language by q-value: pl and en (any region) are served; "*", absent
  * or nothing served gives English. */
 AllegroLang allegro_lang_parse(const char *accept_language);

@@ -45,21 +45,31 @@ static void auth_error(Request *r, AuthFail why)
 	}
 }
 
-/* A body is sent as the versioned type (seed 004's example); plain
- * application/json is another representation, so 415. */
-static const char *const allegro_json_types[] = {ALLEGRO_MEDIA, ALLEGRO_MEDIA_BETA, NULL};
-
 static void bad_json(Request *r)
 {
 	allegro_error_one(r, 400, "BadRequestException", "Malformed JSON body", NULL);
 }
 
+/* One face per version of the document: a route belongs to the one whose
+ * media type the document lists for its resource, and takes, answers in
+ * and names in a 415 that type only (plain application/json is another
+ * representation). A route the document lists in both would get a face
+ * of both. */
 const Face face_allegro = {
 	.name = "allegro",
 	.prefix = "/sale",
 	.error = allegro_error,
 	.check = allegro_check,
-	.json_types = allegro_json_types,
+	.json_types = allegro_public_v1,
+	.auth_error = auth_error,
+	.bad_json = bad_json,
+};
+
+const Face face_allegro_beta = {
+	.name = "allegro",
+	.error = allegro_error,
+	.check = allegro_check,
+	.json_types = allegro_beta_v1,
 	.auth_error = auth_error,
 	.bad_json = bad_json,
 };

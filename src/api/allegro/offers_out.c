@@ -68,18 +68,6 @@ static void description(JsonW *w, const Advert *ad)
 	jw_obj_end(w);
 }
 
-static void images(JsonW *w, const Advert *ad)
-{
-	jw_key(w, "images");
-	jw_arr(w);
-	for (int i = 0; i < ad->nimages; i++) {
-		jw_obj(w);
-		jw_kstr(w, "url", ad->images[i].url);
-		jw_obj_end(w);
-	}
-	jw_arr_end(w);
-}
-
 static void location(Request *r, JsonW *w, const Advert *ad)
 {
 	const AdvertLocation *l = &ad->location;
@@ -145,7 +133,7 @@ void allegro_offer_write(Request *r, JsonW *w, const Advert *ad, const Violation
 	parameters(r, w, ad);
 	nulls(w, unused_goods);
 	description(w, ad);
-	images(w, ad);
+	reply_images(w, ad);
 	jw_key(w, "sellingMode");
 	if (ad->has_price) {
 		jw_obj(w);

@@ -9,13 +9,11 @@
 
 int allegro_category_parameters(Request *r)
 {
-	const Catalog *cat = NULL;
+	const Catalog *cat;
+	const Category *c;
 	const Attribute *defs;
-	int lang;
-	int rc = allegro_catalog(r, &cat, &lang);
-	if (rc) return rc;
-	const Category *c = allegro_path_category(r, cat, lang);
-	if (!c) return 0;
+	int lang, rc = allegro_path_category(r, &cat, &lang, &c);
+	if (rc || !c) return rc;
 	size_t n = catalog_attributes(cat, lang, c->id, &defs);
 
 	JsonW w;

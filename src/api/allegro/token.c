@@ -25,47 +25,35 @@ static const char *param(Request *r, const char *name)
 	return v ? v : http_query(r, name);
 }
 
+/* Allegro's words (Spring Security's, as its clients see them); a client
+ * that fails to authenticate is a 401 with the Basic challenge. */
 static void token_error(Request *r, OAuthError e)
 {
-	static const struct {
-		OAuthError e;
-		int status;
-		const char *code, *description;
-	} table[] = {
-		{OAUTH_NO_GRANT_TYPE, 400, "invalid_request", "Missing grant type"},
-		{OAUTH_UNSUPPORTED_GRANT, 400, "unsupported_grant_type", "Unsupported grant type"},
-		{OAUTH_BAD_CLIENT, 401, "invalid_client", "Bad client credentials"},
-		{OAUTH_CLIENT_INACTIVE, 401, "invalid_client", "Client is not active"},
-		{OAUTH_GRANT_NOT_ALLOWED, 400, "unauthorized_client",
-			"The client is not registered for this grant type or these scopes"},
-		{OAUTH_NO_CODE, 400, "invalid_request", "An authorization code must be supplied."},
-		{OAUTH_BAD_CODE, 400, "invalid_grant", "Invalid authorization code"},
-		{OAUTH_NO_VERIFIER, 400, "invalid_grant", "Missing code verifier"},
-		{OAUTH_BAD_VERIFIER, 400, "invalid_grant", "Invalid code verifier"},
-		{OAUTH_UNEXPECTED_VERIFIER, 400, "invalid_grant",
-			"A code verifier was sent for a code issued without a challenge"},
-		{OAUTH_NO_REFRESH, 400, "invalid_request", "Missing refresh token"},
-		{OAUTH_BAD_REFRESH, 400, "invalid_grant", "Invalid refresh token"},
-		{OAUTH_BAD_SCOPE, 400, "invalid_scope", "Invalid scope"},
+	static const char *const said[OAUTH_ERROR_COUNT] = {
+		[OAUTH_NO_GRANT_TYPE] = "Missing grant type",
+		[OAUTH_UNSUPPORTED_GRANT] = "Unsupported grant type",
+		[OAUTH_BAD_CLIENT] = "Bad client credentials",
+		[OAUTH_CLIENT_INACTIVE] = "Client is not active",
+		[OAUTH_GRANT_NOT_ALLOWED] = "The client is not registered for this grant type or these scopes",
+		[OAUTH_NO_CODE] = "An authorization code must be supplied.",
+		[OAUTH_BAD_CODE] = "Invalid authorization code",
+		[OAUTH_NO_VERIFIER] = "Missing code verifier",
+		[OAUTH_BAD_VERIFIER] = "Invalid code verifier",
+		[OAUTH_UNEXPECTED_VERIFIER] = "A code verifier was sent for a code issued without a challenge",
+		[OAUTH_NO_REFRESH] = "Missing refresh token",
+		[OAUTH_BAD_REFRESH] = "Invalid refresh token",
+		[OAUTH_BAD_SCOPE] = "Invalid scope",
 		/* RFC 8628 3.5: the device's polls */
-		{OAUTH_NO_DEVICE_CODE, 400, "invalid_request", "Missing device code"},
-		{OAUTH_BAD_DEVICE_CODE, 400, "invalid_grant", "Invalid device code"},
-		{OAUTH_PENDING, 400, "authorization_pending",
-			"The user has not yet confirmed the code"},
-		{OAUTH_SLOW_DOWN, 400, "slow_down",
-			"Polling too often: wait the interval, now five seconds longer"},
-		{OAUTH_ACCESS_DENIED, 400, "access_denied", "The user denied the authorization"},
-		{OAUTH_EXPIRED_TOKEN, 400, "expired_token",
-			"The device code has expired: start the authorization again"},
+		[OAUTH_NO_DEVICE_CODE] = "Missing device code",
+		[OAUTH_BAD_DEVICE_CODE] = "Invalid device code",
+		[OAUTH_PENDING] = "The user has not yet confirmed the code",
+		[OAUTH_SLOW_DOWN] = "Polling too often: wait the interval, now five seconds longer",
+		[OAUTH_ACCESS_DENIED] = "The user denied the authorization",
+		[OAUTH_EXPIRED_TOKEN] = "The device code has expired: start the authorization again",
 	};
-	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
-		if (table[i].e != e) continue;
-		if (table[i].status == 401)
-			http_add_header(r, "WWW-Authenticate", "Basic realm=\"oauth\"");
-		oauth_error_body(r, table[i].status, table[i].code, table[i].description, NULL);
-		return;
-	}
-	oauth_error_body(r, 500, "server_error", "Internal Server Error", NULL);
+	bool client = e == OAUTH_BAD_CLIENT || e == OAUTH_CLIENT_INACTIVE;
+	if (client) http_add_header(r, "WWW-Authenticate", "Basic realm=\"oauth\"");
+	oauth_error_say(r, e, client ? 401 : 400, e > OAUTH_OK && e < OAUTH_ERROR_COUNT ? said[e] : NULL, NULL);
 }
 
 int allegro_token_post(Request *r)

@@ -45,6 +45,14 @@ void oauth_face_error(Request *r, int status, const char *detail);
 void oauth_face_auth_error(Request *r, AuthFail why);
 void oauth_face_bad_json(Request *r);
 
+/* RFC 6749's (and RFC 8628's) error code for a refusal: "invalid_grant";
+ * NULL for OAUTH_OK. One table for every face; each words its own
+ * descriptions. */
+const char *oauth_error_code(OAuthError e);
+/* The refusal with its code and the face's words; a 500 server_error when
+ * the face has none for it. */
+void oauth_error_say(Request *r, OAuthError e, int status, const char *description, const char *human);
+
 /* {"error": code, "error_description": description[, "error_human_title"]} */
 void oauth_error_body(Request *r, int status, const char *code, const char *description,
 	const char *human);

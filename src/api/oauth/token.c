@@ -64,44 +64,53 @@ static const OAuthPolicy olx_policy = {
 	.rotate_after = 86400, .keep_access = true, .jwt = false,
 };
 
-static void token_error(Request *r, OAuthError e)
+const char *oauth_error_code(OAuthError e)
 {
-	static const struct {
-		OAuthError e;
-		int status;
-		const char *code, *description, *human;
-	} table[] = {
-		{OAUTH_NO_GRANT_TYPE, 400, "invalid_request",
-			"The grant type was not specified in the request", NULL},
-		{OAUTH_UNSUPPORTED_GRANT, 400, "unsupported_grant_type",
-			"The authorization grant type is not supported by the authorization server", NULL},
-		{OAUTH_BAD_CLIENT, 400, "invalid_client", "The client credentials are invalid", NULL},
-		{OAUTH_CLIENT_INACTIVE, 401, "invalid_client", "Client is not active", NULL},
-		{OAUTH_GRANT_NOT_ALLOWED, 400, "unauthorized_client",
-			"The grant type is unauthorized for this client_id", "Unauthorized client."},
-		{OAUTH_NO_CODE, 400, "invalid_request", "Missing parameter: \"code\" is required", NULL},
-		{OAUTH_BAD_CODE, 400, "invalid_grant",
-			"Authorization code doesn't exist or is invalid for the client", NULL},
-		{OAUTH_NO_VERIFIER, 400, "invalid_grant",
-			"Missing parameter: \"code_verifier\" is required", NULL},
-		{OAUTH_BAD_VERIFIER, 400, "invalid_grant",
-			"The code_verifier does not match the code_challenge", NULL},
-		{OAUTH_UNEXPECTED_VERIFIER, 400, "invalid_grant",
-			"A code_verifier was sent but the authorization request had no code_challenge", NULL},
-		{OAUTH_NO_REFRESH, 400, "invalid_request",
-			"Missing parameter: \"refresh_token\" is required", NULL},
-		{OAUTH_BAD_REFRESH, 400, "invalid_grant", "Invalid refresh token",
-			"Provided authorization credentials are invalid or expired."},
-		{OAUTH_BAD_SCOPE, 400, "invalid_scope",
-			"The scope requested is invalid for this client", NULL},
+	static const char *const codes[OAUTH_ERROR_COUNT] = {
+		[OAUTH_NO_GRANT_TYPE] = "invalid_request", [OAUTH_UNSUPPORTED_GRANT] = "unsupported_grant_type",
+		[OAUTH_BAD_CLIENT] = "invalid_client", [OAUTH_CLIENT_INACTIVE] = "invalid_client",
+		[OAUTH_GRANT_NOT_ALLOWED] = "unauthorized_client", [OAUTH_NO_CODE] = "invalid_request",
+		[OAUTH_BAD_CODE] = "invalid_grant", [OAUTH_NO_VERIFIER] = "invalid_grant",
+		[OAUTH_BAD_VERIFIER] = "invalid_grant", [OAUTH_UNEXPECTED_VERIFIER] = "invalid_grant",
+		[OAUTH_NO_REFRESH] = "invalid_request", [OAUTH_BAD_REFRESH] = "invalid_grant",
+		[OAUTH_BAD_SCOPE] = "invalid_scope", [OAUTH_NO_DEVICE_CODE] = "invalid_request",
+		[OAUTH_BAD_DEVICE_CODE] = "invalid_grant", [OAUTH_PENDING] = "authorization_pending",
+		[OAUTH_SLOW_DOWN] = "slow_down", [OAUTH_ACCESS_DENIED] = "access_denied",
+		[OAUTH_EXPIRED_TOKEN] = "expired_token",
 	};
-	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
-		if (table[i].e != e) continue;
-		oauth_error_body(r, table[i].status, table[i].code, table[i].description,
-			table[i].human);
+	return e > OAUTH_OK && e < OAUTH_ERROR_COUNT ? codes[e] : NULL;
+}
+
+void oauth_error_say(Request *r, OAuthError e, int status, const char *description, const char *human)
+{
+	const char *code = oauth_error_code(e);
+	if (!code || !description) {
+		oauth_error_body(r, 500, "server_error", "Internal Server Error", NULL);
 		return;
 	}
-	oauth_error_body(r, 500, "server_error", "Internal Server Error", NULL);
+	oauth_error_body(r, status, code, description, human);
+}
+
+/* Seed 001's words; only an inactive client is a 401 there. */
+static void token_error(Request *r, OAuthError e)
+{
+	static const char *const said[OAUTH_ERROR_COUNT][2] = {
+		[OAUTH_NO_GRANT_TYPE] = {"The grant type was not specified in the request"},
+		[OAUTH_UNSUPPORTED_GRANT] = {"The authorization grant type is not supported by the authorization server"},
+		[OAUTH_BAD_CLIENT] = {"The client credentials are invalid"},
+		[OAUTH_CLIENT_INACTIVE] = {"Client is not active"},
+		[OAUTH_GRANT_NOT_ALLOWED] = {"The grant type is unauthorized for this client_id", "Unauthorized client."},
+		[OAUTH_NO_CODE] = {"Missing parameter: \"code\" is required"},
+		[OAUTH_BAD_CODE] = {"Authorization code doesn't exist or is invalid for the client"},
+		[OAUTH_NO_VERIFIER] = {"Missing parameter: \"code_verifier\" is required"},
+		[OAUTH_BAD_VERIFIER] = {"The code_verifier does not match the code_challenge"},
+		[OAUTH_UNEXPECTED_VERIFIER] = {"A code_verifier was sent but the authorization request had no code_challenge"},
+		[OAUTH_NO_REFRESH] = {"Missing parameter: \"refresh_token\" is required"},
+		[OAUTH_BAD_REFRESH] = {"Invalid refresh token", "Provided authorization credentials are invalid or expired."},
+		[OAUTH_BAD_SCOPE] = {"The scope requested is invalid for this client"},
+	};
+	bool known = e > OAUTH_OK && e < OAUTH_ERROR_COUNT;
+	oauth_error_say(r, e, e == OAUTH_CLIENT_INACTIVE ? 401 : 400, known ? said[e][0] : NULL, known ? said[e][1] : NULL);
 }
 
 /* A form body whose fields repeat or do not decode is refused whole: RFC

@@ -91,14 +91,7 @@ void olx_advert_write(Request *r, JsonW *w, const Advert *ad)
 		jw_knum(w, "longitude", loc->longitude);
 	}
 	jw_obj_end(w);
-	jw_key(w, "images");
-	jw_arr(w);
-	for (int i = 0; i < ad->nimages; i++) {
-		jw_obj(w);
-		jw_kstr(w, "url", ad->images[i].url);
-		jw_obj_end(w);
-	}
-	jw_arr_end(w);
+	reply_images(w, ad);
 	if (ad->has_price) {
 		jw_key(w, "price");
 		jw_obj(w);

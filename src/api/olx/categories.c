@@ -62,23 +62,24 @@ int olx_categories_list(Request *r)
 	return 0;
 }
 
-/* The category of path parameter 0, or NULL after answering 404. */
-static const Category *path_category(Request *r, const Catalog *cat, int lang)
+/* The catalog, its language and the category of path parameter 0 (*out
+ * NULL after answering 404); a store error otherwise. */
+static int path_category(Request *r, const Catalog **cat, int *lang, const Category **out)
 {
 	int64_t id;
-	const Category *c = param_id(r, 0, &id) ? catalog_category(cat, lang, id) : NULL;
-	if (!c) olx_error(r, 404, "Category not found");
-	return c;
+	int rc = catalog(r, cat, lang);
+	if (rc) return rc;
+	*out = param_id(r, 0, &id) ? catalog_category(*cat, *lang, id) : NULL;
+	if (!*out) olx_error(r, 404, "Category not found");
+	return 0;
 }
 
 int olx_categories_get(Request *r)
 {
-	const Catalog *cat = NULL;
-	int lang;
-	int rc = catalog(r, &cat, &lang);
-	if (rc) return rc;
-	const Category *c = path_category(r, cat, lang);
-	if (!c) return 0;
+	const Catalog *cat;
+	const Category *c;
+	int lang, rc = path_category(r, &cat, &lang, &c);
+	if (rc || !c) return rc;
 	JsonW w;
 	olx_data_begin(r, &w);
 	write_category(&w, c);
@@ -128,13 +129,11 @@ static void write_attribute(JsonW *w, const Attribute *a)
 
 int olx_categories_attributes(Request *r)
 {
-	const Catalog *cat = NULL;
+	const Catalog *cat;
+	const Category *c;
 	const Attribute *as;
-	int lang;
-	int rc = catalog(r, &cat, &lang);
-	if (rc) return rc;
-	const Category *c = path_category(r, cat, lang);
-	if (!c) return 0;
+	int lang, rc = path_category(r, &cat, &lang, &c);
+	if (rc || !c) return rc;
 	size_t n = catalog_attributes(cat, lang, c->id, &as);
 	JsonW w;
 	olx_data_begin(r, &w);

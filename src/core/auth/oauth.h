@@ -48,6 +48,7 @@ typedef enum OAuthError {
 	OAUTH_SLOW_DOWN,		/* slow_down: polled sooner than the interval */
 	OAUTH_ACCESS_DENIED,		/* access_denied: the user said no */
 	OAUTH_EXPIRED_TOKEN,		/* expired_token: the device code's time ran out */
+	OAUTH_ERROR_COUNT
 } OAuthError;
 
 /* How a face's tokens live. */
