@@ -128,8 +128,7 @@ typedef struct AllegroChoice {
 	bool acceptable;
 } AllegroChoice;
 
-/* The one of types a Content-Type names (parameters after ';' aside), or NULL. */
-static const char *media_of_content_type(const char *ct, const char *const *types)
+const char *allegro_type_of(const char *ct, const char *const *types)
 {
 	for (; ct && *types; types++) {
 		size_t n = strlen(*types);
@@ -157,7 +156,7 @@ static AllegroChoice *choice(Request *r)
 	c = r->face_data = arena_zalloc(r->arena, sizeof(*c));
 	const char *const *types = offered(r);
 	c->acceptable = allegro_accept_parse(http_header(r, "Accept"), types, &c->media) == 0;
-	if (!c->media) c->media = media_of_content_type(http_header(r, "Content-Type"), types);
+	if (!c->media) c->media = allegro_type_of(http_header(r, "Content-Type"), types);
 	if (!c->media) c->media = types[0];
 	c->lang = allegro_lang_parse(http_header(r, "Accept-Language"));
 	return c;
@@ -194,8 +193,8 @@ bool allegro_check(Request *r)
 	 * take other bodies (image bytes) say so and are left alone. */
 	const char *ct = http_header(r, "Content-Type");
 	const char *const *types = offered(r);
-	bool versioned = media_of_content_type(ct, face_media) != NULL;
-	if (r->route && ((versioned && !media_of_content_type(ct, types)) ||
+	bool versioned = allegro_type_of(ct, face_media) != NULL;
+	if (r->route && ((versioned && !allegro_type_of(ct, types)) ||
 	    (r->route->body == BODY_NONE && r->body.len && !versioned))) {
 		allegro_error_one(r, 415, "UnsupportedMediaTypeException",
 			arena_printf(r->arena, "Unsupported Media Type: send %s", types[0]), NULL);

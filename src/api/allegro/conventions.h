@@ -39,6 +39,9 @@ typedef enum AllegroLang {
  * among the route's, else the one the body's Content-Type names, else the
  * route's first. */
 const char *allegro_media(Request *r);
+/* The one of types (NULL-terminated) a Content-Type names, its parameters
+ * after ';' aside; NULL for none. */
+const char *allegro_type_of(const char *content_type, const char *const *types);
 /* The language of userMessage texts and of category and parameter names. */
 AllegroLang allegro_lang(Request *r);
 /* The text for the request's language: allegro_say(r, "Not found", "Nie znaleziono"). */

@@ -55,24 +55,10 @@ static void bad_json(Request *r)
  * and names in a 415 that type only (plain application/json is another
  * representation). A route the document lists in both would get a face
  * of both. */
-const Face face_allegro = {
-	.name = "allegro",
-	.prefix = "/sale",
-	.error = allegro_error,
-	.check = allegro_check,
-	.json_types = allegro_public_v1,
-	.auth_error = auth_error,
-	.bad_json = bad_json,
-};
-
-const Face face_allegro_beta = {
-	.name = "allegro",
-	.error = allegro_error,
-	.check = allegro_check,
-	.json_types = allegro_beta_v1,
-	.auth_error = auth_error,
-	.bad_json = bad_json,
-};
+#define ALLEGRO_RESOURCES .name = "allegro", .error = allegro_error, .check = allegro_check, \
+	.auth_error = auth_error, .bad_json = bad_json
+const Face face_allegro = {ALLEGRO_RESOURCES, .prefix = "/sale", .json_types = allegro_public_v1};
+const Face face_allegro_beta = {ALLEGRO_RESOURCES, .json_types = allegro_beta_v1};
 
 /* The sign-in endpoints speak RFC 6749 (and its error bodies) throughout. */
 const Face face_allegro_oauth = {

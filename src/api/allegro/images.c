@@ -5,23 +5,11 @@
  * could not download. */
 #include "allegro.h"
 
-#include <string.h>
-#include <strings.h>
-
 #include "../../core/media/media.h"
 #include "../../util/errors.h"
 
 /* The header must name one of the three; the content decides which it is. */
-static bool image_type(const char *ct)
-{
-	static const char *const types[] = {"image/jpeg", "image/png", "image/webp"};
-	for (size_t i = 0; ct && i < sizeof(types) / sizeof(types[0]); i++) {
-		size_t n = strlen(types[i]);
-		if (strncasecmp(ct, types[i], n) == 0 && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' '))
-			return true;
-	}
-	return false;
-}
+static const char *const image_types[] = {"image/jpeg", "image/png", "image/webp", NULL};
 
 int allegro_images_post(Request *r)
 {
@@ -39,7 +27,7 @@ int allegro_images_post(Request *r)
 			return 0;
 		}
 		rc = media_image_upload_url(&r->ctx, r->principal.user_id, url, &img);
-	} else if (!image_type(http_header(r, "Content-Type"))) {
+	} else if (!allegro_type_of(http_header(r, "Content-Type"), image_types)) {
 		allegro_error_one(r, 415, "UnsupportedMediaTypeException",
 			"Unsupported Media Type: send image/jpeg, image/png, image/webp or " ALLEGRO_MEDIA, NULL);
 		return 0;
