@@ -28,6 +28,10 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/api/admin/clock", admin_clock_get, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},
 	{HTTP_POST, "/api/admin/clock/advance", admin_clock_advance, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
+	{HTTP_POST, "/api/admin/categories", admin_category_create, ROUTE_OPERATOR, 0, BODY_JSON, 0, &face_admin},
+	{HTTP_PUT, "/api/admin/categories/{id}", admin_category_change, ROUTE_OPERATOR, 0, BODY_JSON, 0, &face_admin},
+	{HTTP_DELETE, "/api/admin/categories/{id}", admin_category_delete, ROUTE_OPERATOR, 0, BODY_NONE, 0,
+		&face_admin},
 	{HTTP_GET, "/api/admin/workers/publication", admin_publication_get, ROUTE_OPERATOR, 0, BODY_NONE, 0,
 		&face_admin},
 	{HTTP_PUT, "/api/admin/workers/publication", admin_publication_put, ROUTE_OPERATOR, 0, BODY_JSON, 0,
@@ -94,6 +98,12 @@ const Route souk_routes[] = {
 		SCOPE_ALLEGRO_OFFERS_WRITE, BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
 	{HTTP_GET, "/sale/offer-publication-commands/{commandId}/tasks", allegro_publication_tasks, ROUTE_USER,
 		SCOPE_ALLEGRO_OFFERS_WRITE, BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
+
+	/* Allegro: the event journals (seed 003) */
+	{HTTP_GET, "/sale/offer-events", allegro_offer_events, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_READ, BODY_NONE,
+		RATE_ALLEGRO_READ, &face_allegro},
+	{HTTP_GET, "/sale/category-events", allegro_category_events, ROUTE_TOKEN, 0, BODY_NONE, RATE_ALLEGRO_READ,
+		&face_allegro},
 
 	/* Allegro: offer contacts (the document's scopes: settings) */
 	{HTTP_POST, "/sale/offer-contacts", allegro_contacts_create, ROUTE_USER, SCOPE_ALLEGRO_SETTINGS_WRITE,

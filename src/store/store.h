@@ -211,6 +211,9 @@ int store_event_append(Store *st, const Event *e);
  * events); SOUK_EINVAL for a cursor beyond the last position or too many
  * types. */
 int store_events_after(Store *st, Arena *a, const EventFilter *f, Event **out, int *n);
+/* The status a listing had just before position seq: the to_status of its
+ * last event below seq that names one (NULL: none). */
+int store_event_listing_status(Store *st, Arena *a, int64_t listing_id, int64_t seq, const char **status);
 
 /* --- Threads and messages --------------------------------------------------
  * One thread per listing and buyer (SOUK_EEXIST for a second). A thread is
@@ -479,5 +482,20 @@ int store_publish_settled(Store *st, Arena *a, const char *const waiting[3], int
 /* Writes t's state and result if its stored state is still `expected`
  * (SOUK_ESTATE otherwise: another process did it). */
 int store_publish_task_update(Store *st, const PublishTask *t, PublishState expected);
+
+/* --- The operator's changes to the category tree (core/reference/category_edit.c) */
+/* The row alone (name NULL): SOUK_ENOTFOUND when there is none. */
+int store_category_get(Store *st, int64_t id, Category *out);
+/* The id a new category takes and its position last among parent's children. */
+int store_category_next(Store *st, int64_t parent_id, int64_t *id, int *position);
+int store_category_set_parent(Store *st, int64_t id, int64_t parent_id, int position);
+/* Its names as a JSON object of language code to text. */
+int store_category_names(Store *st, Arena *a, int64_t id, const char **json);
+/* A text set, replacing the language's one. */
+int store_text_set(Store *st, int kind, int64_t ref_id, const char *lang, const char *text);
+/* Its subcategories and listings (deleted ones aside), counted. */
+int store_category_uses(Store *st, int64_t id, int64_t *n);
+/* The category with its attribute definitions, their values and texts. */
+int store_category_delete(Store *st, int64_t id);
 
 #endif

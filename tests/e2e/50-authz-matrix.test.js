@@ -155,7 +155,10 @@ async function ownerObjects() {
 	const cmd = await s.req('PUT', `/sale/offer-publication-commands/${command}`, { token: f.allegro.owner,
 		json: publicationCommand(offer.json.id) });
 	assert.strictEqual(cmd.status, 201, cmd.text);
-	return { ...f, advert: ad.json.data, logo: logo.json.data, offer: offer.json, command };
+	const category = await s.req('POST', '/api/admin/categories', { token: f.operator,
+		json: { parent_id: null, names: { pl: `Dział próbny numer ${++n}` } } });
+	assert.strictEqual(category.status, 201, category.text);
+	return { ...f, advert: ad.json.data, logo: logo.json.data, offer: offer.json, command, category: category.json.id };
 }
 
 // The other seller's own advert, for naming the owner's objects under it.

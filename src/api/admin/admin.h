@@ -15,6 +15,11 @@ int admin_fail(Request *r, int rc);
 int admin_clock_get(Request *r);
 int admin_clock_advance(Request *r);
 
+/* Handlers: the category tree (add, rename or move, delete) */
+int admin_category_create(Request *r);
+int admin_category_change(Request *r);
+int admin_category_delete(Request *r);
+
 /* Handlers: the publication worker (sandbox: tasks wait while paused) */
 int admin_publication_get(Request *r);
 int admin_publication_put(Request *r);	/* {"paused": true | false} */

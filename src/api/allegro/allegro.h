@@ -54,6 +54,10 @@ void allegro_category_not_found(Request *r);
 /* Images (images.c): POST /sale/images */
 int allegro_images_post(Request *r);
 
+/* Event journals (offer_events*.c, category_events.c) */
+int allegro_offer_events(Request *r);
+int allegro_category_events(Request *r);
+
 /* Publication commands and their tasks (publication*.c) */
 int allegro_publication_put(Request *r);
 int allegro_publication_get(Request *r);

@@ -272,25 +272,63 @@ int event_listing_reserved(Ctx *c, const Actor *who, const Advert *ad)
 	return store_event_append(c->st, &e);
 }
 
-int event_category_created(Ctx *c, const Actor *who, const Category *cat, const char *names_json)
+/* What a category is, for a reader after it changed or went: its parent,
+ * whether it is a leaf, and its name per language. */
+static void category_facts(JsonW *w, const Category *cat, const char *names_json)
+{
+	if (cat->parent_id) jw_kint(w, "parent_id", cat->parent_id);
+	else jw_knull(w, "parent_id");
+	jw_kbool(w, "leaf", cat->is_leaf);
+	jw_key(w, "name");
+	if (names_json) jw_raw(w, names_json);
+	else jw_null(w);
+}
+
+static void jw_kid(JsonW *w, const char *key, int64_t id)
+{
+	if (id) jw_kint(w, key, id);
+	else jw_knull(w, key);
+}
+
+static int category_event(Ctx *c, const Actor *who, EventType t, const Category *cat, const char *names_json,
+	const char *old_names_json, int64_t other_id)
 {
 	Event e = {
-		.type = event_type_name(EVENT_CATEGORY_CREATED), .occurred_at = c->now,
+		.type = event_type_name(t), .occurred_at = c->now,
 		.category_id = cat->id, .actor = actor_of(who),
 	};
 	Buf b = {0};
 	JsonW w;
 	jw_init(&w, &b);
 	jw_obj(&w);
-	if (cat->parent_id) jw_kint(&w, "parent_id", cat->parent_id);
-	else jw_knull(&w, "parent_id");
-	jw_kbool(&w, "leaf", cat->is_leaf);
-	jw_key(&w, "name");
-	if (names_json) jw_raw(&w, names_json);
-	else jw_null(&w);
+	category_facts(&w, cat, names_json);
+	if (t == EVENT_CATEGORY_RENAMED) {
+		jw_key(&w, "old");
+		if (old_names_json) jw_raw(&w, old_names_json);
+		else jw_null(&w);
+		jw_key(&w, "new");
+		if (names_json) jw_raw(&w, names_json);
+		else jw_null(&w);
+	} else if (t == EVENT_CATEGORY_MOVED) {
+		jw_kid(&w, "old", other_id);
+		jw_kid(&w, "new", cat->parent_id);
+	} else if (t == EVENT_CATEGORY_DELETED) {
+		jw_kid(&w, "redirect_id", other_id);
+	}
 	jw_obj_end(&w);
 	e.payload = json_done(c->arena, &b);
 	return store_event_append(c->st, &e);
+}
+
+int event_category_created(Ctx *c, const Actor *who, const Category *cat, const char *names_json)
+{
+	return category_event(c, who, EVENT_CATEGORY_CREATED, cat, names_json, NULL, 0);
+}
+
+int event_category_changed(Ctx *c, const Actor *who, EventType t, const Category *cat, const char *names_json,
+	const char *old_names_json, int64_t other_id)
+{
+	return category_event(c, who, t, cat, names_json, old_names_json, other_id);
 }
 
 int event_message_created(Ctx *c, const Actor *who, const Thread *t, const Message *m)
@@ -317,4 +355,9 @@ int event_message_created(Ctx *c, const Actor *who, const Thread *t, const Messa
 int events_read(Ctx *c, const EventFilter *f, Event **out, int *n)
 {
 	return store_events_after(c->st, c->arena, f, out, n);
+}
+
+int events_listing_status(Ctx *c, const Event *e, const char **status)
+{
+	return store_event_listing_status(c->st, c->arena, e->listing_id, e->seq, status);
 }

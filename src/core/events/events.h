@@ -44,12 +44,20 @@ int event_listing_reserved(Ctx *c, const Actor *who, const Advert *ad);
 /* A category of the reference data appeared; names_json is its name per
  * language, a JSON object, or NULL. */
 int event_category_created(Ctx *c, const Actor *who, const Category *cat, const char *names_json);
+/* A category renamed (old_names_json: its names before), moved (other_id:
+ * its parent before, 0 the top) or deleted (other_id: the category to use
+ * instead, or 0); cat and names_json are what it is after the change. */
+int event_category_changed(Ctx *c, const Actor *who, EventType t, const Category *cat, const char *names_json,
+	const char *old_names_json, int64_t other_id);
 /* A message was written in a thread: in the seller's feed, whoever wrote. */
 int event_message_created(Ctx *c, const Actor *who, const Thread *t, const Message *m);
 
 /* Reading: the store's filter and answers (SOUK_EEXPIRED: the cursor is
  * older than the window) */
 int events_read(Ctx *c, const EventFilter *f, Event **out, int *n);
+/* The status the event's listing had when it happened (from the feed's own
+ * record of its moves), or NULL when the feed does not say. */
+int events_listing_status(Ctx *c, const Event *e, const char **status);
 
 /* Payloads (pure; exposed for the tests) */
 /* {"fields": [...]} of the content fields that differ, or NULL when none */

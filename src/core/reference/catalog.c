@@ -286,6 +286,31 @@ fail:
 	return rc;
 }
 
+/* Catalogs replaced by a reload: records handed out borrow them for the
+ * life of the process, so they are kept (the operator's changes are rare). */
+static struct Retired {
+	void *catalog;
+	struct Retired *next;
+} *retired;
+static pthread_mutex_t retired_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int catalog_reload(Ctx *c)
+{
+	void *v;
+	int rc = build(c, &v);
+	if (rc) return ctx_fail(c, rc, NULL, "categories could not be loaded");
+	void *old = lazy_replace(&loaded, v);
+	if (old) {
+		struct Retired *r = xcalloc(1, sizeof(*r));
+		r->catalog = old;
+		pthread_mutex_lock(&retired_lock);
+		r->next = retired;
+		retired = r;
+		pthread_mutex_unlock(&retired_lock);
+	}
+	return 0;
+}
+
 int catalog_get(Ctx *c, const Catalog **out)
 {
 	void *v;

@@ -28,6 +28,9 @@ typedef struct Catalog Catalog;
 
 /* Loads the catalog on the first call. */
 int catalog_get(Ctx *c, const Catalog **out);
+/* Builds it again from the store (after the operator changed the tree);
+ * records handed out before stay valid. Other processes keep theirs. */
+int catalog_reload(Ctx *c);
 
 /* Languages: the catalog's text language for an Accept-Language header
  * ("en-GB,en;q=0.9,pl;q=0.8"): the supported language of highest weight,

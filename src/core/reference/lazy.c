@@ -19,3 +19,12 @@ int lazy_get(Lazy *l, Ctx *c, int (*build)(Ctx *c, void **out), const char *what
 	*out = v;
 	return 0;
 }
+
+void *lazy_replace(Lazy *l, void *v)
+{
+	assert(v);
+	pthread_mutex_lock(&l->lock);
+	void *old = atomic_exchange_explicit(&l->value, v, memory_order_acq_rel);
+	pthread_mutex_unlock(&l->lock);
+	return old;
+}

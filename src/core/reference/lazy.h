@@ -20,4 +20,8 @@ typedef struct Lazy {
  * error slot, and the next call tries again. */
 int lazy_get(Lazy *l, Ctx *c, int (*build)(Ctx *c, void **out), const char *what, void **out);
 
+/* Publishes v in place of the value (built or not) and returns the old one,
+ * which readers may still hold: the caller keeps it alive. */
+void *lazy_replace(Lazy *l, void *v);
+
 #endif

@@ -123,3 +123,16 @@ int store_events_after(Store *st, Arena *a, const EventFilter *f, Event **out, i
 	*n = p.n;
 	return 0;
 }
+
+int store_event_listing_status(Store *st, Arena *a, int64_t listing_id, int64_t seq, const char **status)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT to_status FROM events WHERE listing_id = ? AND seq < ?"
+		" AND to_status IS NOT NULL ORDER BY seq DESC LIMIT 1");
+	sqlite3_bind_int64(s, 1, listing_id);
+	sqlite3_bind_int64(s, 2, seq);
+	*status = NULL;
+	int rc = sq_step(st, s);
+	if (rc == SQLITE_ROW) *status = sq_text(a, s, 0);
+	rc = sq_row_end(st, s, rc);
+	return rc == SOUK_ENOTFOUND ? 0 : rc;
+}

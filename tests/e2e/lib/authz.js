@@ -40,6 +40,8 @@ const PARAMS = {
 		notOwner: { status: 403, body: { errors: [{ code: 'AccessDenied', message: 'The command belongs to another user',
 			details: null, path: null, userMessage: 'You do not have access to this resource.' }] } } },
 	'/api/admin/settings/{key}': { kind: 'setting', owned: false, value: () => 'adverts.free_limit' },
+	// a category the operator made for the matrix (the fixture's)
+	'/api/admin/categories/{id}': { kind: 'category', owned: false, value: (f) => f.category },
 	// The owner's Allegro draft (their OLX advert is an offer too, but only a
 	// draft may be deleted); another seller's does not exist for them.
 	'/sale/offers/{id}': { kind: 'offer', owned: true, value: (f) => f.offer.id,
@@ -103,6 +105,8 @@ const BODIES = {
 	'POST /api/admin/adverts/{id}/simulate': () => ({ action: 'view', count: 1 }),
 	'PUT /api/admin/settings/{key}': () => ({ value: '1000' }),
 	// paused, as the matrix keeps it: resuming would run the held-back jobs
+	'POST /api/admin/categories': () => ({ parent_id: null, names: { pl: `Dział numer ${++titles}` } }),
+	'PUT /api/admin/categories/{id}': () => ({ names: { pl: `Dział przemianowany ${++titles}` } }),
 	'PUT /api/admin/workers/publication': () => ({ paused: true }),
 	// the command the owner's fixture made, repeated (it answers as the first time)
 	'PUT /sale/offer-publication-commands/{commandId}': (f) => publicationCommand(f.offer.id),
