@@ -99,6 +99,17 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/sale/offer-publication-commands/{commandId}/tasks", allegro_publication_tasks, ROUTE_USER,
 		SCOPE_ALLEGRO_OFFERS_WRITE, BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
 
+	/* Allegro: today's offer flow over the same drafts and publication */
+	{HTTP_POST, "/sale/product-offers", allegro_product_offers_create, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_WRITE,
+		BODY_JSON, RATE_ALLEGRO_WRITE, &face_allegro},
+	{HTTP_GET, "/sale/product-offers/{offerId}", allegro_product_offers_get, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_READ,
+		BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
+	/* the document names no scope for PATCH: a user's token, the offer its own */
+	{HTTP_PATCH, "/sale/product-offers/{offerId}", allegro_product_offers_patch, ROUTE_USER, 0, BODY_JSON,
+		RATE_ALLEGRO_WRITE, &face_allegro},
+	{HTTP_GET, "/sale/product-offers/{offerId}/operations/{operationId}", allegro_product_offer_operation,
+		ROUTE_USER, SCOPE_ALLEGRO_OFFERS_READ, BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
+
 	/* Allegro: the event journals (seed 003) */
 	{HTTP_GET, "/sale/offer-events", allegro_offer_events, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_READ, BODY_NONE,
 		RATE_ALLEGRO_READ, &face_allegro},

@@ -62,6 +62,14 @@ int allegro_category_events(Request *r);
 int allegro_publication_put(Request *r);
 int allegro_publication_get(Request *r);
 int allegro_publication_tasks(Request *r);
+/* Today's flow (product_offers.c): POST, PATCH, GET /sale/product-offers
+ * and the operations a publication starts */
+int allegro_product_offers_create(Request *r);
+int allegro_product_offers_patch(Request *r);
+int allegro_product_offers_get(Request *r);
+int allegro_product_offer_operation(Request *r);
+/* The name the face's publication commands give the core (publish.h). */
+#define ALLEGRO_PUBLISH_FACE "allegro"
 /* Gives the core the rules drafts published through this face must pass;
  * once, before the job runner starts. */
 void allegro_publication_setup(void);

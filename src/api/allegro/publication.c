@@ -13,13 +13,12 @@
 #include "../../core/listing/publish.h"
 #include "../../util/errors.h"
 
-#define FACE "allegro"
 #define TASKS_DEFAULT 100	/* the document's default limit */
 #define TASKS_MAX 1000		/* and its maximum */
 
 void allegro_publication_setup(void)
 {
-	publish_face_rules(FACE, &allegro_offer_limits);
+	publish_face_rules(ALLEGRO_PUBLISH_FACE, &allegro_offer_limits);
 }
 
 static Actor actor_of(Request *r)
@@ -140,7 +139,7 @@ static void parse_command(Request *r, PublishRequest *req, AllegroErrors *errs)
 
 int allegro_publication_put(Request *r)
 {
-	PublishRequest req = {.face = FACE};
+	PublishRequest req = {.face = ALLEGRO_PUBLISH_FACE};
 	PublishCommand cmd;
 	AllegroErrors errs;
 	Actor who = actor_of(r);

@@ -35,6 +35,16 @@ const PARAMS = {
 	'/api/partner/threads/{id}/messages/{messageId}': { kind: 'message', owned: true,
 		value: (f) => f.thread.message_id },
 	'/api/admin/adverts/{id}': { kind: 'advert', owned: true, value: (f) => f.advert.id },
+	// The owner's draft through today's flow; another seller's does not exist for them.
+	'/sale/product-offers/{offerId}': { kind: 'offer', owned: true, value: (f) => f.offer.id,
+		notOwner: { status: 404, body: { errors: [{ code: 'NotFoundException', message: 'Offer not found',
+			details: null, path: null, userMessage: 'Function not available. Contact the application author.' }] } } },
+	// The owner's publication of it (the fixture's command), an operation of
+	// today's flow.
+	'/sale/product-offers/{offerId}/operations/{operationId}': { kind: 'operation', owned: true,
+		value: (f) => f.command,
+		notOwner: { status: 404, body: { errors: [{ code: 'NotFoundException', message: 'Offer not found',
+			details: null, path: null, userMessage: 'Function not available. Contact the application author.' }] } } },
 	// The owner's publication command; another seller's id is refused, as on Allegro.
 	'/sale/offer-publication-commands/{commandId}': { kind: 'command', owned: true, value: (f) => f.command,
 		notOwner: { status: 403, body: { errors: [{ code: 'AccessDenied', message: 'The command belongs to another user',
@@ -87,6 +97,8 @@ let titles = 0;
 // A valid body for each route that takes one ("METHOD path" -> fixture -> body).
 const BODIES = {
 	'POST /sale/offers': () => ({ name: `Bluzka nowa numer ${++titles}`, category: { id: '1581' } }),
+	'POST /sale/product-offers': () => ({ name: `Bluzka dzisiejsza numer ${++titles}`, category: { id: '1581' } }),
+	'PATCH /sale/product-offers/{offerId}': () => ({ name: `Bluzka łatana numer ${++titles}` }),
 	'PUT /sale/offers/{id}': () => ({ name: `Bluzka zmieniona numer ${++titles}`, category: { id: '1581' } }),
 	'POST /api/partner/adverts': (f) => advertBody({ title: `Bluzka damska nowa model ${++titles} rozmiar S`,
 		contact: { name: 'Kto', phone: f.other.phone } }),
