@@ -2,7 +2,9 @@
  * pixel limit read from the header, orientation, metadata stripped, alpha
  * flattened), and the use cases on a store: another seller's image does not
  * resolve, an expired image survives only while a listing uses it, also
- * when the expiry job runs while a listing that names it is being saved. */
+ * when the expiry job runs while a listing that names it is being saved;
+ * a listing of a face that takes only hosted images stores them under the
+ * URL they were uploaded at and refuses any other. */
 #include "t.h"
 
 #include <pthread.h>
@@ -11,6 +13,7 @@
 #include <unistd.h>
 
 #include "../../src/core/ctx.h"
+#include "../../src/core/listing/draft.h"
 #include "../../src/core/media/image.h"
 #include "../../src/core/media/media.h"
 #include "../../src/core/site.h"
@@ -252,12 +255,67 @@ static void test_expiry_race(Arena *a)
 	}
 }
 
+/* A draft of a face with hosted images only (Allegro's): its images and
+ * the description's IMAGE items are stored under the URL the upload gave,
+ * even when the seller names them by today's public URL; another seller's
+ * image, or any other URL, stops even a draft at images[i]. */
+static void test_hosted_images(Arena *a)
+{
+	char err[128];
+	static const RuleLimits hosted = {.title_min = 1, .title_max = 50, .description_min = 1,
+		.description_max = 40000, .amount_max = 100000000, .images_max = 8, .sections_max = 100,
+		.hosted_images = true};
+	CHECK(site_configure("https://old.souk.test", "http://127.0.0.1:1", NULL, err, sizeof(err)) == 0);
+	Ctx c = {.arena = a, .now = 1000};
+	CHECK(store_open(":memory:", &c.st) == 0);
+	CHECK(store_migrate(c.st, NULL) == 0);
+	int64_t seller = add_user(c.st, "hosted@media.test"), other = add_user(c.st, "hosted2@media.test");
+	size_t len;
+	unsigned char *png = slurp(FIXTURES "alpha.png", &len);
+	Image mine, theirs;
+	CHECK(media_image_upload(&c, seller, png, len, &mine) == 0);
+	CHECK(media_image_upload(&c, other, png, len, &theirs) == 0);
+	free(png);
+
+	/* the public URL has moved since the upload */
+	CHECK(site_configure("https://new.souk.test", "http://127.0.0.1:1", NULL, err, sizeof(err)) == 0);
+	const char *today = arena_printf(a, "https://new.souk.test/images/%s", mine.key);
+	Actor who = {.kind = ACTOR_USER, .user_id = seller};
+	DescSection section = {.items = {{DESC_TEXT, "<p>Bluzka</p>"}, {DESC_IMAGE, today}}, .nitems = 2};
+	const char *urls[] = {today};
+	AdvertInput in = {.ad = {.title = "Bluzka", .sections = &section, .nsections = 1,
+		.salary_from_minor = -1, .salary_to_minor = -1, .courier = -1}, .images = urls, .nimages = 1,
+		.limits = &hosted};
+	Violations vs = {0};
+	Advert out;
+	/* stored as a draft (what it lacks for publication is in vs) */
+	CHECK(draft_save(&c, &who, &in, &vs, &out) == 0 && !violations_block(&vs, RULES_STORABLE));
+	CHECK(out.nimages == 1 && strcmp(out.images[0].url, mine.url) == 0);
+	Advert back;
+	CHECK(draft_get(&c, &who, out.id, NULL, &back) == 0);
+	CHECK(back.nimages == 1 && strcmp(back.images[0].url, mine.url) == 0);
+	CHECK(back.nsections == 1 && back.sections[0].nitems == 2 &&
+	      strcmp(back.sections[0].items[1].content, mine.url) == 0);
+
+	/* another seller's upload, and an address souk never gave */
+	const char *refused[] = {mine.url, theirs.url, "https://img.test/x.jpg"};
+	AdvertInput bad = {.ad = {.title = "Bluzka", .salary_from_minor = -1, .salary_to_minor = -1,
+		.courier = -1}, .images = refused, .nimages = 3, .limits = &hosted};
+	vs = (Violations){0};
+	CHECK(draft_save(&c, &who, &bad, &vs, &out) == SOUK_EINVAL);
+	CHECK(!violations_has_rule(&vs, RULE_NOT_FOUND, "images[0]"));
+	CHECK(violations_has_rule(&vs, RULE_NOT_FOUND, "images[1]"));
+	CHECK(violations_has_rule(&vs, RULE_NOT_FOUND, "images[2]"));
+	store_close(c.st);
+}
+
 void test_media(void)
 {
 	Arena *a = arena_new();
 	test_normalize(a);
 	test_use_cases(a);
 	test_expiry_race(a);
+	test_hosted_images(a);
 	arena_free(a);
 	media_teardown();
 }
