@@ -498,4 +498,63 @@ int store_category_uses(Store *st, int64_t id, int64_t *n);
 /* The category with its attribute definitions, their values and texts. */
 int store_category_delete(Store *st, int64_t id);
 
+/* --- Money (core/money) ----------------------------------------------------
+ * A seller's operations (purchases, top-ups) and the entries that move
+ * money between pockets. Amounts are minor units. Writes run in the
+ * caller's transaction; store_money_touch comes first in each (it is the
+ * seller's lock where writers do not queue for one database lock). */
+typedef enum MoneyPocket {
+	POCKET_WALLET = 0,	/* paid in */
+	POCKET_BONUS,		/* given by the marketplace */
+	POCKET_REFUND,		/* given back */
+	POCKET_POSTPAID,	/* owed, below zero: the next postpaid invoice */
+	POCKET_COUNT
+} MoneyPocket;
+
+typedef struct MoneyOp {
+	int64_t id;
+	int64_t user_id;
+	const char *kind;		/* "purchase" or "top_up" */
+	const char *method;		/* purchase: account, postpaid; top-up: the pocket */
+	const char *product;		/* product code, or the pocket topped up */
+	int64_t listing_id;		/* 0: none */
+	int64_t amount;
+	const char *face;
+	int64_t app_id, operator_id;	/* 0: none */
+	const char *idem_key;
+	int64_t created_at;
+} MoneyOp;
+
+typedef struct MoneyEntry {
+	int64_t id, op_id, user_id;
+	MoneyPocket pocket;
+	bool credit;			/* else a debit */
+	int64_t amount, balance_after;
+	int64_t created_at;
+	MoneyOp op;			/* read with the entry (store_money_entries) */
+} MoneyEntry;
+
+int store_money_touch(Store *st, int64_t user_id, int64_t now);
+int store_money_postpaid(Store *st, int64_t user_id, bool *enabled);
+int store_money_postpaid_set(Store *st, int64_t user_id, bool enabled, int64_t now);
+/* Each pocket's balance: the balance its latest entry left (0: none). */
+int store_money_balances(Store *st, int64_t user_id, int64_t out[POCKET_COUNT]);
+/* Each pocket's credits less its debits, summed over every entry (audit). */
+int store_money_sums(Store *st, int64_t user_id, int64_t out[POCKET_COUNT]);
+/* The seller's operation under (app, key); SOUK_ENOTFOUND: none. */
+int store_money_op_find(Store *st, Arena *a, int64_t user_id, int64_t app_id, const char *key, MoneyOp *out);
+/* SOUK_EEXIST when (seller, app, key) is taken. */
+int store_money_op_insert(Store *st, const MoneyOp *op, int64_t *id);
+int store_money_entry_insert(Store *st, const MoneyEntry *e, int64_t *id);
+/* A page of the seller's entries, newest first, each with its operation. */
+int store_money_entries(Store *st, Arena *a, int64_t user_id, int64_t offset, int64_t limit,
+	MoneyEntry **out, int *n, int64_t *total);
+/* The operator's price of a product in exactly this category (0: the
+ * default row); SOUK_ENOTFOUND: none. */
+int store_money_price(Store *st, int64_t category_id, const char *product, int64_t *amount);
+int store_money_price_put(Store *st, int64_t category_id, const char *product, int64_t amount, int64_t now);
+/* Packages assigned to a listing, in product order. */
+int store_money_listing_packages(Store *st, Arena *a, int64_t listing_id, const char ***out, int *n);
+int store_money_listing_package_add(Store *st, int64_t listing_id, const char *product, int64_t now);
+
 #endif

@@ -16,6 +16,7 @@ const char *souk_strerror(int rc)
 	case SOUK_EEXPIRED: return "expired";
 	case SOUK_ELIMIT: return "too many attempts";
 	case SOUK_ETOOBIG: return "too large";
+	case SOUK_EFUNDS: return "not enough credits";
 	}
 	return "unknown error";
 }

@@ -19,6 +19,7 @@ enum {
 	SOUK_EEXPIRED = -10,	/* a cursor or token older than what is kept for it */
 	SOUK_ELIMIT = -11,	/* too many attempts: try again later */
 	SOUK_ETOOBIG = -12,	/* input larger than what is accepted (bytes, pixels) */
+	SOUK_EFUNDS = -13,	/* not enough money for a purchase */
 };
 
 const char *souk_strerror(int rc);

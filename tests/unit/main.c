@@ -49,6 +49,7 @@ int main(void)
 	test_media();
 	test_messaging();
 	test_publish();
+	test_money();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -62,5 +62,6 @@ void test_messaging(void);
 void test_contact_phones(void);
 void test_media(void);
 void test_publish(void);
+void test_money(void);
 
 #endif

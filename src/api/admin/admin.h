@@ -33,4 +33,12 @@ int admin_setting_put(Request *r);
 /* Handlers: the sandbox's buyer writes to a seller (messages.c) */
 int admin_message_send(Request *r);
 
+/* Handlers: a seller's money and the price table (money.c) */
+int admin_money_get(Request *r);
+int admin_money_top_up(Request *r);
+int admin_money_postpaid(Request *r);
+int admin_money_entries(Request *r);
+int admin_prices_get(Request *r);
+int admin_prices_put(Request *r);
+
 #endif

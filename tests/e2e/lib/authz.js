@@ -49,6 +49,7 @@ const PARAMS = {
 	'/sale/offer-publication-commands/{commandId}': { kind: 'command', owned: true, value: (f) => f.command,
 		notOwner: { status: 403, body: { errors: [{ code: 'AccessDenied', message: 'The command belongs to another user',
 			details: null, path: null, userMessage: 'You do not have access to this resource.' }] } } },
+	'/api/admin/users/{id}': { kind: 'user', owned: false, value: (f) => f.owner.user.id },
 	'/api/admin/settings/{key}': { kind: 'setting', owned: false, value: () => 'adverts.free_limit' },
 	// a category the operator made for the matrix (the fixture's)
 	'/api/admin/categories/{id}': { kind: 'category', owned: false, value: (f) => f.category },
@@ -116,6 +117,9 @@ const BODIES = {
 	'POST /api/admin/adverts/{id}/moderation': () => ({ decision: 'accept' }),
 	'POST /api/admin/adverts/{id}/simulate': () => ({ action: 'view', count: 1 }),
 	'PUT /api/admin/settings/{key}': () => ({ value: '1000' }),
+	'POST /api/admin/users/{id}/money/top-ups': () => ({ amount: 1 }),
+	'PUT /api/admin/users/{id}/money/postpaid': () => ({ enabled: false }),
+	'PUT /api/admin/prices': () => ({ category_id: 0, product: 'bump_up', amount: 9 }),
 	// paused, as the matrix keeps it: resuming would run the held-back jobs
 	'POST /api/admin/categories': () => ({ parent_id: null, names: { pl: `Dział numer ${++titles}` } }),
 	'PUT /api/admin/categories/{id}': () => ({ names: { pl: `Dział przemianowany ${++titles}` } }),
