@@ -1,16 +1,16 @@
 /* contacts.c -- a seller's offer contacts. Columns come from listing_cols.h
- * (CONTACT_COLS), shared with the listing reader that joins them. */
+ * (CONTACT_COLS), whose first part (CONTACT_SHOWN) the listing reader joins. */
 #include "listing_cols.h"
 
 #include "../../util/errors.h"
 
 static void bind_contact(sqlite3_stmt *s_, int *i_, const Contact *o_) { CONTACT_COLS(BIND_COL) }
 
-static void row_contact(Arena *a, sqlite3_stmt *s, Contact *c)
+static void row_contact(Arena *a_, sqlite3_stmt *s_, Contact *o_)
 {
-	int i = 1;
-	*c = (Contact){.id = sqlite3_column_int64(s, 0)};
-	sq_read_contact(a, s, &i, c);
+	int i = 1, *i_ = &i;
+	*o_ = (Contact){.id = sqlite3_column_int64(s_, 0)};
+	CONTACT_COLS(READ_COL)
 }
 
 static int fetch_one(Store *st, Arena *a, sqlite3_stmt *s, Contact *out)

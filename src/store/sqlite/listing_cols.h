@@ -62,14 +62,17 @@
 	X(phone_views, INT, phone_views) \
 	X(users_observing, INT, users_observing)
 
-/* An offer contact's columns after its id. */
-#define CONTACT_COLS(X) \
+/* An offer contact's columns after its id: what a listing shows of it (read
+ * with every listing), then the contact record's own bookkeeping (read only
+ * by store_contact_*: a listing belongs to the contact's seller already). */
+#define CONTACT_SHOWN(X) \
 	X(uuid, TEXT, uuid) \
-	X(user_id, INT, user_id) \
 	X(name, TEXT, name) \
 	X(email, TEXT, email) \
 	X(phone, TEXT, phones[0]) \
-	X(phone2, TEXT, phones[1]) \
+	X(phone2, TEXT, phones[1])
+#define CONTACT_COLS(X) CONTACT_SHOWN(X) \
+	X(user_id, INT, user_id) \
 	X(implicit, BOOL, implicit) \
 	X(created_at, INT, created_at) \
 	X(updated_at, INT, updated_at)
@@ -83,7 +86,7 @@
 /* The listing with its contact, as store_advert_* read it: the statement
  * starts "SELECT " LISTING_SELECT, ends with its FROM and WHERE. */
 #define LISTING_SELECT "a.id, a.updated_at" LISTING_IDENT(COL_A) LISTING_CONTENT(COL_A) \
-	LISTING_STATE(COL_A) LISTING_COUNTERS(COL_A) CONTACT_COLS(COL_C) ", a.parts"
+	LISTING_STATE(COL_A) LISTING_COUNTERS(COL_A) CONTACT_SHOWN(COL_C) ", a.parts"
 #define LISTING_FROM " FROM adverts a LEFT JOIN offer_contacts c ON c.id = a.contact_id"
 
 /* Binding: BD_kind(statement, index, record, member). */
@@ -123,8 +126,6 @@
 void sq_bind_opt_real(sqlite3_stmt *s, int i, bool present, double v);
 void sq_read_status(sqlite3_stmt *s, int i, AdvertStatus *out);
 void sq_read_end_reason(sqlite3_stmt *s, int i, AdvertEndReason *out);
-/* A contact's columns (CONTACT_COLS) from column *i on. */
-void sq_read_contact(Arena *a, sqlite3_stmt *s, int *i, Contact *c);
 
 /* listing_parts.c: a listing's images, parameters and sections in their
  * tables (read and replaced), and the packed read copy of images and

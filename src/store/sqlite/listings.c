@@ -31,13 +31,12 @@ void sq_read_end_reason(sqlite3_stmt *s, int i, AdvertEndReason *out)
 		*out = ADVERT_END_NONE;
 }
 
-void sq_read_contact(Arena *a, sqlite3_stmt *s, int *i, Contact *c)
+/* What a listing shows of its contact (CONTACT_SHOWN); its seller is the
+ * listing's. */
+static void read_contact_shown(Arena *a_, sqlite3_stmt *s_, int *i_, Contact *o_, int64_t user_id)
 {
-	Arena *a_ = a;
-	sqlite3_stmt *s_ = s;
-	int *i_ = i;
-	Contact *o_ = c;
-	CONTACT_COLS(READ_COL)
+	CONTACT_SHOWN(READ_COL)
+	o_->user_id = user_id;
 }
 
 static void bind_ident(sqlite3_stmt *s_, int *i_, const Advert *o_) { LISTING_IDENT(BIND_COL) }
@@ -57,7 +56,7 @@ static bool row_listing(Arena *a_, sqlite3_stmt *s_, Advert *o_)
 	LISTING_STATE(READ_COL)
 	LISTING_COUNTERS(READ_COL)
 	int64_t contact_id = o_->contact.id;
-	sq_read_contact(a_, s_, i_, &o_->contact);
+	read_contact_shown(a_, s_, i_, &o_->contact, o_->user_id);
 	o_->contact.id = contact_id;
 	return sq_parts_read(a_, s_, col, o_);
 }
