@@ -11,10 +11,14 @@
  * indexes are rebuilt and the database goes back to WAL. Everything comes
  * from a fixed seed: the same arguments give the same database.
  *
- *   gen DB CLIENT_ID USERS ADVERTS SELLER_ADVERTS SEED DATA_DIR PAIRS_FILE
+ *   gen DB CLIENT_ID USERS ADVERTS SELLER_ADVERTS SEED DATA_DIR PAIRS_FILE SESSIONS_FILE
  *
  * PAIRS_FILE gets up to PAIRS_MAX lines "token advert_id": each advert belongs
- * to the token's seller, spread over TOKEN_SELLERS sellers. Prints one line
+ * to the token's seller, spread over TOKEN_SELLERS sellers. SESSIONS_FILE gets
+ * SELLER_SESSIONS lines of the same form for the bench seller alone, each
+ * with a token of its own (the seller's many sessions: the list scenarios
+ * need that seller's 10,000 adverts, and one token would always be found in
+ * the token cache). Prints one line
  * of JSON on stdout: the seller's id, token, advert ids (first, stride,
  * count), the number of pairs and the load and index timings. Progress goes
  * to stderr. */
@@ -31,6 +35,7 @@
 #define TOKEN_SELLERS 1000		/* sellers with a token besides the bench seller */
 #define PAIRS_PER_SELLER 4		/* of their adverts named in the pairs file */
 #define PAIRS_MAX (TOKEN_SELLERS * PAIRS_PER_SELLER)
+#define SELLER_SESSIONS 256		/* further tokens of the bench seller */
 
 static sqlite3 *db;
 
@@ -259,8 +264,8 @@ static void make_token(int64_t app_id, int64_t user, int64_t now, char token[41]
 
 int main(int argc, char **argv)
 {
-	if (argc != 9) {
-		fprintf(stderr, "usage: gen DB CLIENT_ID USERS ADVERTS SELLER_ADVERTS SEED DATA_DIR PAIRS_FILE\n");
+	if (argc != 10) {
+		fprintf(stderr, "usage: gen DB CLIENT_ID USERS ADVERTS SELLER_ADVERTS SEED DATA_DIR PAIRS_FILE SESSIONS_FILE\n");
 		return 2;
 	}
 	const char *path = argv[1], *client_id = argv[2];
@@ -337,6 +342,7 @@ int main(int argc, char **argv)
 	FILE *pairs = fopen(argv[8], "w");
 	if (!pairs) die("cannot write %s", argv[8]);
 	int64_t npairs = 0;
+
 
 	/* one offer contact per user: the adverts' inline contact (implicit:
 	 * made for OLX's inline contact, not counted in the limit) */
@@ -430,6 +436,15 @@ int main(int argc, char **argv)
 	sqlite3_finalize(val);
 	sqlite3_finalize(sec);
 	sqlite3_finalize(s);
+	/* the bench seller's further sessions, made after the adverts so that
+	 * the adverts come from the same random stream as before them */
+	FILE *own = fopen(argv[9], "w");
+	if (!own) die("cannot write %s", argv[9]);
+	for (int64_t k = 0; k < SELLER_SESSIONS && k < seller_done; k++) {
+		char session[41];
+		make_token(app_id, seller, now, session);
+		fprintf(own, "%s %" PRId64 "\n", session, first_advert + stride * (k + 1) - 1);
+	}
 	exec("COMMIT");
 	double t_load = now_s() - t0;
 
@@ -447,6 +462,7 @@ int main(int argc, char **argv)
 	exec("PRAGMA journal_mode=WAL");
 
 	if (fclose(pairs) != 0) die("cannot write %s", argv[8]);
+	if (fclose(own) != 0) die("cannot write %s", argv[9]);
 	free(tokens);
 	free(named);
 	sqlite3_finalize(grant);
