@@ -34,6 +34,9 @@ int store_schema_version(Store *st);
 int store_begin(Store *st);
 int store_commit(Store *st);	/* also where a backend gives appended events their positions */
 void store_rollback(Store *st);
+/* Ends what store_begin began: commits when rc is 0, else (or when the
+ * commit fails) rolls back. Returns rc, or the commit's failure. */
+int store_end(Store *st, int rc);
 
 /* Settings (small key/value facts of this marketplace: clock offset, flags) */
 int store_setting_get(Store *st, Arena *a, const char *key, const char **value);

@@ -7,6 +7,8 @@
  * every refusal is a rule code, never a sentence. */
 #include "t.h"
 
+#include <string.h>
+
 #include "../../src/core/listing/adverts.h"
 #include "../../src/core/listing/contacts.h"
 #include "../../src/core/listing/quota.h"
@@ -187,6 +189,21 @@ void test_listing_lifecycle(void)
 	Contact elsewhere = {.name = "Own 0"};
 	vs.n = 0;
 	CHECK(contact_create(&c, user2, &elsewhere, 0, 0, &vs) == 0 && elsewhere.user_id == user2);
+
+	/* The jobs move a claimed listing with the reason their rule gave it:
+	 * a banned word blocks it and says which (the reason was once read
+	 * before the rule had set it, and the refusal came without words). */
+	int64_t banned = draft(&c, user2, true, 90);
+	Advert b;
+	CHECK(store_advert_get(st, a, banned, &b) == 0);
+	b.title = "Bluzka replika markowa";
+	CHECK(store_advert_update(st, &b) == 0);
+	vs.n = 0;
+	CHECK(advert_submit(&c, &(Actor){.kind = ACTOR_USER, .user_id = user2}, banned, &vs) == 0);
+	c.now += 86400;
+	CHECK(adverts_job_moderate(&c) == 1);
+	CHECK(store_advert_get(st, a, banned, &b) == 0 && b.status == ADVERT_BLOCKED);
+	CHECK(b.moderation_reason && strcmp(b.moderation_reason, "The advert offers a banned item (replika).") == 0);
 
 	store_close(st);
 	arena_free(a);

@@ -58,20 +58,31 @@ static bool advert_id(Request *r, int64_t *id)
 	return false;
 }
 
+/* What every handler of one advert starts from: the advert named in the
+ * path, the caller acting on it and room for the core's violations. */
+typedef struct AdvertCall {
+	int64_t id;
+	Actor who;
+	Violations vs;
+} AdvertCall;
+
+/* false when the path names no advert (answered 404). Only the count of
+ * violations is set: zeroing 64 entries cost more than the rest of a GET. */
+static bool advert_call(Request *r, AdvertCall *call)
+{
+	call->vs.n = 0;
+	call->who = actor_of(r);
+	return advert_id(r, &call->id);
+}
+
 /* Loads the caller's advert named in the path, or answers why not:
  * 1 loaded, 0 answered, < 0 failed. */
 static int owned_advert(Request *r, Advert *ad)
 {
-	int64_t id;
-	/* Only the count: zeroing 64 entries cost more than the rest of this
-	 * function on every GET. */
-	Violations vs;
-	vs.n = 0;
-	Actor who = actor_of(r);
-
-	if (!advert_id(r, &id)) return 0;
-	int rc = advert_get_owned(&r->ctx, &who, id, &vs, ad);
-	return rc ? fail(r, rc, &vs) : 1;
+	AdvertCall a;
+	if (!advert_call(r, &a)) return 0;
+	int rc = advert_get_owned(&r->ctx, &a.who, a.id, &a.vs, ad);
+	return rc ? fail(r, rc, &a.vs) : 1;
 }
 
 /* The answer of a command that worked: 204, no body. */
@@ -227,13 +238,11 @@ int olx_adverts_list(Request *r)
 
 int olx_adverts_delete(Request *r)
 {
-	int64_t id;
-	Violations vs = {0};
-	Actor who = actor_of(r);
+	AdvertCall a;
 
-	if (!advert_id(r, &id)) return 0;
-	int rc = advert_delete(&r->ctx, &who, id, &vs);
-	return rc ? fail(r, rc, &vs) : no_content(r);
+	if (!advert_call(r, &a)) return 0;
+	int rc = advert_delete(&r->ctx, &a.who, a.id, &a.vs);
+	return rc ? fail(r, rc, &a.vs) : no_content(r);
 }
 
 int olx_adverts_command(Request *r)
@@ -242,12 +251,10 @@ int olx_adverts_command(Request *r)
 		{"activate", ADVERT_CMD_ACTIVATE}, {"deactivate", ADVERT_CMD_DEACTIVATE},
 		{"finish", ADVERT_CMD_FINISH}, {"extend", ADVERT_CMD_EXTEND},
 	};
-	int64_t id;
-	Violations vs = {0};
-	Actor who = actor_of(r);
+	AdvertCall a;
 	json_object *cmd = NULL, *succ = NULL;
 
-	if (!advert_id(r, &id)) return 0;
+	if (!advert_call(r, &a)) return 0;
 	if (!json_object_is_type(r->json, json_type_object)) {
 		olx_syntax_error(r);
 		return 0;
@@ -276,18 +283,34 @@ int olx_adverts_command(Request *r)
 		olx_validation_error(r, "is_success", "This value should not be blank.");
 		return 0;
 	}
-	int rc = advert_command(&r->ctx, &who, id, commands[i].cmd, succ && json_object_get_boolean(succ), &vs);
-	return rc ? fail(r, rc, &vs) : no_content(r);
+	int rc = advert_command(&r->ctx, &a.who, a.id, commands[i].cmd, succ && json_object_get_boolean(succ), &a.vs);
+	return rc ? fail(r, rc, &a.vs) : no_content(r);
+}
+
+/* The caller's advert named in the path with the answer's data object
+ * opened for it: 1, or as owned_advert when it cannot be had. */
+static int owned_object(Request *r, Advert *ad, JsonW *w)
+{
+	int rc = owned_advert(r, ad);
+	if (rc <= 0) return rc;
+	olx_data_begin(r, w);
+	jw_obj(w);
+	return 1;
+}
+
+static int object_done(Request *r, JsonW *w)
+{
+	jw_obj_end(w);
+	olx_data_end(r, w, 200);
+	return 0;
 }
 
 int olx_adverts_moderation_reason(Request *r)
 {
 	Advert ad;
-	int rc = owned_advert(r, &ad);
-	if (rc <= 0) return rc;
 	JsonW w;
-	olx_data_begin(r, &w);
-	jw_obj(&w);
+	int rc = owned_object(r, &ad, &w);
+	if (rc <= 0) return rc;
 	/* The reason as the e-mail to the seller says it, in HTML. */
 	Buf html = {0};
 	if (ad.moderation_reason) {
@@ -297,44 +320,36 @@ int olx_adverts_moderation_reason(Request *r)
 	}
 	jw_kstr(&w, "email_notification", buf_cstr(&html));
 	buf_free(&html);
-	jw_obj_end(&w);
-	olx_data_end(r, &w, 200);
-	return 0;
+	return object_done(r, &w);
 }
 
 int olx_adverts_statistics(Request *r)
 {
 	Advert ad;
-	int rc = owned_advert(r, &ad);
-	if (rc <= 0) return rc;
 	JsonW w;
-	olx_data_begin(r, &w);
-	jw_obj(&w);
+	int rc = owned_object(r, &ad, &w);
+	if (rc <= 0) return rc;
 	jw_kint(&w, "advert_views", ad.advert_views);
 	jw_kint(&w, "phone_views", ad.phone_views);
 	jw_kint(&w, "users_observing", ad.users_observing);
-	jw_obj_end(&w);
-	olx_data_end(r, &w, 200);
-	return 0;
+	return object_done(r, &w);
 }
 
 int olx_adverts_statistics_clear(Request *r)
 {
-	int64_t id;
-	Violations vs = {0};
-	Actor who = actor_of(r);
+	AdvertCall a;
 	const char *name = http_param(r, 1);
 	int which;
 
-	if (!advert_id(r, &id)) return 0;
+	if (!advert_call(r, &a)) return 0;
 	if (strcmp(name, "advert-views") == 0) which = COUNTER_ADVERT_VIEWS;
 	else if (strcmp(name, "phone-views") == 0) which = COUNTER_PHONE_VIEWS;
 	else {
 		olx_error(r, 404, "Statistic not found");
 		return 0;
 	}
-	int rc = advert_clear_counter(&r->ctx, &who, id, which, &vs);
-	return rc ? fail(r, rc, &vs) : no_content(r);
+	int rc = advert_clear_counter(&r->ctx, &a.who, a.id, which, &a.vs);
+	return rc ? fail(r, rc, &a.vs) : no_content(r);
 }
 
 static void write_logo(JsonW *w, const Logo *l)
@@ -347,15 +362,13 @@ static void write_logo(JsonW *w, const Logo *l)
 
 int olx_adverts_logos(Request *r)
 {
-	int64_t id;
-	Violations vs = {0};
-	Actor who = actor_of(r);
+	AdvertCall a;
 	Logo *list;
 	int n;
 
-	if (!advert_id(r, &id)) return 0;
-	int rc = advert_logos(&r->ctx, &who, id, &vs, &list, &n);
-	if (rc) return fail(r, rc, &vs);
+	if (!advert_call(r, &a)) return 0;
+	int rc = advert_logos(&r->ctx, &a.who, a.id, &a.vs, &list, &n);
+	if (rc) return fail(r, rc, &a.vs);
 	JsonW w;
 	olx_data_begin(r, &w);
 	jw_arr(&w);
@@ -367,13 +380,11 @@ int olx_adverts_logos(Request *r)
 
 int olx_adverts_logo_add(Request *r)
 {
-	int64_t id;
-	Violations vs = {0};
-	Actor who = actor_of(r);
+	AdvertCall a;
 	json_object *url;
 	Logo logo;
 
-	if (!advert_id(r, &id)) return 0;
+	if (!advert_call(r, &a)) return 0;
 	if (!json_object_is_type(r->json, json_type_object) || json_object_object_length(r->json) != 1 ||
 	    !json_object_object_get_ex(r->json, "url", &url)) {
 		olx_syntax_error(r);
@@ -383,13 +394,13 @@ int olx_adverts_logo_add(Request *r)
 		olx_validation_error(r, "url", "Invalid value");
 		return 0;
 	}
-	int rc = advert_logo_add(&r->ctx, &who, id, json_object_get_string(url), &vs, &logo);
-	if (rc == SOUK_EINVAL && vs.n > 0) {
+	int rc = advert_logo_add(&r->ctx, &a.who, a.id, json_object_get_string(url), &a.vs, &logo);
+	if (rc == SOUK_EINVAL && a.vs.n > 0) {
 		/* A logo is checked as an image and refused in the images' words. */
-		olx_answer_violations(r, &vs, NULL);
+		olx_answer_violations(r, &a.vs, NULL);
 		return 0;
 	}
-	if (rc) return fail(r, rc, &vs);
+	if (rc) return fail(r, rc, &a.vs);
 	logo.url = arena_strdup(r->arena, logo.url);
 	JsonW w;
 	olx_data_begin(r, &w);
@@ -400,19 +411,18 @@ int olx_adverts_logo_add(Request *r)
 
 int olx_adverts_logo_delete(Request *r)
 {
-	int64_t id, logo_id;
-	Violations vs = {0};
-	Actor who = actor_of(r);
+	AdvertCall a;
+	int64_t logo_id;
 
-	if (!advert_id(r, &id)) return 0;
+	if (!advert_call(r, &a)) return 0;
 	if (!param_id(r, 1, &logo_id)) {
 		olx_error(r, 404, "Logo not found");
 		return 0;
 	}
-	int rc = advert_logo_delete(&r->ctx, &who, id, logo_id, &vs);
-	if (rc == SOUK_ENOTFOUND && violations_has_rule(&vs, RULE_NOT_FOUND, "logo")) {
+	int rc = advert_logo_delete(&r->ctx, &a.who, a.id, logo_id, &a.vs);
+	if (rc == SOUK_ENOTFOUND && violations_has_rule(&a.vs, RULE_NOT_FOUND, "logo")) {
 		olx_error(r, 404, "Logo not found");
 		return 0;
 	}
-	return rc ? fail(r, rc, &vs) : no_content(r);
+	return rc ? fail(r, rc, &a.vs) : no_content(r);
 }

@@ -42,11 +42,9 @@ static int seller_event(Ctx *c, const Actor *who, int64_t id, AdvertEvent ev, co
 	int rc = store_begin(c->st);
 	if (rc) return rc;
 	if ((rc = advert_load_owned(c, who, id, vs, &ad)) != 0) goto fail;
-	if ((rc = advert_seller_step(c, who, &ad, ev, reason, sold, vs)) != 0) goto fail;
-	return store_commit(c->st);
+	rc = advert_seller_step(c, who, &ad, ev, reason, sold, vs);
 fail:
-	store_rollback(c->st);
-	return rc;
+	return store_end(c->st, rc);
 }
 
 int advert_command(Ctx *c, const Actor *who, int64_t id, AdvertCommand cmd, bool is_success,
@@ -101,11 +99,9 @@ int advert_submit(Ctx *c, const Actor *who, int64_t id, Violations *vs)
 	int rc = store_begin(c->st);
 	if (rc) return rc;
 	if ((rc = advert_load_owned(c, who, id, vs, &ad)) != 0) goto fail;
-	if ((rc = advert_submit_step(c, who, &ad, vs)) != 0) goto fail;
-	return store_commit(c->st);
+	rc = advert_submit_step(c, who, &ad, vs);
 fail:
-	store_rollback(c->st);
-	return rc;
+	return store_end(c->st, rc);
 }
 
 int advert_set_reserved(Ctx *c, const Actor *who, int64_t id, bool reserved, Violations *vs)
@@ -124,9 +120,7 @@ int advert_set_reserved(Ctx *c, const Actor *who, int64_t id, bool reserved, Vio
 	ad.updated_at = c->now;
 	/* The status stays: the compare-and-set keeps a command from slipping in. */
 	if ((rc = store_advert_set_status(c->st, &ad, ad.status)) != 0) goto fail;
-	if ((rc = event_listing_reserved(c, who, &ad)) != 0) goto fail;
-	return store_commit(c->st);
+	rc = event_listing_reserved(c, who, &ad);
 fail:
-	store_rollback(c->st);
-	return rc;
+	return store_end(c->st, rc);
 }

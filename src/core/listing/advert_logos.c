@@ -37,10 +37,8 @@ int advert_logo_add(Ctx *c, const Actor *who, int64_t id, const char *url, Viola
 	}
 	if ((rc = store_logo_insert(c->st, id, url, c->now, &out->id)) != 0) goto fail;
 	out->url = url;
-	return store_commit(c->st);
 fail:
-	store_rollback(c->st);
-	return rc;
+	return store_end(c->st, rc);
 }
 
 int advert_logo_delete(Ctx *c, const Actor *who, int64_t id, int64_t logo_id, Violations *vs)

@@ -31,16 +31,11 @@ int advert_moderate(Ctx *c, const Actor *who, int64_t id, ModerationDecision d, 
 		rc = rc ? rc : SOUK_ENOTFOUND;
 		goto fail;
 	}
-	if ((rc = advert_move(c, &ad, events[d], who, reason, false, &vs)) != 0) {
-		if (rc == SOUK_ESTATE)
-			ctx_fail(c, rc, "status", "advert %lld is %s", (long long)id,
-				advert_status_name(ad.status));
-		goto fail;
-	}
-	return store_commit(c->st);
+	rc = advert_move(c, &ad, events[d], who, reason, false, &vs);
+	if (rc == SOUK_ESTATE)
+		ctx_fail(c, rc, "status", "advert %lld is %s", (long long)id, advert_status_name(ad.status));
 fail:
-	store_rollback(c->st);
-	return rc;
+	return store_end(c->st, rc);
 }
 
 int advert_moderation_queue(Ctx *c, int64_t limit, Advert **out, int *n)
@@ -80,51 +75,46 @@ AdvertEvent advert_auto_rules(Ctx *c, const Advert *ad, const char **reason)
 	return ADVERT_EV_MODERATION_ACCEPT;
 }
 
-/* The rules judge the row the job claimed, inside the transaction that
- * moves it: a PUT between a read and the move cannot slip through. */
-int adverts_job_moderate(Ctx *c)
+/* Claims up to JOB_BATCH listings, each moved by the event decide() picks
+ * in its own transaction: the rules judge the row the job claimed, inside
+ * the transaction that moves it, so a PUT between a read and the move
+ * cannot slip through. Stops at the first claim that finds nothing or
+ * fails; returns how many moved. */
+static int job_run(Ctx *c, AdvertClaim kind, int64_t due,
+	AdvertEvent (*decide)(Ctx *c, const Advert *ad, const char **reason))
 {
 	int done = 0;
-	/* With manual moderation, adverts wait in the queue for a moderator. */
-	if (setting_int(c, "moderation.manual", 0)) return 0;
-	int64_t delay = setting_int(c, "moderation.delay_seconds", MODERATION_DELAY_DEFAULT);
-	for (int i = 0; i < JOB_BATCH; i++) {
+	for (; done < JOB_BATCH; done++) {
 		Advert ad;
-		const char *reason;
+		const char *reason = NULL;
 		if (store_begin(c->st) != 0) break;
-		int rc = store_advert_claim(c->st, c->arena, CLAIM_MODERATION, c->now - delay, &ad);
+		int rc = store_advert_claim(c->st, c->arena, kind, due, &ad);
 		if (rc == 0) {
-			AdvertEvent ev = advert_auto_rules(c, &ad, &reason);
+			AdvertEvent ev = decide(c, &ad, &reason);
 			rc = advert_move(c, &ad, ev, &actor_marketplace, reason, false, NULL);
 		}
-		if (rc == 0 && (rc = store_commit(c->st)) == 0) {
-			done++;
-			continue;
-		}
-		store_rollback(c->st);
-		break;
+		if (store_end(c->st, rc) != 0) break;
 	}
 	return done;
 }
 
+int adverts_job_moderate(Ctx *c)
+{
+	/* With manual moderation, adverts wait in the queue for a moderator. */
+	if (setting_int(c, "moderation.manual", 0)) return 0;
+	int64_t delay = setting_int(c, "moderation.delay_seconds", MODERATION_DELAY_DEFAULT);
+	return job_run(c, CLAIM_MODERATION, c->now - delay, advert_auto_rules);
+}
+
+/* auto_extend_enabled renews instead of letting it lapse. */
+static AdvertEvent expiry_event(Ctx *c, const Advert *ad, const char **reason)
+{
+	(void)c;
+	*reason = ad->auto_extend ? "auto-extended" : NULL;
+	return ad->auto_extend ? ADVERT_EV_EXTEND : ADVERT_EV_EXPIRE;
+}
+
 int adverts_job_expire(Ctx *c)
 {
-	int done = 0;
-	for (int i = 0; i < JOB_BATCH; i++) {
-		Advert ad;
-		if (store_begin(c->st) != 0) break;
-		int rc = store_advert_claim(c->st, c->arena, CLAIM_EXPIRY, c->now, &ad);
-		if (rc == 0) {
-			/* auto_extend_enabled renews instead of letting it lapse. */
-			AdvertEvent ev = ad.auto_extend ? ADVERT_EV_EXTEND : ADVERT_EV_EXPIRE;
-			rc = advert_move(c, &ad, ev, &actor_marketplace, ad.auto_extend ? "auto-extended" : NULL, false, NULL);
-		}
-		if (rc == 0 && (rc = store_commit(c->st)) == 0) {
-			done++;
-			continue;
-		}
-		store_rollback(c->st);
-		break;
-	}
-	return done;
+	return job_run(c, CLAIM_EXPIRY, c->now, expiry_event);
 }

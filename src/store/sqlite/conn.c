@@ -182,6 +182,26 @@ int sq_insert(Store *st, sqlite3_stmt *s, int64_t *id)
 	return rc;
 }
 
+int sq_exec_found(Store *st, sqlite3_stmt *s)
+{
+	int rc = sq_exec(st, s);
+	if (rc) return rc;
+	return sqlite3_changes(st->db) ? 0 : SOUK_ENOTFOUND;
+}
+
+int sq_rows(Store *st, Arena *a, sqlite3_stmt *s, int64_t max, size_t size,
+	void (*row)(Arena *a, sqlite3_stmt *s, void *elem), void **out, int *n)
+{
+	char *list = arena_alloc(a, size * (size_t)(max > 0 ? max : 1));
+	int rc = SQLITE_DONE, k = 0;
+	while (k < max && (rc = sq_step(st, s)) == SQLITE_ROW) row(a, s, list + size * (size_t)k++);
+	if (k == max) rc = SQLITE_DONE;
+	sqlite3_reset(s);
+	*out = list;
+	*n = k;
+	return rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+}
+
 int sq_row_end(Store *st, sqlite3_stmt *s, int rc)
 {
 	sqlite3_reset(s);
@@ -254,6 +274,13 @@ int store_commit(Store *st) { return exec_sql(st, "COMMIT"); }
 void store_rollback(Store *st)
 {
 	if (!sqlite3_get_autocommit(st->db)) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_end(Store *st, int rc)
+{
+	if (rc == 0 && (rc = store_commit(st)) == 0) return 0;
+	store_rollback(st);
+	return rc;
 }
 
 /* --- migrations --------------------------------------------------------- */

@@ -2,12 +2,12 @@
  * (CONTACT_COLS), whose first part (CONTACT_SHOWN) the listing reader joins. */
 #include "listing_cols.h"
 
-#include "../../util/errors.h"
 
 static void bind_contact(sqlite3_stmt *s_, int *i_, const Contact *o_) { CONTACT_COLS(BIND_COL) }
 
-static void row_contact(Arena *a_, sqlite3_stmt *s_, Contact *o_)
+static void row_contact(Arena *a_, sqlite3_stmt *s_, void *elem)
 {
+	Contact *o_ = elem;
 	int i = 1, *i_ = &i;
 	*o_ = (Contact){.id = sqlite3_column_int64(s_, 0)};
 	CONTACT_COLS(READ_COL)
@@ -37,9 +37,7 @@ int store_contact_update(Store *st, const Contact *c)
 	bind_contact(s, &i, c);
 	sqlite3_bind_int64(s, i++, c->id);
 	sqlite3_bind_int64(s, i++, c->user_id);
-	int rc = sq_exec(st, s);
-	if (rc) return rc;
-	return sqlite3_changes(st->db) ? 0 : SOUK_ENOTFOUND;
+	return sq_exec_found(st, s);
 }
 
 int store_contact_get(Store *st, Arena *a, int64_t user_id, const char *uuid, Contact *out)
@@ -86,14 +84,10 @@ int store_contact_list(Store *st, Arena *a, int64_t user_id, Contact **out, int 
 	sqlite3_stmt *s = sq_stmt(st, "SELECT id" CONTACT_COLS(COL_NAME) " FROM offer_contacts"
 		" WHERE user_id = ? ORDER BY id");
 	sqlite3_bind_int64(s, 1, user_id);
-	Contact *list = arena_alloc(a, sizeof(*list) * (size_t)(count ? count : 1));
-	int k = 0;
-	while (k < count && (rc = sq_step(st, s)) == SQLITE_ROW) row_contact(a, s, &list[k++]);
-	if (k == count) rc = SQLITE_DONE;
-	sqlite3_reset(s);
+	void *list;
+	rc = sq_rows(st, a, s, count, sizeof(Contact), row_contact, &list, n);
 	*out = list;
-	*n = k;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+	return rc;
 }
 
 int store_contact_delete(Store *st, int64_t user_id, const char *uuid)
@@ -101,7 +95,5 @@ int store_contact_delete(Store *st, int64_t user_id, const char *uuid)
 	sqlite3_stmt *s = sq_stmt(st, "DELETE FROM offer_contacts WHERE uuid = ? AND user_id = ?");
 	sq_bind_text(s, 1, uuid);
 	sqlite3_bind_int64(s, 2, user_id);
-	int rc = sq_exec(st, s);
-	if (rc) return rc;
-	return sqlite3_changes(st->db) ? 0 : SOUK_ENOTFOUND;
+	return sq_exec_found(st, s);
 }

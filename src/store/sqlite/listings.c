@@ -136,10 +136,8 @@ int store_advert_update(Store *st, const Advert *ad)
 	sq_parts_bind(s, i++, ad);
 	bind_content(s, &i, ad);
 	sqlite3_bind_int64(s, i++, ad->id);
-	int rc = sq_exec(st, s);
-	if (rc) return rc;
-	if (!sqlite3_changes(st->db)) return SOUK_ENOTFOUND;
-	return sq_listing_parts_write(st, ad, true);
+	int rc = sq_exec_found(st, s);
+	return rc ? rc : sq_listing_parts_write(st, ad, true);
 }
 
 int store_advert_set_status(Store *st, const Advert *ad, AdvertStatus expected)
@@ -166,9 +164,7 @@ int store_advert_delete(Store *st, int64_t id)
 {
 	sqlite3_stmt *s = sq_stmt(st, "DELETE FROM adverts WHERE id = ?");
 	sqlite3_bind_int64(s, 1, id);
-	int rc = sq_exec(st, s);
-	if (rc) return rc;
-	return sqlite3_changes(st->db) ? 0 : SOUK_ENOTFOUND;
+	return sq_exec_found(st, s);
 }
 
 /* --- reads ------------------------------------------------------------------ */
@@ -286,10 +282,9 @@ int store_advert_duplicate(Store *st, const Advert *ad, AdvertStatus status, int
 	sqlite3_bind_int64(s, 3, ad->category_id);
 	sq_bind_text(s, 4, ad->title);
 	sq_bind_text(s, 5, listing_status_name(status));
-	int rc = sq_step(st, s);
-	*other = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+	*other = 0;
+	int rc = sq_int64_row(st, s, other);
+	return rc == SOUK_ENOTFOUND ? 0 : rc;
 }
 
 /* --- the seller's search (Allegro's offer list) ------------------------------ */

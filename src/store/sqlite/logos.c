@@ -1,7 +1,6 @@
 /* logos.c -- logos attached to adverts. */
 #include "sq.h"
 
-#include "../../util/errors.h"
 
 int store_logo_insert(Store *st, int64_t advert_id, const char *url, int64_t now, int64_t *id)
 {
@@ -12,6 +11,13 @@ int store_logo_insert(Store *st, int64_t advert_id, const char *url, int64_t now
 	return sq_insert(st, s, id);
 }
 
+static void row_logo(Arena *a, sqlite3_stmt *s, void *elem)
+{
+	Logo *l = elem;
+	l->id = sqlite3_column_int64(s, 0);
+	l->url = sq_text(a, s, 1);
+}
+
 int store_logo_list(Store *st, Arena *a, int64_t advert_id, Logo **out, int *n)
 {
 	int64_t count;
@@ -19,17 +25,10 @@ int store_logo_list(Store *st, Arena *a, int64_t advert_id, Logo **out, int *n)
 	if (rc) return rc;
 	sqlite3_stmt *s = sq_stmt(st, "SELECT id, url FROM advert_logos WHERE advert_id = ? ORDER BY id");
 	sqlite3_bind_int64(s, 1, advert_id);
-	Logo *list = arena_alloc(a, sizeof(*list) * (size_t)(count ? count : 1));
-	int k = 0;
-	while ((rc = sq_step(st, s)) == SQLITE_ROW && k < count) {
-		list[k].id = sqlite3_column_int64(s, 0);
-		list[k].url = sq_text(a, s, 1);
-		k++;
-	}
-	sqlite3_reset(s);
+	void *list;
+	rc = sq_rows(st, a, s, count, sizeof(Logo), row_logo, &list, n);
 	*out = list;
-	*n = k;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+	return rc;
 }
 
 int store_logo_delete(Store *st, int64_t advert_id, int64_t logo_id)
@@ -37,9 +36,7 @@ int store_logo_delete(Store *st, int64_t advert_id, int64_t logo_id)
 	sqlite3_stmt *s = sq_stmt(st, "DELETE FROM advert_logos WHERE advert_id = ? AND id = ?");
 	sqlite3_bind_int64(s, 1, advert_id);
 	sqlite3_bind_int64(s, 2, logo_id);
-	int rc = sq_exec(st, s);
-	if (rc) return rc;
-	return sqlite3_changes(st->db) ? 0 : SOUK_ENOTFOUND;
+	return sq_exec_found(st, s);
 }
 
 int store_logo_count(Store *st, int64_t advert_id, int64_t *n)

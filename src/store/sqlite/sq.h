@@ -29,6 +29,10 @@ int sq_step(Store *st, sqlite3_stmt *s);
 /* Runs a statement that returns no rows; 0 or SOUK_E*. */
 int sq_exec(Store *st, sqlite3_stmt *s);
 
+/* Runs an UPDATE or DELETE meant for one row: SOUK_ENOTFOUND when it
+ * changed none. */
+int sq_exec_found(Store *st, sqlite3_stmt *s);
+
 /* Runs an INSERT; on success *id (if not NULL) gets the new row's id. */
 int sq_insert(Store *st, sqlite3_stmt *s, int64_t *id);
 
@@ -47,6 +51,11 @@ int sq_count(Store *st, sqlite3_stmt *s, int64_t *n);
 /* Steps s to the end, calling row() for each row; a non-zero return of
  * row() stops the walk and is returned. Resets s. */
 int sq_each(Store *st, sqlite3_stmt *s, int (*row)(sqlite3_stmt *s, void *ctx), void *ctx);
+
+/* Up to max rows of s into an array in the arena, of elements of size
+ * bytes, each filled by row() from the current row: *out and *n. Resets s. */
+int sq_rows(Store *st, Arena *a, sqlite3_stmt *s, int64_t max, size_t size,
+	void (*row)(Arena *a, sqlite3_stmt *s, void *elem), void **out, int *n);
 
 /* Maps a SQLite result code to SOUK_E*, logging unexpected failures. */
 int sq_error(Store *st, int rc);
