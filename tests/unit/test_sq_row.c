@@ -1,5 +1,6 @@
 /* test_sq_row.c -- the store's one-row ending (sq_row_end) through the
- * functions that use it: a row, no row, and a failing statement. */
+ * functions that use it: a row, no row, and a failing statement; and the
+ * end of a transaction (store_end) whose COMMIT fails. */
 #include "t.h"
 
 #include "../../src/store/sqlite/sq.h"
@@ -53,6 +54,27 @@ void test_sq_row(void)
 	CHECK_STR(sq_text(a, s, 3), "zażółć");
 	CHECK_STR(sq_text(a, s, 4), "a");
 	sqlite3_reset(s);
+
+	/* store_end: a COMMIT that fails (here a deferred foreign key) is rolled
+	 * back, so the connection's next BEGIN does not meet a transaction still
+	 * open; an error passed in rolls back too, and 0 commits. */
+	sqlite3_exec(st->db, "CREATE TABLE t_parent(id INTEGER PRIMARY KEY);"
+		"CREATE TABLE t_child(p INTEGER REFERENCES t_parent(id) DEFERRABLE INITIALLY DEFERRED)",
+		NULL, NULL, NULL);
+	CHECK(store_begin(st) == 0);
+	sqlite3_exec(st->db, "INSERT INTO t_child(p) VALUES(7)", NULL, NULL, NULL);
+	CHECK(store_end(st, 0) != 0);
+	CHECK(sqlite3_get_autocommit(st->db));
+	int64_t n = -1;
+	CHECK(sq_count(st, sq_stmt(st, "SELECT count(*) FROM t_child"), &n) == 0 && n == 0);
+	CHECK(store_begin(st) == 0);
+	sqlite3_exec(st->db, "INSERT INTO t_parent(id) VALUES(7)", NULL, NULL, NULL);
+	CHECK(store_end(st, SOUK_EINVAL) == SOUK_EINVAL);
+	CHECK(sqlite3_get_autocommit(st->db));
+	CHECK(store_begin(st) == 0);
+	sqlite3_exec(st->db, "INSERT INTO t_parent(id) VALUES(8)", NULL, NULL, NULL);
+	CHECK(store_end(st, 0) == 0);
+	CHECK(sq_count(st, sq_stmt(st, "SELECT count(*) FROM t_parent"), &n) == 0 && n == 1);
 done:
 	store_close(st);
 	arena_free(a);
