@@ -7,6 +7,7 @@
 #include "t_store.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../src/util/errors.h"
 
@@ -190,6 +191,23 @@ void test_store_upgrade(void)
 	CHECK(store_logo_list(st, a, 102, &logos, &nlogos) == 0 && nlogos == 2);
 	if (nlogos == 2) CHECK_STR(logos[1].url, "https://i.test/logo2.png");
 	CHECK(t_sql_int(st, "SELECT count(*) FROM events") == 3);
+	/* ... and the journal reads as the seller's typed feed, statuses by
+	 * name, the sale's reason in the payload, positions kept. */
+	EventFilter ef = {.seller_id = 1, .limit = 10};
+	Event *evs;
+	int nev;
+	CHECK(store_events_after(st, a, &ef, &evs, &nev) == 0 && nev == 3);
+	if (nev == 3) {
+		CHECK_STR(evs[0].type, "listing.created");
+		CHECK(evs[0].listing_id == 104 && evs[0].to_status && strcmp(evs[0].to_status, "new") == 0);
+		CHECK_STR(evs[1].type, "listing.status_changed");
+		CHECK(evs[1].from_status && strcmp(evs[1].from_status, "active") == 0);
+		CHECK(evs[1].to_status && strcmp(evs[1].to_status, "removed_by_user") == 0);
+		CHECK(evs[1].payload && strstr(evs[1].payload, "\"sold\""));
+		CHECK(evs[2].listing_id == 105 && evs[2].to_status && strcmp(evs[2].to_status, "outdated") == 0);
+		CHECK(evs[0].seq < evs[1].seq && evs[1].seq < evs[2].seq);
+		CHECK(evs[0].actor.user_id == 1);
+	}
 	int64_t listed;
 	CHECK(store_advert_listed(st, 1, &listed) == 0 && listed == 10);
 	CHECK(store_advert_listed(st, 2, &listed) == 0 && listed == 1);
