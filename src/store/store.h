@@ -560,4 +560,46 @@ int store_money_price_put(Store *st, int64_t category_id, const char *product, i
 int store_money_listing_packages(Store *st, Arena *a, int64_t listing_id, const char ***out, int *n);
 int store_money_listing_package_add(Store *st, int64_t listing_id, const char *product, int64_t now);
 
+/* What money bought: paid features of listings and packets of sellers. */
+typedef struct MoneyFeature {
+	int64_t id, listing_id, op_id;
+	const char *product;
+	int64_t starts_at, valid_to;
+} MoneyFeature;
+
+typedef struct MoneyPacket {
+	int64_t id;
+	const char *uuid;
+	int64_t user_id, op_id;
+	const char *product;
+	int64_t category_id;
+	int size, remaining;
+	int64_t activated_at, active_to;
+	int64_t price;			/* what its purchase cost (read with it) */
+} MoneyPacket;
+
+int store_money_feature_insert(Store *st, const MoneyFeature *f, int64_t *id);
+/* The listing's features running at now (valid_to after it), by end. */
+int store_money_features(Store *st, Arena *a, int64_t listing_id, int64_t now, MoneyFeature **out, int *n);
+int store_money_packet_insert(Store *st, const MoneyPacket *p, int64_t *id);
+/* Takes one listing from the seller's packet in exactly this category that
+ * has room at now and ends first: *taken false when there is none. */
+int store_money_packet_take(Store *st, int64_t user_id, int64_t category_id, int64_t now, bool *taken);
+/* The seller's packets, newest first; active: 1 those with room running at
+ * now, 0 the others, -1 all; by_expiry: the latest to end first. */
+int store_money_packets(Store *st, Arena *a, int64_t user_id, int64_t now, int active, bool by_expiry,
+	int64_t offset, int64_t limit, MoneyPacket **out, int *n);
+/* A page of the seller's operations, newest first; kind and method NULL: any. */
+int store_money_ops(Store *st, Arena *a, int64_t user_id, const char *kind, const char *method,
+	int64_t offset, int64_t limit, MoneyOp **out, int *n);
+
+/* Postpaid purchases by calendar month (UTC) before `before`, latest
+ * first: the month's first second, what was charged, and the listing when
+ * every purchase of the month was for one (else 0). */
+typedef struct MoneyMonth {
+	int64_t month, amount, listing_id;
+} MoneyMonth;
+int store_money_postpaid_months(Store *st, Arena *a, int64_t user_id, int64_t before, int64_t offset,
+	int64_t limit, MoneyMonth **out, int *n);
+
 #endif

@@ -9,6 +9,8 @@
 
 #include "../core/listing/advert_state.h"
 #include "../core/listing/adverts.h"
+#include "../core/money/goods.h"
+#include "../util/timefmt.h"
 #include "../util/errors.h"
 
 #define OBSERVE_COOKIE "souk_observed"
@@ -61,10 +63,28 @@ static const char *observed_add(Request *r, int64_t id)
 	return arena_printf(r->arena, "%s%lld.", old, (long long)id);
 }
 
+/* The paid features it runs: a promoted, highlighted or bumped advert says so. */
+static void promotions(Request *r, const Advert *ad)
+{
+	MoneyFeature *f;
+	int n;
+	if (features_running(&r->ctx, ad->id, &f, &n) != 0) return;
+	for (int i = 0; i < n; i++) {
+		const Product *p = product_by_code(f[i].product);
+		char until[TIMEFMT_LEN];
+		if (!p) continue;
+		timefmt_utc(f[i].valid_to, until);
+		buf_printf(&r->out, "<p class=\"feature feature-%s\" data-feature=\"%s\"><strong>", p->type, p->code);
+		buf_html(&r->out, p->name_en);
+		buf_printf(&r->out, "</strong> <span class=\"muted\">until %s</span></p>\n", until);
+	}
+}
+
 static void render(Request *r, const Advert *ad, bool show_phone)
 {
 	Buf *b = &r->out;
 	page_begin(r, ad->title);
+	promotions(r, ad);
 	if (ad->has_price) {
 		buf_printf(b, "<p class=\"price\"><strong>%lld.%02lld %s</strong>",
 			(long long)(ad->price_minor / 100), (long long)(ad->price_minor % 100),

@@ -116,6 +116,11 @@ before(async () => {
 		ref: { region: city.json.data.region_id, city: 1394, district: 32, category: 1581 },
 		imageUrl: `${images.base}/photo.png`,
 	};
+	// Money on the other seller's account: a purchase of their own (a route
+	// that names no object of the owner's) is allowed and must work.
+	const funded = await s.req('POST', `/api/admin/users/${f.other.user.id}/money/top-ups`, { token: f.operator,
+		json: { amount: 1000 } });
+	assert.strictEqual(funded.status, 201, funded.text);
 	// One Allegro offer contact of the owner's for every route that names one.
 	const contact = await s.req('POST', '/sale/offer-contacts', { token: allegro.owner,
 		headers: { 'Content-Type': 'application/vnd.allegro.public.v1+json' },

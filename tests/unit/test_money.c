@@ -9,7 +9,8 @@
 #include <pthread.h>
 #include <unistd.h>
 
-#include "../../src/core/money/money.h"
+#include "../../src/core/money/goods.h"
+#include "../../src/core/reference/seed.h"
 #include "../../src/util/errors.h"
 
 static int64_t add_user(Store *st, const char *email)
@@ -159,6 +160,56 @@ static void test_listing_fee(Ctx *c, int64_t seller)
 	CHECK(money_charge_listing(c, 999999, "task-3", &charged) == SOUK_ENOTFOUND);
 }
 
+/* Features bought once while they run, only on active listings; packets
+ * for a category serve its subcategories, and only past the quota. */
+static void test_goods(Ctx *c)
+{
+	int64_t seller = add_user(c->st, "goods@x.test");
+	Actor op = {.kind = ACTOR_OPERATOR, .operator_id = 1};
+	Actor who = {.kind = ACTOR_USER, .user_id = seller, .app_id = 3};
+	Actor stranger = {.kind = ACTOR_USER, .user_id = seller + 1000, .app_id = 3};
+	MoneyOp o;
+	MoneyBalance b;
+	bool replayed, bought;
+	CHECK(money_top_up(c, &op, seller, POCKET_WALLET, 100000, "goods-top", &o, &replayed) == 0);
+	Advert ad = {.item_id = "goodsitem1", .user_id = seller, .status = ADVERT_ACTIVE, .title = "Rower",
+		.description = "Opis", .category_id = 1581, .salary_from_minor = -1, .salary_to_minor = -1,
+		.courier = -1, .created_at = 10, .updated_at = 10};
+	CHECK(store_advert_insert(c->st, &ad, &ad.id) == 0);
+	CHECK(feature_buy(c, &who, ad.id, "highlight", MONEY_ACCOUNT, NULL, "olx", &bought) == 0 && bought);
+	CHECK(feature_buy(c, &who, ad.id, "highlight", MONEY_ACCOUNT, NULL, "olx", &bought) == 0 && !bought);
+	CHECK(money_balance(c, seller, &b) == 0 && b.sum == 100000 - product_by_code("highlight")->price);
+	MoneyFeature *f;
+	int n;
+	CHECK(features_running(c, ad.id, &f, &n) == 0 && n == 1 && f[0].valid_to == c->now + 7 * 86400);
+	CHECK(feature_buy(c, &who, ad.id, "packet_base_5", MONEY_ACCOUNT, NULL, "olx", &bought) == SOUK_EINVAL);
+	CHECK(feature_buy(c, &stranger, ad.id, "bump_up", MONEY_ACCOUNT, NULL, "olx", &bought) == SOUK_ENOTFOUND);
+	Advert ended = ad;
+	ended.item_id = "goodsitem2";
+	ended.status = ADVERT_REMOVED_BY_USER;
+	CHECK(store_advert_insert(c->st, &ended, &ended.id) == 0);
+	CHECK(feature_buy(c, &who, ended.id, "bump_up", MONEY_ACCOUNT, NULL, "olx", &bought) == SOUK_ESTATE);
+
+	CHECK(packet_buy(c, &who, 1581, "base", 123, MONEY_ACCOUNT, NULL, "olx") == SOUK_ENOTFOUND);
+	CHECK(packet_buy(c, &who, 1581, "base", 1, MONEY_ACCOUNT, NULL, "olx") == SOUK_ENOTFOUND);
+	CHECK(packet_buy(c, &who, 999999, "base", 5, MONEY_ACCOUNT, NULL, "olx") == SOUK_ENOTFOUND);
+	bool used;
+	CHECK(packet_use(c, seller, 1581, &used) == 0 && !used);
+	/* Bought for the parent category, used by its leaf; not elsewhere. */
+	CHECK(packet_buy(c, &who, 642, "base", 5, MONEY_ACCOUNT, NULL, "olx") == 0);
+	CHECK(packet_use(c, seller, 1755, &used) == 0 && !used);
+	CHECK(packet_use(c, seller, 1581, &used) == 0 && used);
+	MoneyPacket *k;
+	CHECK(packets_list(c, seller, 1, false, 0, 10, &k, &n) == 0 && n == 1 && k[0].remaining == 4 &&
+	      k[0].price == product_by_code("packet_base_5")->price);
+	/* Past its end it serves nobody. */
+	c->now += 31 * 86400;
+	CHECK(packet_use(c, seller, 1581, &used) == 0 && !used);
+	CHECK(packets_list(c, seller, 0, false, 0, 10, &k, &n) == 0 && n == 1);
+	c->now -= 31 * 86400;
+	CHECK(balances_add_up(c->st, seller));
+}
+
 /* --- the race: separate connections, money for RACE_WINS purchases ---------- */
 
 #define RACE_BUYERS 8
@@ -227,10 +278,12 @@ void test_money(void)
 	CHECK(store_migrate(st, NULL) == 0);
 	Arena *a = arena_new();
 	Ctx c = {.arena = a, .st = st, .now = 1000};
+	CHECK(seed_reference(&c) == 0);	/* the category tree prices are found in */
 	int64_t seller = add_user(st, "money@x.test");
 	test_prices(&c);
 	test_purchases(&c, seller);
 	test_listing_fee(&c, seller);
+	test_goods(&c);
 	test_race(path, &c);
 	arena_free(a);
 	store_close(st);

@@ -62,6 +62,11 @@ const char *olx_advert_url(Request *r, int64_t id)
 
 void olx_advert_write(Request *r, JsonW *w, const Advert *ad)
 {
+	olx_advert_write_with(r, w, ad, NULL, 0);
+}
+
+void olx_advert_write_with(Request *r, JsonW *w, const Advert *ad, const MoneyFeature *features, int nfeatures)
+{
 	jw_obj(w);
 	jw_kint(w, "id", ad->id);
 	jw_kstr(w, "status", advert_status_name(ad->status));
@@ -115,5 +120,9 @@ void olx_advert_write(Request *r, JsonW *w, const Advert *ad)
 	write_attributes(w, ad);
 	if (ad->courier >= 0) jw_kbool(w, "courier", ad->courier);
 	jw_kbool(w, "auto_extend_enabled", ad->auto_extend);
+	if (nfeatures > 0) {
+		jw_key(w, "paid_features");
+		olx_paid_features_write(r, w, features, nfeatures);
+	}
 	jw_obj_end(w);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../../core/listing/adverts.h"
+#include "../../core/money/goods.h"
 #include "../../util/errors.h"
 
 #define LIST_DEFAULT 10
@@ -144,10 +145,32 @@ int olx_adverts_replace(Request *r)
 int olx_adverts_get(Request *r)
 {
 	Advert ad;
-	int rc = owned_advert(r, &ad);
+	MoneyFeature *f;
+	int n, rc = owned_advert(r, &ad);
 	if (rc <= 0) return rc;
-	respond_advert(r, &ad, 200);
+	/* The advert with the paid features it runs (core/money). */
+	if ((rc = features_running(&r->ctx, ad.id, &f, &n)) != 0) return rc;
+	JsonW w;
+	buf_reserve(&r->out, 2048);
+	olx_data_begin(r, &w);
+	olx_advert_write_with(r, &w, &ad, f, n);
+	olx_data_end(r, &w, 200);
 	return 0;
+}
+
+Actor olx_actor(Request *r)
+{
+	return actor_of(r);
+}
+
+int olx_advert_owned(Request *r, Advert *ad)
+{
+	return owned_advert(r, ad);
+}
+
+int olx_no_content(Request *r)
+{
+	return no_content(r);
 }
 
 /* "1,2, 3" -> ids; false on anything else. */

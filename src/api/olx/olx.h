@@ -54,6 +54,8 @@ void olx_answer_violations(Request *r, const Violations *vs, const OlxAdvertBody
 int olx_advert_parse(Request *r, struct AdvertInput *in, Violations *vs, OlxAdvertBody *body);
 const char *olx_advert_url(Request *r, int64_t id);
 void olx_advert_write(Request *r, JsonW *w, const Advert *ad);
+/* The same with the paid features it runs, when it runs any. */
+void olx_advert_write_with(Request *r, JsonW *w, const Advert *ad, const MoneyFeature *features, int nfeatures);
 
 /* Handlers: adverts */
 int olx_adverts_list(Request *r);
@@ -96,5 +98,37 @@ int olx_categories_get(Request *r);
 int olx_categories_attributes(Request *r);
 int olx_languages_list(Request *r);
 int olx_currencies_list(Request *r);
+
+/* Money (money.c, paid_features.c, packets.c): amounts as JSON numbers
+ * from minor units; the payment method of a purchase's body ("Invalid
+ * payment method" answered when it is none); the ledger's refusals in the
+ * words of seed 001's "Payment errors"; a product's or pocket's name. */
+#include "../../core/money/money.h"
+void olx_jw_amount(JsonW *w, const char *key, int64_t minor);
+bool olx_payment_method(Request *r, MoneyMethod *out);
+int olx_money_fail(Request *r, int rc);
+const char *olx_product_name(Request *r, const char *code);
+void olx_paid_features_write(Request *r, JsonW *w, const MoneyFeature *f, int n);
+/* What the money handlers share with the advert ones (adverts.c): the
+ * caller as an actor, the caller's advert named in the path (1 loaded, 0
+ * answered, < 0 failed), and an empty 204. */
+Actor olx_actor(Request *r);
+int olx_advert_owned(Request *r, Advert *ad);
+int olx_no_content(Request *r);
+
+/* Handlers: money */
+int olx_account_balance(Request *r);
+int olx_payment_methods(Request *r);
+int olx_billing(Request *r);
+int olx_prepaid_invoices(Request *r);
+int olx_postpaid_invoices(Request *r);
+int olx_paid_features_list(Request *r);
+int olx_advert_paid_features(Request *r);
+int olx_advert_paid_feature_buy(Request *r);
+int olx_packets_offered(Request *r);
+int olx_zones_list(Request *r);
+int olx_user_packets(Request *r);
+int olx_user_packet_buy(Request *r);
+int olx_advert_packet_buy(Request *r);
 
 #endif

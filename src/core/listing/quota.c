@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "../money/goods.h"
 #include "../settings.h"
 
 /* OLX: a seller runs (new or active) up to adverts.free_limit listings per
@@ -15,6 +16,9 @@ static int free_per_category(Ctx *c, const QuotaAsk *ask, bool *room)
 	int rc = store_advert_count_in_category(c->st, ask->user_id, ask->category_id, running,
 		(int)(sizeof(running) / sizeof(running[0])), limit, &n);
 	*room = n < limit;
+	/* Past the limit a packet the seller bought makes room: one of its
+	 * places is taken in this transaction, which then runs the listing. */
+	if (rc == 0 && !*room) rc = packet_use(c, ask->user_id, ask->category_id, room);
 	return rc;
 }
 

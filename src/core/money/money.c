@@ -8,9 +8,6 @@
 
 #include "../../util/crypto.h"
 #include "../../util/errors.h"
-#include "../reference/categories.h"
-
-#define CATEGORY_DEPTH_MAX 16	/* deeper than any tree: a loop cannot hang a lookup */
 
 static const char *const pocket_names[POCKET_COUNT] = {"wallet", "bonus", "refund", "postpaid"};
 static const char *const method_names[] = {"account", "postpaid"};
@@ -55,20 +52,32 @@ int money_balance(Ctx *c, int64_t seller, MoneyBalance *out)
 	return rc;
 }
 
+int money_category_chain(Ctx *c, int64_t category_id, int64_t out[MONEY_CATEGORY_DEPTH], int *n)
+{
+	*n = 0;
+	for (int64_t id = category_id; id != 0 && *n < MONEY_CATEGORY_DEPTH;) {
+		Category cat;
+		/* The stored tree, not the catalog's index: a price is asked
+		 * inside write transactions, where the tree is what is stored. */
+		int rc = store_category_get(c->st, id, &cat);
+		if (rc) return rc;
+		out[(*n)++] = id;
+		id = cat.parent_id;
+	}
+	return 0;
+}
+
 int money_price(Ctx *c, int64_t category_id, const char *product, int64_t *amount)
 {
 	const Product *p = product_by_code(product);
+	int64_t chain[MONEY_CATEGORY_DEPTH + 1];
+	int n;
 	if (!p) return SOUK_ENOTFOUND;
-	/* The category, then its ancestors up to the top level, then 0. */
-	int64_t id = category_id;
-	for (int depth = 0; depth <= CATEGORY_DEPTH_MAX; depth++) {
-		int rc = store_money_price(c->st, id, product, amount);
-		if (rc != SOUK_ENOTFOUND) return rc;
-		if (id == 0) break;
-		Category cat;
-		if ((rc = category_get(c, id, &cat)) != 0) return rc;
-		id = depth == CATEGORY_DEPTH_MAX ? 0 : cat.parent_id;
-	}
+	int rc = money_category_chain(c, category_id, chain, &n);
+	if (rc) return rc;
+	chain[n++] = 0;	/* then the default row */
+	for (int i = 0; i < n; i++)
+		if ((rc = store_money_price(c->st, chain[i], product, amount)) != SOUK_ENOTFOUND) return rc;
 	*amount = p->price;
 	return 0;
 }
@@ -254,7 +263,7 @@ int money_price_set(Ctx *c, int64_t category_id, const char *product, int64_t am
 			(long long)MONEY_AMOUNT_MAX);
 	if (category_id != 0) {
 		Category cat;
-		int rc = category_get(c, category_id, &cat);
+		int rc = store_category_get(c->st, category_id, &cat);
 		if (rc) return rc == SOUK_ENOTFOUND ? ctx_fail(c, rc, "category_id", "no such category") : rc;
 	}
 	return store_money_price_put(c->st, category_id, product, amount, c->now);

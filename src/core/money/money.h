@@ -22,6 +22,7 @@
 #define MONEY_KEY_MAX 255	/* bytes of an idempotency key */
 #define MONEY_AMOUNT_MAX 100000000000LL	/* one billion in major units: far past any price */
 #define MONEY_CURRENCY "PLN"
+#define MONEY_CATEGORY_DEPTH 16	/* deeper than any tree: a loop in one cannot hang a lookup */
 
 typedef enum MoneyMethod {
 	MONEY_ACCOUNT = 0,	/* bonus first, then refund, then wallet */
@@ -55,6 +56,9 @@ int money_balance(Ctx *c, int64_t seller, MoneyBalance *out);
  * its nearest ancestor that has one, else the default row (category 0),
  * else the catalogue's. SOUK_ENOTFOUND: no such product. */
 int money_price(Ctx *c, int64_t category_id, const char *product, int64_t *amount);
+/* The category and its ancestors, nearest first (at most
+ * MONEY_CATEGORY_DEPTH); SOUK_ENOTFOUND when one does not exist. */
+int money_category_chain(Ctx *c, int64_t category_id, int64_t out[MONEY_CATEGORY_DEPTH], int *n);
 /* A page of the seller's entries, newest first. */
 int money_entries(Ctx *c, int64_t seller, int64_t offset, int64_t limit, MoneyEntry **out, int *n,
 	int64_t *total);

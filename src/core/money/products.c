@@ -14,6 +14,9 @@ static const Product products[] = {
 	FEATURE("promoted_ad_7", "topads", 7, 2900, "Wyróżnienie ogłoszenia na 7 dni", "Top ad for 7 days"),
 	FEATURE("promoted_ad_30", "topads", 30, 6900, "Wyróżnienie ogłoszenia na 30 dni", "Top ad for 30 days"),
 	FEATURE("highlight", "highlight", 7, 1200, "Podświetlenie ogłoszenia na 7 dni", "Highlighted for 7 days"),
+	/* A packet of one: what a single advert past the limit buys. */
+	PACKET("packet_base_1", "base", 1, 500, "Pakiet 1 ogłoszenia", "Packet of 1 advert"),
+	PACKET("packet_mega_1", "mega", 1, 900, "Pakiet Mega 1 ogłoszenia", "Mega packet of 1 advert"),
 	PACKET("packet_base_5", "base", 5, 2250, "Pakiet 5 ogłoszeń", "Packet of 5 adverts"),
 	PACKET("packet_base_10", "base", 10, 4305, "Pakiet 10 ogłoszeń", "Packet of 10 adverts"),
 	PACKET("packet_base_20", "base", 20, 8200, "Pakiet 20 ogłoszeń", "Packet of 20 adverts"),

@@ -240,3 +240,61 @@ int store_money_listing_package_add(Store *st, int64_t listing_id, const char *p
 	sqlite3_bind_int64(s, 3, now);
 	return sq_exec(st, s);
 }
+
+struct OpPage {
+	Arena *a;
+	Vec v;
+};
+
+static int op_row(sqlite3_stmt *s, void *u)
+{
+	struct OpPage *p = u;
+	row_op(p->a, s, 0, vec_push(&p->v));
+	return 0;
+}
+
+int store_money_ops(Store *st, Arena *a, int64_t user_id, const char *kind, const char *method,
+	int64_t offset, int64_t limit, MoneyOp **out, int *n)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT " OP_COLS " FROM money_ops o WHERE o.user_id = ?1"
+		" AND (?2 IS NULL OR o.kind = ?2) AND (?3 IS NULL OR o.method = ?3)"
+		" ORDER BY o.id DESC LIMIT ?4 OFFSET ?5");
+	sqlite3_bind_int64(s, 1, user_id);
+	sq_bind_text(s, 2, kind);
+	sq_bind_text(s, 3, method);
+	sqlite3_bind_int64(s, 4, limit);
+	sqlite3_bind_int64(s, 5, offset);
+	struct OpPage p = {a, VEC_IN(a, MoneyOp)};
+	int rc = sq_each(st, s, op_row, &p);
+	*out = p.v.p;
+	*n = (int)p.v.n;
+	return rc;
+}
+
+static int month_row(sqlite3_stmt *s, void *u)
+{
+	MoneyMonth *m = vec_push(&((struct OpPage *)u)->v);
+	m->month = sqlite3_column_int64(s, 0);
+	m->amount = sqlite3_column_int64(s, 1);
+	m->listing_id = sqlite3_column_int64(s, 2);
+	return 0;
+}
+
+int store_money_postpaid_months(Store *st, Arena *a, int64_t user_id, int64_t before, int64_t offset,
+	int64_t limit, MoneyMonth **out, int *n)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT CAST(strftime('%s', created_at, 'unixepoch', 'start of month') AS INTEGER) m,"
+		" sum(amount), CASE WHEN count(DISTINCT listing_id) = 1 AND count(listing_id) = count(*)"
+		"  THEN max(listing_id) ELSE 0 END"
+		" FROM money_ops WHERE user_id = ? AND kind = 'purchase' AND method = 'postpaid' AND created_at < ?"
+		" GROUP BY m ORDER BY m DESC LIMIT ? OFFSET ?");
+	sqlite3_bind_int64(s, 1, user_id);
+	sqlite3_bind_int64(s, 2, before);
+	sqlite3_bind_int64(s, 3, limit);
+	sqlite3_bind_int64(s, 4, offset);
+	struct OpPage p = {a, VEC_IN(a, MoneyMonth)};
+	int rc = sq_each(st, s, month_row, &p);
+	*out = p.v.p;
+	*n = (int)p.v.n;
+	return rc;
+}

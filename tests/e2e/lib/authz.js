@@ -72,6 +72,8 @@ const PUBLIC_BY_DESIGN = {
 const QUERIES = {
 	'GET /api/partner/locations': '?latitude=52.2546&longitude=20.9084',
 	'GET /api/partner/categories/suggestion': '?q=Bluzka%20damska%20czarna',
+	'GET /api/partner/packets': '?category_id=1581&payment_method=account',
+	'GET /api/partner/zones': '?category_id=1581',
 };
 
 // What must hold before the owner's control call works, beyond the fixture
@@ -83,7 +85,16 @@ async function activate(s, fx) {
 		json: { decision: 'accept' } });
 	if (r.status !== 200) throw new Error(`accepting advert ${fx.advert.id}: ${r.status} ${r.text}`);
 }
+// Money on the owner's account, so a purchase can work.
+async function fund(s, fx) {
+	const r = await s.req('POST', `/api/admin/users/${fx.owner.user.id}/money/top-ups`, { token: fx.operator,
+		json: { amount: 1000 } });
+	if (r.status !== 201) throw new Error(`topping up seller ${fx.owner.user.id}: ${r.status} ${r.text}`);
+}
 const CONTROL_SETUP = {
+	'POST /api/partner/adverts/{id}/paid-features': async (s, fx) => { await activate(s, fx); await fund(s, fx); },
+	'POST /api/partner/adverts/{id}/packets': fund,
+	'POST /api/partner/users/me/packets': fund,
 	'POST /api/admin/adverts/{id}/simulate': activate,
 	'POST /api/admin/adverts/{id}/messages': activate,
 	'POST /api/partner/adverts/{id}/commands': activate,
@@ -120,6 +131,9 @@ const BODIES = {
 	'POST /api/admin/users/{id}/money/top-ups': () => ({ amount: 1 }),
 	'PUT /api/admin/users/{id}/money/postpaid': () => ({ enabled: false }),
 	'PUT /api/admin/prices': () => ({ category_id: 0, product: 'bump_up', amount: 9 }),
+	'POST /api/partner/adverts/{id}/paid-features': () => ({ code: 'bump_up', payment_method: 'account' }),
+	'POST /api/partner/adverts/{id}/packets': () => ({ payment_method: 'account' }),
+	'POST /api/partner/users/me/packets': () => ({ category_id: 1581, size: 5, payment_method: 'account' }),
 	// paused, as the matrix keeps it: resuming would run the held-back jobs
 	'POST /api/admin/categories': () => ({ parent_id: null, names: { pl: `Dział numer ${++titles}` } }),
 	'PUT /api/admin/categories/{id}': () => ({ names: { pl: `Dział przemianowany ${++titles}` } }),
