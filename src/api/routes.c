@@ -125,6 +125,18 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/sale/category-events", allegro_category_events, ROUTE_TOKEN, 0, BODY_NONE, RATE_ALLEGRO_READ,
 		&face_allegro},
 
+	/* Allegro: classifieds packages and the fee preview */
+	{HTTP_GET, "/sale/classifieds-packages", allegro_packages_list, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_READ, BODY_NONE,
+		RATE_ALLEGRO_READ, &face_allegro},
+	{HTTP_GET, "/sale/classifieds-packages/{packageId}", allegro_packages_get, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_READ,
+		BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
+	{HTTP_GET, "/sale/offer-classifieds-packages/{offerId}", allegro_offer_packages_get, ROUTE_USER,
+		SCOPE_ALLEGRO_OFFERS_READ, BODY_NONE, RATE_ALLEGRO_READ, &face_allegro},
+	{HTTP_PUT, "/sale/offer-classifieds-packages/{offerId}", allegro_offer_packages_put, ROUTE_USER,
+		SCOPE_ALLEGRO_OFFERS_WRITE, BODY_JSON, RATE_ALLEGRO_WRITE, &face_allegro},
+	{HTTP_POST, "/pricing/offer-fee-preview", allegro_fee_preview, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_READ, BODY_JSON,
+		RATE_ALLEGRO_READ, &face_allegro},
+
 	/* Allegro: offer contacts (the document's scopes: settings) */
 	{HTTP_POST, "/sale/offer-contacts", allegro_contacts_create, ROUTE_USER, SCOPE_ALLEGRO_SETTINGS_WRITE,
 		BODY_JSON, RATE_ALLEGRO_WRITE, &face_allegro},

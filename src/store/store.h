@@ -559,6 +559,7 @@ int store_money_price_put(Store *st, int64_t category_id, const char *product, i
 /* Packages assigned to a listing, in product order. */
 int store_money_listing_packages(Store *st, Arena *a, int64_t listing_id, const char ***out, int *n);
 int store_money_listing_package_add(Store *st, int64_t listing_id, const char *product, int64_t now);
+int store_money_listing_packages_clear(Store *st, int64_t listing_id);
 
 /* What money bought: paid features of listings and packets of sellers. */
 typedef struct MoneyFeature {

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../../src/core/money/goods.h"
+#include "../../src/core/money/packages.h"
 #include "../../src/core/reference/seed.h"
 #include "../../src/util/errors.h"
 
@@ -210,6 +211,49 @@ static void test_goods(Ctx *c)
 	CHECK(balances_add_up(c->st, seller));
 }
 
+/* A draft's packages are chosen and replaced; once it runs its base is
+ * fixed and an extra option is bought once per publication. */
+static void test_packages(Ctx *c)
+{
+	int64_t seller = add_user(c->st, "packages@x.test");
+	Actor who = {.kind = ACTOR_USER, .user_id = seller, .app_id = 5};
+	Actor op = {.kind = ACTOR_OPERATOR, .operator_id = 1};
+	const Product *basic = product_by_code("package_basic"), *extended = product_by_code("package_extended"),
+		*extra = product_by_code("package_extra_bold_10");
+	const Product *extras[] = {extra, extra}, *base, **got;
+	int64_t charged;
+	int n;
+	MoneyOp o;
+	bool replayed;
+	Advert ad = {.item_id = "packitem1", .user_id = seller, .status = ADVERT_DRAFT, .title = "Rower",
+		.description = "Opis", .category_id = 1581, .salary_from_minor = -1, .salary_to_minor = -1,
+		.courier = -1, .created_at = 10, .updated_at = 10};
+	CHECK(store_advert_insert(c->st, &ad, &ad.id) == 0);
+	CHECK(packages_of(c, &who, ad.id, &base, &got, &n) == 0 && !base && n == 0);
+	CHECK(packages_assign(c, &who, ad.id, extra, NULL, 0, &charged) == SOUK_EINVAL);
+	CHECK(packages_assign(c, &who, ad.id, basic, &basic, 1, &charged) == SOUK_EINVAL);
+	CHECK(packages_assign(c, &who, ad.id, extended, extras, 1, &charged) == 0 && charged == 0);
+	CHECK(packages_assign(c, &who, ad.id, basic, NULL, 0, &charged) == 0 && charged == 0);
+	CHECK(packages_of(c, &who, ad.id, &base, &got, &n) == 0 && base == basic && n == 0);
+	Actor stranger = who;
+	stranger.user_id = seller + 1000;
+	CHECK(packages_assign(c, &stranger, ad.id, basic, NULL, 0, &charged) == SOUK_ENOTFOUND);
+	/* Running: the base is fixed; the extra is bought once, whole or not at all. */
+	Advert live = ad;
+	live.status = ADVERT_ACTIVE;
+	live.activated_at = c->now;
+	CHECK(store_advert_set_status(c->st, &live, ADVERT_DRAFT) == 0);
+	CHECK(packages_assign(c, &who, ad.id, extended, NULL, 0, &charged) == SOUK_ESTATE);
+	CHECK(packages_assign(c, &who, ad.id, basic, extras, 2, &charged) == SOUK_EFUNDS);
+	CHECK(packages_of(c, &who, ad.id, &base, &got, &n) == 0 && n == 0);
+	CHECK(money_top_up(c, &op, seller, POCKET_WALLET, 10000, "pack-top", &o, &replayed) == 0);
+	CHECK(packages_assign(c, &who, ad.id, basic, extras, 2, &charged) == 0 && charged == extra->price);
+	CHECK(packages_assign(c, &who, ad.id, basic, extras, 1, &charged) == 0 && charged == 0);
+	CHECK(packages_of(c, &who, ad.id, &base, &got, &n) == 0 && base == basic && n == 1 && got[0] == extra);
+	MoneyBalance b;
+	CHECK(money_balance(c, seller, &b) == 0 && b.sum == 10000 - extra->price);
+}
+
 /* --- the race: separate connections, money for RACE_WINS purchases ---------- */
 
 #define RACE_BUYERS 8
@@ -284,6 +328,7 @@ void test_money(void)
 	test_purchases(&c, seller);
 	test_listing_fee(&c, seller);
 	test_goods(&c);
+	test_packages(&c);
 	test_race(path, &c);
 	arena_free(a);
 	store_close(st);

@@ -76,4 +76,17 @@ void allegro_publication_setup(void);
 /* The path's command id (a UUID), lower case; NULL after answering 422. */
 const char *allegro_command_id(Request *r);
 
+/* Classifieds packages and the fee preview (packages.c, pricing.c) */
+struct json_object;
+struct Product;
+int allegro_packages_list(Request *r);
+int allegro_packages_get(Request *r);
+int allegro_offer_packages_get(Request *r);
+int allegro_offer_packages_put(Request *r);
+int allegro_fee_preview(Request *r);
+/* {basePackage: {id}, extraPackages: [{id}]} under the dotted prefix `at`
+ * ("" or "classifiedsPackages.") as products; false after answering 422. */
+bool allegro_packages_read(Request *r, struct json_object *o, const char *at, bool base_required,
+	const struct Product **base, const struct Product ***extras, int *n);
+
 #endif

@@ -5,8 +5,14 @@
 
 #include <string.h>
 
-#define FEATURE(code, type, days, price, pl, en) {code, PRODUCT_FEATURE, type, days, 0, price, pl, en, NULL}
-#define PACKET(code, type, size, price, pl, en) {code, PRODUCT_PACKET, type, 30, size, price, pl, en, NULL}
+#define FEATURE(code, type, days, price, pl, en) {code, PRODUCT_FEATURE, type, days, 0, price, pl, en, NULL, NULL, NULL}
+#define PACKET(code, type, size, price, pl, en) {code, PRODUCT_PACKET, type, 30, size, price, pl, en, NULL, NULL, NULL}
+
+static const ProductPromotion basic_promotions[] = {{"bold", 240}, {"emphasized", 120}, {NULL, 0}};
+static const ProductPromotion extended_promotions[] = {{"bold", 240}, {"emphasized", 240}, {"highlight", 240},
+	{NULL, 0}};
+static const ProductPromotion extra_bold[] = {{"bold", 240}, {"emphasized", 120}, {NULL, 0}};
+static const ProductExtension exports[] = {{"autocentrumExport", "Eksport ogłoszenia do autocentrum"}, {NULL, NULL}};
 
 static const Product products[] = {
 	FEATURE("bump_up", "pushup", 1, 900, "Odświeżenie ogłoszenia", "Bump up"),
@@ -24,11 +30,11 @@ static const Product products[] = {
 	PACKET("packet_mega_10", "mega", 10, 7900, "Pakiet Mega 10 ogłoszeń", "Mega packet of 10 adverts"),
 	PACKET("packet_mega_50", "mega", 50, 34900, "Pakiet Mega 50 ogłoszeń", "Mega packet of 50 adverts"),
 	{"package_basic", PRODUCT_PACKAGE, "BASE", 40, 0, 0, "Podstawowy", "Basic",
-		"6174be19-56f9-484b-b72c-43b0b00785e8"},
+		"6174be19-56f9-484b-b72c-43b0b00785e8", basic_promotions, exports},
 	{"package_extended", PRODUCT_PACKAGE, "BASE", 40, 0, 4900, "Rozszerzony", "Extended",
-		"7a2c5e10-3b8f-4d61-9c0e-5f1d2b7e4a93"},
+		"7a2c5e10-3b8f-4d61-9c0e-5f1d2b7e4a93", extended_promotions, exports},
 	{"package_extra_bold_10", PRODUCT_PACKAGE, "EXTRA", 10, 0, 1500, "Dodatkowe wyróżnienie na 10 dni",
-		"Extra bold for 10 days", "3174be19-56f9-484b-b72c-43b0b00785e8"},
+		"Extra bold for 10 days", "3174be19-56f9-484b-b72c-43b0b00785e8", extra_bold, NULL},
 };
 
 #define NPRODUCTS (sizeof(products) / sizeof(products[0]))

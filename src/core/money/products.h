@@ -14,6 +14,17 @@ typedef enum ProductKind {
 	PRODUCT_PACKAGE,	/* a classifieds package (Allegro): base or extra */
 } ProductKind;
 
+/* What a classifieds package brings: promotions for some hours, and
+ * extensions (an export to a partner site). */
+typedef struct ProductPromotion {
+	const char *name;	/* bold, emphasized, highlight, departmentPage */
+	int hours;
+} ProductPromotion;
+
+typedef struct ProductExtension {
+	const char *name, *description;
+} ProductExtension;
+
 typedef struct Product {
 	const char *code;	/* the price table's key; OLX's feature code */
 	ProductKind kind;
@@ -24,6 +35,8 @@ typedef struct Product {
 	int64_t price;		/* default, minor units */
 	const char *name_pl, *name_en;
 	const char *uuid;	/* package: its public id; else NULL */
+	const ProductPromotion *promotions;	/* package: NULL-named end; else NULL */
+	const ProductExtension *extensions;	/* package: NULL-named end; else NULL */
 } Product;
 
 /* By code; NULL when there is none. */

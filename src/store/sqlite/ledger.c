@@ -298,3 +298,10 @@ int store_money_postpaid_months(Store *st, Arena *a, int64_t user_id, int64_t be
 	*n = (int)p.v.n;
 	return rc;
 }
+
+int store_money_listing_packages_clear(Store *st, int64_t listing_id)
+{
+	sqlite3_stmt *s = sq_stmt(st, "DELETE FROM money_listing_packages WHERE listing_id = ?");
+	sqlite3_bind_int64(s, 1, listing_id);
+	return sq_exec(st, s);
+}

@@ -50,6 +50,13 @@ const PARAMS = {
 		notOwner: { status: 403, body: { errors: [{ code: 'AccessDenied', message: 'The command belongs to another user',
 			details: null, path: null, userMessage: 'You do not have access to this resource.' }] } } },
 	'/api/admin/users/{id}': { kind: 'user', owned: false, value: (f) => f.owner.user.id },
+	// An offer's classifieds packages: another seller's offer has none for them.
+	'/sale/offer-classifieds-packages/{offerId}': { kind: 'offer', owned: true, value: (f) => f.offer.id,
+		notOwner: { status: 404, body: { errors: [{ code: 'ClassifiedForOfferNotFoundException',
+			message: 'Classified not found', details: null, path: null,
+			userMessage: 'Function not available. Contact the application author.' }] } } },
+	'/sale/classifieds-packages/{packageId}': { kind: 'package', owned: false,
+		value: () => '6174be19-56f9-484b-b72c-43b0b00785e8' },
 	'/api/admin/settings/{key}': { kind: 'setting', owned: false, value: () => 'adverts.free_limit' },
 	// a category the operator made for the matrix (the fixture's)
 	'/api/admin/categories/{id}': { kind: 'category', owned: false, value: (f) => f.category },
@@ -74,6 +81,7 @@ const QUERIES = {
 	'GET /api/partner/categories/suggestion': '?q=Bluzka%20damska%20czarna',
 	'GET /api/partner/packets': '?category_id=1581&payment_method=account',
 	'GET /api/partner/zones': '?category_id=1581',
+	'GET /sale/classifieds-packages': '?category.id=1581',
 };
 
 // What must hold before the owner's control call works, beyond the fixture
@@ -95,6 +103,13 @@ const CONTROL_SETUP = {
 	'POST /api/partner/adverts/{id}/paid-features': async (s, fx) => { await activate(s, fx); await fund(s, fx); },
 	'POST /api/partner/adverts/{id}/packets': fund,
 	'POST /api/partner/users/me/packets': fund,
+	// The owner's offer has a package once one is chosen.
+	'GET /sale/offer-classifieds-packages/{offerId}': async (s, fx) => {
+		const r = await s.req('PUT', `/sale/offer-classifieds-packages/${fx.offer.id}`, { token: fx.allegro.owner,
+			headers: { 'Content-Type': 'application/vnd.allegro.public.v1+json' },
+			json: { basePackage: { id: '6174be19-56f9-484b-b72c-43b0b00785e8' } } });
+		if (r.status !== 200) throw new Error(`choosing a package for offer ${fx.offer.id}: ${r.status} ${r.text}`);
+	},
 	'POST /api/admin/adverts/{id}/simulate': activate,
 	'POST /api/admin/adverts/{id}/messages': activate,
 	'POST /api/partner/adverts/{id}/commands': activate,
@@ -134,6 +149,9 @@ const BODIES = {
 	'POST /api/partner/adverts/{id}/paid-features': () => ({ code: 'bump_up', payment_method: 'account' }),
 	'POST /api/partner/adverts/{id}/packets': () => ({ payment_method: 'account' }),
 	'POST /api/partner/users/me/packets': () => ({ category_id: 1581, size: 5, payment_method: 'account' }),
+	'PUT /sale/offer-classifieds-packages/{offerId}': () => ({ basePackage: { id: '6174be19-56f9-484b-b72c-43b0b00785e8' } }),
+	'POST /pricing/offer-fee-preview': () => ({ offer: { category: { id: '1581' } },
+		classifiedsPackages: { basePackage: { id: '6174be19-56f9-484b-b72c-43b0b00785e8' } } }),
 	// paused, as the matrix keeps it: resuming would run the held-back jobs
 	'POST /api/admin/categories': () => ({ parent_id: null, names: { pl: `Dział numer ${++titles}` } }),
 	'PUT /api/admin/categories/{id}': () => ({ names: { pl: `Dział przemianowany ${++titles}` } }),
