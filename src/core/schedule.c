@@ -11,6 +11,7 @@ const Job souk_jobs[] = {
 	{"publication.run", publish_job_run},
 	{"adverts.moderate", adverts_job_moderate},
 	{"publication.settle", publish_job_settle},
+	{"publication.purge", publish_job_purge},
 	{"adverts.expire", adverts_job_expire},
 	{"oauth.purge", oauth_job_purge},
 	{"images.expire", media_job_expire},

@@ -485,6 +485,10 @@ int store_publish_settled(Store *st, Arena *a, const char *const waiting[3], int
 /* Writes t's state and result if its stored state is still `expected`
  * (SOUK_ESTATE otherwise: another process did it). */
 int store_publish_task_update(Store *st, const PublishTask *t, PublishState expected);
+/* Deletes, with their tasks, commands created before `before` that have no
+ * open task, among the max oldest (ids follow the clock, which only moves
+ * forward); *n: how many. */
+int store_publish_purge(Store *st, int64_t before, int max, int *n);
 
 /* --- The operator's changes to the category tree (core/reference/category_edit.c) */
 /* The row alone (name NULL): SOUK_ENOTFOUND when there is none. */

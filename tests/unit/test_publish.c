@@ -96,10 +96,15 @@ void test_publish(void)
 	CHECK(task_state(&c, &who, later.uuid, 0) == PUBLISH_SUCCESS);
 	CHECK(publish_activating(&c, x, &pending) == 0 && !pending);
 
-	/* Kept for seven days. */
+	/* Kept for seven days; deleted a day later. */
 	c.now += PUBLISH_KEPT_DAYS * 86400;
 	CHECK(publish_command_get(&c, &who, later.uuid, &cmd) == SOUK_ENOTFOUND);
 	CHECK(publish_command_put(&c, &who, &later, &cmd) == SOUK_ENOTFOUND);
+	CHECK(publish_job_purge(&c) == 0);
+	c.now += 86400;
+	CHECK(publish_job_purge(&c) == 2);
+	CHECK(store_publish_command_get(st, a, later.uuid, &cmd) == SOUK_ENOTFOUND);
+	CHECK(store_publish_command_get(st, a, end.uuid, &cmd) == SOUK_ENOTFOUND);
 
 	/* A failed task's rules, kept as JSON, read back as codes. */
 	PublishTask t = {.errors = "[{\"code\":\"too_long\",\"path\":\"title\",\"limit\":50,\"count\":61},"

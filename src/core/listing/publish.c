@@ -17,6 +17,7 @@
 
 #define PAUSED_SETTING "publication.paused"
 #define JOB_BATCH 100
+#define PURGE_BATCH 500
 #define FACES_MAX 4
 
 /* --- the faces' rules --------------------------------------------------------- */
@@ -358,4 +359,11 @@ int publish_job_settle(Ctx *c)
 fail:
 	store_rollback(c->st);
 	return rc;
+}
+
+int publish_job_purge(Ctx *c)
+{
+	int n;
+	int rc = store_publish_purge(c->st, c->now - (PUBLISH_KEPT_DAYS + 1) * 86400, PURGE_BATCH, &n);
+	return rc ? rc : n;
 }

@@ -64,5 +64,7 @@ bool publish_paused(Ctx *c);
  * tasks whose listing moderation has decided. */
 int publish_job_run(Ctx *c);
 int publish_job_settle(Ctx *c);
+/* Commands a day past PUBLISH_KEPT_DAYS, with nothing open, are deleted. */
+int publish_job_purge(Ctx *c);
 
 #endif

@@ -208,3 +208,16 @@ int store_publish_task_update(Store *st, const PublishTask *t, PublishState expe
 	if (rc) return rc;
 	return sqlite3_changes(st->db) ? 0 : SOUK_ESTATE;
 }
+
+int store_publish_purge(Store *st, int64_t before, int max, int *n)
+{
+	sqlite3_stmt *s = sq_stmt(st, "DELETE FROM publication_commands WHERE id IN (SELECT c.id FROM"
+		" (SELECT id, created_at FROM publication_commands ORDER BY id LIMIT ?2) c WHERE c.created_at < ?1"
+		" AND NOT EXISTS (SELECT 1 FROM publication_tasks t WHERE t.command_id = c.id"
+		" AND t.state IN ('new', 'submitted')))");
+	sqlite3_bind_int64(s, 1, before);
+	sqlite3_bind_int(s, 2, max);
+	int rc = sq_exec(st, s);
+	*n = rc ? 0 : sqlite3_changes(st->db);
+	return rc;
+}
