@@ -314,6 +314,20 @@ static int run_task(Ctx *c, const PublishCommand *cmd, PublishTask *t)
 	return cmd->action == PUBLISH_ACTIVATE ? activate(c, &who, cmd, t, &ad) : end(c, &who, t, &ad);
 }
 
+/* A task its listing's use cases refused for a reason of their own (not
+ * the store's) fails alone, in a transaction of its own, rather than
+ * stopping every task behind it. */
+static int fail_alone(Ctx *c, PublishTask *t)
+{
+	int rc = store_begin(c->st);
+	if (rc) return rc;
+	finish(c, t, PUBLISH_FAIL, PUBLISH_STATE, NULL);
+	t->errors = NULL;
+	if ((rc = store_publish_task_update(c->st, t, PUBLISH_NEW)) != 0 || (rc = store_commit(c->st)) != 0)
+		store_rollback(c->st);
+	return rc;
+}
+
 int publish_job_run(Ctx *c)
 {
 	int done = 0;
@@ -323,6 +337,11 @@ int publish_job_run(Ctx *c)
 		PublishCommand cmd;
 		if (store_begin(c->st) != 0) break;
 		int rc = store_publish_next(c->st, c->arena, c->now, &t, &cmd);
+		if (rc == SOUK_ENOTFOUND) {
+			store_rollback(c->st);
+			break;
+		}
+		bool claimed = rc == 0;
 		if (rc == 0) rc = run_task(c, &cmd, &t);
 		if (rc == 0) rc = store_publish_task_update(c->st, &t, PUBLISH_NEW);
 		if (rc == 0 && (rc = store_commit(c->st)) == 0) {
@@ -330,8 +349,10 @@ int publish_job_run(Ctx *c)
 			continue;
 		}
 		store_rollback(c->st);
-		if (rc != SOUK_ENOTFOUND) return rc;
-		break;
+		if (!claimed || rc == SOUK_ESTORE || rc == SOUK_EBUSY) return rc;
+		if (rc == SOUK_ESTATE) continue;	/* another process did it first */
+		if ((rc = fail_alone(c, &t)) != 0) return rc;
+		done++;
 	}
 	return done;
 }
