@@ -105,6 +105,13 @@ test('an offer\'s life in the journal, from both faces, with from, limit and typ
 	assert.deepStrictEqual(await journal(`?from=${all[3].id}`), []);
 	assert.deepStrictEqual((await journal(`?from=${all[1].id}`)).map((e) => e.type), ['OFFER_PRICE_CHANGED', 'OFFER_ENDED']);
 
+	// Deleted through the OLX face once ended: archived. A draft deleted is no offer's event.
+	assert.strictEqual((await s.req('DELETE', `/api/partner/adverts/${o.json.id}`, { token: olx })).status, 204);
+	const d = await offerReq(s, seller, 'POST', '/sale/offers', { name: 'Szkic do usunięcia', category: { id: '1581' } });
+	assert.strictEqual((await offerReq(s, seller, 'DELETE', `/sale/offers/${d.json.id}`)).status, 204);
+	const archived = await journal(`?type=OFFER_ARCHIVED&from=${all[3].id}`);
+	assert.deepStrictEqual(archived.map((e) => [e.offer.id, e.offer.external]), [[o.json.id, { id: external }]]);
+
 	// another seller's journal does not show it
 	const other = await allegroSeller(s, { app: seller.app });
 	assert.deepStrictEqual(await journal('', other), []);

@@ -46,7 +46,9 @@ static int type_of(const Event *e)
 	if (is(e->type, event_type_name(EVENT_LISTING_CHANGED))) return CHANGED;
 	if (is(e->type, event_type_name(EVENT_LISTING_PRICE_CHANGED))) return PRICE_CHANGED;
 	if (!is(e->type, event_type_name(EVENT_LISTING_STATUS_CHANGED))) return -1;
-	if (is(e->to_status, advert_status_name(ADVERT_DELETED))) return ARCHIVED;
+	/* A draft deleted was never an offer anyone saw: not archived. */
+	if (is(e->to_status, advert_status_name(ADVERT_DELETED)))
+		return is(e->from_status, advert_status_name(ADVERT_DRAFT)) ? -1 : ARCHIVED;
 	if (is(e->to_status, active) && !is(e->from_status, active)) return ACTIVATED;
 	/* Out of active into anything but moderation again (an edit) is an end. */
 	if (is(e->from_status, active) && !is(e->to_status, active) &&
