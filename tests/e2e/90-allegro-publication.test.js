@@ -292,3 +292,48 @@ test('racing PUTs: one id sent twice at once is one command; two ids on one offe
 		await pause(false);
 	}
 });
+
+test('publishing charges the offer\'s packages from the ledger: not enough money fails the task, a relisting pays again', async () => {
+	const { sql } = require('./lib/oauth-flow');
+	const o = await draft();
+	// The package is assigned as PUT /sale/offer-classifieds-packages does (package_extended: 49.00).
+	sql(s, `INSERT INTO money_listing_packages(listing_id, product, assigned_at) VALUES (${o.id}, 'package_extended', 0)`);
+	const money = async () => (await s.req('GET', `/api/admin/users/${seller.user.id}/money`, { token: operator(s) })).json.sum;
+	const before = await money();
+
+	const poor = crypto.randomUUID();
+	assert.strictEqual((await put(poor, command('ACTIVATE', [o.id]))).status, 201);
+	assert.deepStrictEqual((await settled(poor)).taskCount, { total: 1, success: 0, failed: 1 });
+	const [t] = await tasks(poor);
+	assert.strictEqual(t.message,
+		'Could not change offer publication status. There is not enough money in the account to pay for the offer\'s packages.');
+	assert.strictEqual(t.errors[0].message, 'Not enough money in the account to pay for the packages.');
+	assert.strictEqual(await status(o.id), 'INACTIVE');
+	assert.strictEqual(await money(), before);
+
+	const top = await s.req('POST', `/api/admin/users/${seller.user.id}/money/top-ups`, { token: operator(s),
+		headers: { 'Idempotency-Key': `pub-${o.id}` }, json: { amount: 100 } });
+	assert.strictEqual(top.status, 201, top.text);
+	const paid = crypto.randomUUID();
+	assert.strictEqual((await put(paid, command('ACTIVATE', [o.id]))).status, 201);
+	assert.deepStrictEqual((await settled(paid)).taskCount, { total: 1, success: 1, failed: 0 });
+	assert.strictEqual(await status(o.id), 'ACTIVE');
+	assert.strictEqual(await money(), before + 100 - 49);
+
+	const end = crypto.randomUUID();
+	assert.strictEqual((await put(end, command('END', [o.id]))).status, 201);
+	await settled(end);
+	const relist = crypto.randomUUID();
+	assert.strictEqual((await put(relist, command('ACTIVATE', [o.id]))).status, 201);
+	assert.deepStrictEqual((await settled(relist)).taskCount, { total: 1, success: 1, failed: 0 });
+	assert.strictEqual(await money(), before + 100 - 98);
+	// and once more, with 2.00 left: refused, the offer stays ended
+	const end2 = crypto.randomUUID();
+	assert.strictEqual((await put(end2, command('END', [o.id]))).status, 201);
+	await settled(end2);
+	const broke = crypto.randomUUID();
+	assert.strictEqual((await put(broke, command('ACTIVATE', [o.id]))).status, 201);
+	assert.deepStrictEqual((await settled(broke)).taskCount, { total: 1, success: 0, failed: 1 });
+	assert.strictEqual(await status(o.id), 'ENDED');
+	assert.strictEqual(await money(), before + 2);
+});

@@ -194,6 +194,9 @@ static Said said(const PublishTask *t)
 			"Limit darmowych ogłoszeń w tej kategorii został wyczerpany."}},
 		{PUBLISH_MODERATED, {"Could not change offer publication status. The offer was refused by moderation.",
 			"The offer was refused by moderation.", "Oferta została odrzucona przez moderację."}},
+		{PUBLISH_FUNDS, {"Could not change offer publication status. There is not enough money in the account to "
+			"pay for the offer's packages.", "Not enough money in the account to pay for the packages.",
+			"Za mało środków na koncie, by opłacić pakiety."}},
 		{PUBLISH_STATE, {"Could not change offer publication status. The offer's status does not allow it.",
 			"The offer's status does not allow this change.", "Status oferty nie pozwala na tę zmianę."}},
 	};

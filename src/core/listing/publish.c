@@ -11,6 +11,7 @@
 #include "../../util/crypto.h"
 #include "../../util/errors.h"
 #include "../jobs.h"
+#include "../money/money.h"
 #include "../settings.h"
 #include "advert_ops.h"
 #include "draft.h"
@@ -244,6 +245,7 @@ static void settle(Ctx *c, PublishTask *t, const Advert *ad)
 static int activate(Ctx *c, const Actor *who, const PublishCommand *cmd, PublishTask *t, Advert *ad)
 {
 	Violations vs = {0};
+	AdvertStatus from = ad->status;
 	int rc;
 	if (ad->status == ADVERT_DRAFT) {
 		const RuleLimits *lim = face_rules(cmd->face);
@@ -278,6 +280,12 @@ static int activate(Ctx *c, const Actor *who, const PublishCommand *cmd, Publish
 	}
 	if (rc) return rc;
 	settle(c, t, ad);
+	/* On its way to going live: its packages are paid now, under the
+	 * task's key (SOUK_EFUNDS undoes the move with the transaction). */
+	int64_t charged;
+	if (from != ad->status && t->state != PUBLISH_FAIL)
+		return money_charge_listing(c, ad->id, arena_printf(c->arena, "publication/%lld", (long long)t->id),
+			&charged);
 	return 0;
 }
 
@@ -314,14 +322,14 @@ static int run_task(Ctx *c, const PublishCommand *cmd, PublishTask *t)
 	return cmd->action == PUBLISH_ACTIVATE ? activate(c, &who, cmd, t, &ad) : end(c, &who, t, &ad);
 }
 
-/* A task its listing's use cases refused for a reason of their own (not
- * the store's) fails alone, in a transaction of its own, rather than
- * stopping every task behind it. */
-static int fail_alone(Ctx *c, PublishTask *t)
+/* A task its listing's use cases or the ledger refused for a reason of
+ * their own (not the store's) fails alone, in a transaction of its own,
+ * rather than stopping every task behind it; its listing stays as it was. */
+static int fail_alone(Ctx *c, PublishTask *t, const char *result)
 {
 	int rc = store_begin(c->st);
 	if (rc) return rc;
-	finish(c, t, PUBLISH_FAIL, PUBLISH_STATE, NULL);
+	finish(c, t, PUBLISH_FAIL, result, NULL);
 	t->errors = NULL;
 	if ((rc = store_publish_task_update(c->st, t, PUBLISH_NEW)) != 0 || (rc = store_commit(c->st)) != 0)
 		store_rollback(c->st);
@@ -351,7 +359,7 @@ int publish_job_run(Ctx *c)
 		store_rollback(c->st);
 		if (!claimed || rc == SOUK_ESTORE || rc == SOUK_EBUSY) return rc;
 		if (rc == SOUK_ESTATE) continue;	/* another process did it first */
-		if ((rc = fail_alone(c, &t)) != 0) return rc;
+		if ((rc = fail_alone(c, &t, rc == SOUK_EFUNDS ? PUBLISH_FUNDS : PUBLISH_STATE)) != 0) return rc;
 		done++;
 	}
 	return done;

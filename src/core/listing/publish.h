@@ -4,7 +4,10 @@
  * task per listing named, in order per listing, through the listing's one
  * transition table: a draft is checked under the rules of the face that
  * asked and submitted to moderation, and its task succeeds or fails when
- * moderation has decided.
+ * moderation has decided. Each activation charges the listing's packages
+ * from the ledger (core/money) in the task's transaction, once per task: a
+ * relisting is another task and pays again; an account that cannot pay
+ * fails the task and leaves the listing as it was.
  *
  * The same id with the same request answers the first result; with another
  * request, or another seller's, or older than PUBLISH_KEPT_DAYS, it is
@@ -26,6 +29,7 @@
 #define PUBLISH_OVER_LIMIT "over_limit"	/* no free slot in its category */
 #define PUBLISH_MODERATED "moderated"	/* moderation refused or ended it: reason */
 #define PUBLISH_STATE "state"		/* its status does not allow the action */
+#define PUBLISH_FUNDS "funds"		/* the account cannot pay its packages */
 
 typedef struct PublishRequest {
 	const char *uuid;		/* lower case, PUBLISH_UUID_LEN characters */
