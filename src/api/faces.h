@@ -15,6 +15,12 @@ extern const Face face_admin;	/* the operator API, /api/admin */
 extern const Face face_allegro;	/* Allegro REST API resources: /me, /sale (public v1) */
 extern const Face face_allegro_beta;	/* the resources Allegro serves in beta v1 only */
 extern const Face face_allegro_oauth;	/* Allegro's sign-in endpoints, /auth/oauth */
+extern const Face face_wallapop_oauth;	/* Wallapop's token endpoint, WALLAPOP_OIDC */
+
+/* Wallapop's sign-in (the document's security scheme): the realm, and under
+ * it the authorize page (web/) and the token endpoint (api/wallapop). */
+#define WALLAPOP_REALM "/realms/wallapop-connect"
+#define WALLAPOP_OIDC WALLAPOP_REALM "/protocol/openid-connect"
 
 /* Where a user confirms a device's code (RFC 8628 verification_uri): a page
  * of web/ that Allegro's device endpoint names. */

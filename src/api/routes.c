@@ -13,6 +13,7 @@
 #include "oauth/oauth.h"
 #include "olx/olx.h"
 #include "sys/sys.h"
+#include "wallapop/wallapop.h"
 #include "../web/web.h"
 
 #define OLX "/api/partner"
@@ -87,6 +88,15 @@ const Route souk_routes[] = {
 		&face_web},
 	{HTTP_GET, "/me", allegro_me_get, ROUTE_USER, SCOPE_ALLEGRO_PROFILE_READ, BODY_NONE, RATE_ALLEGRO_READ,
 		&face_allegro},
+
+	/* Wallapop: sign-in at the document's paths (the pages are the same as
+	 * OLX's) and OpenID Connect's userinfo */
+	{HTTP_GET, WALLAPOP_OIDC "/auth", web_authorize_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
+	{HTTP_POST, WALLAPOP_OIDC "/auth", web_authorize_post, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
+	{HTTP_POST, WALLAPOP_OIDC "/token", wallapop_token_post, ROUTE_PUBLIC, 0, BODY_FORM,
+		RATE_WALLAPOP_TOKEN, &face_wallapop_oauth},
+	{HTTP_GET, WALLAPOP_OIDC "/userinfo", wallapop_userinfo_get, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, 0,
+		&face_wallapop_oauth},
 
 	/* Allegro: offers (classified ads' drafts) */
 	{HTTP_POST, "/sale/offers", allegro_offers_create, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_WRITE, BODY_JSON,
@@ -248,5 +258,5 @@ const Route souk_routes[] = {
 
 const int souk_routes_count = (int)(sizeof(souk_routes) / sizeof(souk_routes[0]));
 
-const Face *const souk_faces[] = {&face_oauth, &face_allegro_oauth, &face_admin, &face_olx,
+const Face *const souk_faces[] = {&face_wallapop_oauth, &face_oauth, &face_allegro_oauth, &face_admin, &face_olx,
 	&face_allegro, &face_web, NULL};

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "../api/faces.h"
 #include "../core/auth/accounts.h"
 #include "../util/errors.h"
 #include "../core/auth/oauth.h"
@@ -18,16 +19,30 @@ typedef const char *(*Getter)(Request *r, const char *name);
 
 #define ALLEGRO_AUTHORIZE "/auth/oauth/authorize"
 
-/* The page answers where it was asked, so its forms post back there and a
- * request without `scope` asks for the app's scopes of that face. */
-static bool allegro_path(Request *r)
+/* The page answers where it was asked, so its forms post back there, a
+ * request without `scope` asks for the app's scopes of that face, and the
+ * face's policy (when the page must know it) applies. */
+typedef struct AuthorizePage {
+	const char *path;
+	unsigned scopes;
+	const OAuthPolicy *policy;
+} AuthorizePage;
+
+static const AuthorizePage *page_of(Request *r)
 {
-	return strncmp(r->path, ALLEGRO_AUTHORIZE, strlen(ALLEGRO_AUTHORIZE)) == 0;
+	static const AuthorizePage pages[] = {
+		{ALLEGRO_AUTHORIZE, SCOPE_ALLEGRO, NULL},
+		{WALLAPOP_OIDC "/auth", SCOPE_WALLAPOP, &oauth_policy_wallapop},
+		{"/oauth/authorize", SCOPE_OLX, NULL},
+	};
+	for (size_t i = 0; i + 1 < sizeof(pages) / sizeof(pages[0]); i++)
+		if (strcmp(r->path, pages[i].path) == 0) return &pages[i];
+	return &pages[sizeof(pages) / sizeof(pages[0]) - 1];
 }
 
 static const char *authorize_path(Request *r)
 {
-	return allegro_path(r) ? ALLEGRO_AUTHORIZE : "/oauth/authorize";
+	return page_of(r)->path;
 }
 
 static AuthorizeRequest read_request(Request *r, Getter get)
@@ -40,7 +55,8 @@ static AuthorizeRequest read_request(Request *r, Getter get)
 		.state = get(r, "state"),
 		.code_challenge = get(r, "code_challenge"),
 		.code_challenge_method = get(r, "code_challenge_method"),
-		.face_scopes = allegro_path(r) ? SCOPE_ALLEGRO : SCOPE_OLX,
+		.face_scopes = page_of(r)->scopes,
+		.policy = page_of(r)->policy,
 	};
 	return in;
 }
@@ -97,6 +113,7 @@ static const char *scope_words(unsigned bit)
 	case SCOPE_ALLEGRO_OFFERS_WRITE: return "Create, change and end your offers";
 	case SCOPE_ALLEGRO_SETTINGS_READ: return "See your sale settings, such as offer contacts";
 	case SCOPE_ALLEGRO_SETTINGS_WRITE: return "Change your sale settings, such as offer contacts";
+	case SCOPE_WALLAPOP: return "Manage your items and their notifications";
 	}
 	return "";
 }

@@ -18,6 +18,7 @@ const { PARAMS, PUBLIC_BY_DESIGN, DENIALS, CONTROL_SETUP, concretePath, paramsOf
 	publicationCommand } = require('./lib/authz');
 const { makeAllegroApp, allegroToken, allegroCodeGrant } = require('./lib/allegro');
 const { fixture, imageHost, serve } = require('./lib/images');
+const { makeWallapopApp, wallapopToken, wallapopCodeGrant } = require('./lib/wallapop');
 
 const MARK = 'matrycowa';          // in every title of the owner's adverts
 const OWNER_PHONE = '612398745';   // the owner's contact phone, never shown to others
@@ -54,17 +55,23 @@ async function revokedToken(user) {
 
 // The same set of tokens from Allegro's endpoint, for the Allegro face's
 // routes; `expire` moves the clock past the life of those issued before.
+// A token of app for user, whose consent the user then revokes on the
+// linked-apps page.
+async function revokedGrant(app, user, grant) {
+	const b = new Browser(s);
+	const revoked = (await grant(s, app, user, { browser: b })).access_token;
+	const page = await b.req('GET', '/account/apps');
+	const form = parseForms(page.text).find((x) => x.action === '/account/apps/revoke' &&
+		x.fields.client_id === app.client_id);
+	assert.strictEqual((await b.req('POST', '/account/apps/revoke', { form: form.fields })).status, 303);
+	return revoked;
+}
+
 async function allegroTokens(user, expire) {
 	const app = makeAllegroApp(s, { name: 'Allegro owner app' });
 	const expired = (await allegroCodeGrant(s, app, user)).access_token;
 	await expire();
-	const revokedApp = makeAllegroApp(s, { name: 'Allegro app to be revoked' });
-	const b = new Browser(s);
-	const revoked = (await allegroCodeGrant(s, revokedApp, user, { browser: b })).access_token;
-	const page = await b.req('GET', '/account/apps');
-	const form = parseForms(page.text).find((x) => x.action === '/account/apps/revoke' &&
-		x.fields.client_id === revokedApp.client_id);
-	assert.strictEqual((await b.req('POST', '/account/apps/revoke', { form: form.fields })).status, 303);
+	const revoked = await revokedGrant(makeAllegroApp(s, { name: 'Allegro app to be revoked' }), user, allegroCodeGrant);
 	const cc = await allegroToken(s, app, { grant_type: 'client_credentials' });
 	assert.strictEqual(cc.status, 200, cc.text);
 	const scope = 'allegro:api:sale:offers:read allegro:api:sale:offers:write';
@@ -75,6 +82,22 @@ async function allegroTokens(user, expire) {
 		expired, revoked, app: cc.json.access_token,
 		scopes: { [scope]: (await allegroCodeGrant(s, app, user, { scope })).access_token,
 			[readOnly]: (await allegroCodeGrant(s, app, user, { scope: readOnly })).access_token },
+	};
+}
+
+// Wallapop's tokens live five minutes: the expired one is taken before the
+// clock moves, the others after.
+async function wallapopTokens(user, olxToken) {
+	const app = makeWallapopApp(s, { name: 'Wallapop owner app' });
+	const revoked = await revokedGrant(makeWallapopApp(s, { name: 'Wallapop app to be revoked' }), user,
+		wallapopCodeGrant);
+	const cc = await wallapopToken(s, app, { grant_type: 'client_credentials' });
+	assert.strictEqual(cc.status, 200, cc.text);
+	return {
+		owner: (await wallapopCodeGrant(s, app, user)).access_token,
+		other: (await wallapopCodeGrant(s, app, makeUser(s))).access_token,
+		revoked, app: cc.json.access_token,
+		scopes: { 'v2 read write': olxToken },
 	};
 }
 
@@ -90,6 +113,7 @@ before(async () => {
 	// An expired token: one issued, then the clock moved past its life.
 	const first = await codeGrant(s, app, user);
 	assert.strictEqual((await me(s, first.access_token)).status, 200);
+	const wallapopExpired = (await wallapopCodeGrant(s, makeWallapopApp(s, { name: 'Wallapop app' }), user)).access_token;
 	const allegro = await allegroTokens(user, () => advanceClock(s, first.expires_in + 60));
 	// Tokens that hold one of the offers' scopes and not the other.
 	const offersApp = makeAllegroApp(s, { name: 'Allegro offers app' });
@@ -105,6 +129,7 @@ before(async () => {
 		owner: { user, token: (await codeGrant(s, app, user)).access_token },
 		other: { ...(await seller(s)), phone: '698765432' },
 		allegro,
+		wallapop: { ...(await wallapopTokens(user, (await codeGrant(s, app, user)).access_token)), expired: wallapopExpired },
 		tokens: {
 			expired: first.access_token,
 			revoked: await revokedToken(user),
@@ -206,14 +231,15 @@ function leaks(text) {
 // The owner's token for the route's face.
 function ownerToken(route) {
 	if (route.auth === 'operator') return f.operator;
-	return DENIALS[route.face].tokens === 'allegro' ? f.allegro.owner : f.owner.token;
+	const tokens = DENIALS[route.face].tokens;
+	return tokens ? f[tokens].owner : f.owner.token;
 }
 
 function cases(route) {
 	const face = DENIALS[route.face];
 	const needs = route.scopes ? route.scopes.split(' ') : [];
 	const owned = paramsOf(route).find((p) => p.owned);
-	const T = face.tokens === 'allegro' ? f.allegro : { ...f.tokens, other: f.other.token, owner: f.owner.token };
+	const T = face.tokens ? f[face.tokens] : { ...f.tokens, other: f.other.token, owner: f.owner.token };
 	const out = [
 		['no token', undefined, face.noToken || face.invalid],
 		['bad token', BAD, face.invalid],

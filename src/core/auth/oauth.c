@@ -189,6 +189,13 @@ static int grant_authorization_code(Ctx *c, const App *app, const TokenRequest *
 		o->fail = OAUTH_BAD_CODE;
 		return 0;
 	}
+	/* A face that requires S256 takes no code issued without it (one asked
+	 * for at another face's page). */
+	if (in->policy->pkce_s256 &&
+	    (!code.challenge || !code.challenge_method || strcmp(code.challenge_method, "S256") != 0)) {
+		o->fail = OAUTH_BAD_CODE;
+		return 0;
+	}
 	if (code.challenge) {
 		if (blank(in->code_verifier)) o->fail = OAUTH_NO_VERIFIER;
 		else if (!oauth_pkce_verify(code.challenge_method, code.challenge, in->code_verifier))
@@ -333,7 +340,8 @@ static int grant_refresh_token(Ctx *c, const App *app, const TokenRequest *in,
 	}
 	if (rc) return rc;
 	if (t.retired) {
-		rc = successor_get(c, &t, presented, &next, next_plain);
+		rc = in->policy->strict_rotation ? SOUK_ENOTFOUND
+			: successor_get(c, &t, presented, &next, next_plain);
 		if (rc && rc != SOUK_ENOTFOUND) return rc;
 		if (rc == SOUK_ENOTFOUND) {
 			/* A replaced token came back: someone else holds the chain. */
@@ -481,6 +489,10 @@ int oauth_authorize_check(Ctx *c, const AuthorizeRequest *in, Authorization *out
 	} else if (!blank(in->code_challenge_method)) {
 		out->error = "invalid_request";
 	}
+	if (!out->error && in->policy && in->policy->pkce_s256 &&
+	    (!out->challenge || strcmp(out->challenge_method, "S256") != 0))
+		out->error = "invalid_request";
+	out->code_ttl = in->policy && in->policy->code_ttl ? in->policy->code_ttl : OAUTH_CODE_TTL;
 	return 0;
 }
 
@@ -499,7 +511,7 @@ int oauth_code_issue(Ctx *c, const Authorization *az, int64_t user_id,
 		.app_id = az->app.id, .user_id = user_id, .scopes = az->scopes,
 		.redirect_uri = az->redirect_uri, .redirect_explicit = az->redirect_explicit,
 		.challenge = az->challenge, .challenge_method = az->challenge_method,
-		.created_at = c->now, .expires_at = c->now + OAUTH_CODE_TTL,
+		.created_at = c->now, .expires_at = c->now + az->code_ttl,
 	};
 	crypto_random_hex(code, OAUTH_TOKEN_LEN / 2);
 	crypto_sha256_hex(code, OAUTH_TOKEN_LEN, hash);

@@ -63,7 +63,17 @@ typedef struct OAuthPolicy {
 				   false: a new one, which ends the previous */
 	bool jwt;		/* access tokens are signed JWTs (jwt.h) */
 	bool device;		/* the face has the device authorization grant */
+	bool pkce_s256;		/* a code needs a PKCE S256 challenge: asked for at the
+				   authorize page, checked again at the exchange */
+	bool strict_rotation;	/* a replaced refresh token is dead at once: no
+				   OAUTH_REFRESH_GRACE for a racing client */
+	int64_t code_ttl;	/* seconds a code lives; 0: OAUTH_CODE_TTL */
 } OAuthPolicy;
+
+/* Wallapop (seed 000): PKCE S256 required, 5-minute access tokens, a new
+ * refresh token on every refresh and the previous one dead at once. Read by
+ * its token endpoint and by the authorize page it shares with the others. */
+extern const OAuthPolicy oauth_policy_wallapop;
 
 /* Token endpoint */
 typedef struct TokenRequest {
@@ -92,6 +102,7 @@ typedef struct AuthorizeRequest {
 	const char *client_id, *response_type, *redirect_uri, *scope, *state;
 	const char *code_challenge, *code_challenge_method;
 	unsigned face_scopes;	/* without `scope`, the app's scopes of this face */
+	const OAuthPolicy *policy;	/* the face's PKCE rule and code lifetime; NULL: none */
 } AuthorizeRequest;
 
 typedef struct Authorization {
@@ -100,6 +111,7 @@ typedef struct Authorization {
 	bool redirect_explicit;		/* the request named it */
 	unsigned scopes;		/* what the app asks for */
 	const char *challenge, *challenge_method;	/* PKCE, or NULL */
+	int64_t code_ttl;		/* seconds its code will live */
 	/* Set when the request must be refused by redirecting back to the
 	 * client: an RFC 6749 error code ("invalid_scope", ...). */
 	const char *error;

@@ -16,6 +16,7 @@ static const Word scope_words[] = {
 	{"allegro:api:sale:offers:write", SCOPE_ALLEGRO_OFFERS_WRITE},
 	{"allegro:api:sale:settings:read", SCOPE_ALLEGRO_SETTINGS_READ},
 	{"allegro:api:sale:settings:write", SCOPE_ALLEGRO_SETTINGS_WRITE},
+	{"wallapop", SCOPE_WALLAPOP},
 	{NULL, 0},
 };
 

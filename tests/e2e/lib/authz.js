@@ -198,6 +198,14 @@ const DENIALS = {
 			message: 'Access is denied: this resource needs a token with user context', details: null, path: null,
 			userMessage: 'You do not have access to this resource.' }] } },
 	},
+	// Wallapop's sign-in endpoints (userinfo): RFC 6750's invalid_token
+	// for every refusal; called with tokens of Wallapop's endpoint.
+	'wallapop-oauth': {
+		tokens: 'wallapop',
+		invalid: { status: 401, body: INVALID_TOKEN },
+		scope: { status: 401, body: INVALID_TOKEN },
+		notUser: { status: 401, body: INVALID_TOKEN },
+	},
 };
 
 // The route's path with every {param} filled from the fixture; throws when
