@@ -174,6 +174,11 @@ const Route souk_routes[] = {
 	{HTTP_GET, "/oferta/{id}", web_advert_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
 	{HTTP_POST, "/oferta/{id}/phone", web_advert_phone, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 	{HTTP_POST, "/oferta/{id}/observe", web_advert_observe, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
+	/* a buyer writes to the seller; "My messages" (the pages' own session) */
+	{HTTP_POST, "/oferta/{id}/messages", web_advert_message, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
+	{HTTP_GET, "/account/messages", web_messages_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
+	{HTTP_GET, "/account/messages/{id}", web_thread_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
+	{HTTP_POST, "/account/messages/{id}", web_thread_post, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 
 	/* OLX: adverts */
 	{HTTP_GET, OLX "/adverts", olx_adverts_list, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},

@@ -1,7 +1,9 @@
 /* advert_page.c -- an advert's public page at its OLX `url` (/oferta/{id}):
  * what buyers see. Opening it counts an advert view (a HEAD, which shows
  * nothing, does not); the "show phone" button counts a phone view; "observe"
- * counts a buyer observing it, once per browser. */
+ * counts a buyer observing it, once per browser; a signed-in buyer writes to
+ * the seller from it, which opens or continues their thread (messages.c
+ * shows it). */
 #include "web.h"
 
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include "../core/listing/adverts.h"
 #include "../core/money/goods.h"
 #include "../util/timefmt.h"
+#include "../core/messaging/messaging.h"
 #include "../util/errors.h"
 
 #define OBSERVE_COOKIE "souk_observed"
@@ -80,7 +83,39 @@ static void promotions(Request *r, const Advert *ad)
 	}
 }
 
-static void render(Request *r, const Advert *ad, bool show_phone)
+/* Writing to the seller: a form for a signed-in buyer (with the error and
+ * the text kept when a message was refused), a way to sign in for anyone
+ * else, nothing to write for the seller. */
+static int render_contact(Request *r, const Advert *ad, const char *error, const char *text)
+{
+	Buf *b = &r->out;
+	int64_t user_id = web_session_user(r);
+	buf_puts(b, "<h2>Write to the seller</h2>\n");
+	if (!user_id) {
+		buf_printf(b, "<p><a id=\"sign-in-to-write\" href=\"/oauth/login?next=/oferta/%lld\">"
+			"Sign in to write to the seller</a></p>\n", (long long)ad->id);
+		return 0;
+	}
+	if (user_id == ad->user_id) {
+		buf_puts(b, "<p class=\"muted\">This is your advert: buyers' messages reach you in "
+			"<a href=\"/account/messages\">My messages</a>.</p>\n");
+		return 0;
+	}
+	Actor who = {.kind = ACTOR_USER, .user_id = user_id};
+	Thread t;
+	int rc = thread_find(&r->ctx, &who, ad->id, &t);
+	if (rc == 0)
+		buf_printf(b, "<p><a id=\"conversation\" href=\"/account/messages/%lld\">Your conversation with "
+			"the seller</a> (%lld messages, %lld new)</p>\n", (long long)t.id, (long long)t.total_count,
+			(long long)t.unread_count);
+	else if (rc != SOUK_ENOTFOUND)
+		return rc;
+	web_message_form(r, arena_printf(r->arena, "/oferta/%lld/messages", (long long)ad->id), text, error);
+	return 0;
+}
+
+static int render(Request *r, const Advert *ad, bool show_phone, const char *error, const char *text,
+	int status)
 {
 	Buf *b = &r->out;
 	page_begin(r, ad->title);
@@ -117,7 +152,10 @@ static void render(Request *r, const Advert *ad, bool show_phone)
 	} else {
 		buf_puts(b, "<p class=\"muted\">You observe this advert.</p>\n");
 	}
-	page_end(r, 200);
+	int rc = render_contact(r, ad, error, text);
+	if (rc) return rc;
+	page_end(r, status);
+	return 0;
 }
 
 int web_advert_get(Request *r)
@@ -129,8 +167,7 @@ int web_advert_get(Request *r)
 		int rc = advert_count(&r->ctx, id, COUNTER_ADVERT_VIEWS, 1);
 		if (rc) return rc;
 	}
-	render(r, &ad, false);
-	return 0;
+	return render(r, &ad, false, NULL, NULL, 200);
 }
 
 int web_advert_phone(Request *r)
@@ -140,8 +177,7 @@ int web_advert_phone(Request *r)
 	if (!load_posted(r, &id, &ad)) return 0;
 	int rc = advert_count(&r->ctx, id, COUNTER_PHONE_VIEWS, 1);
 	if (rc) return rc;
-	render(r, &ad, true);
-	return 0;
+	return render(r, &ad, true, NULL, NULL, 200);
 }
 
 int web_advert_observe(Request *r)
@@ -156,4 +192,45 @@ int web_advert_observe(Request *r)
 	}
 	page_redirect(r, 303, arena_printf(r->arena, "/oferta/%lld", (long long)id));
 	return 0;
+}
+
+/* POST /oferta/{id}/messages: a signed-in buyer writes to the seller. */
+int web_advert_message(Request *r)
+{
+	int64_t id;
+	Advert ad;
+	Violations vs;
+	Thread t;
+	Message m;
+
+	vs.n = 0;
+	if (!load(r, &id, &ad)) return 0;
+	int64_t user_id = web_session_user(r);
+	if (!user_id) {
+		web_login_page(r, arena_printf(r->arena, "/oferta/%lld", (long long)id), NULL,
+			"Please sign in to write to the seller.", 401);
+		return 0;
+	}
+	if (!web_csrf_ok(r)) {
+		page_error(r, 403, "Form expired", "Reload the advert and try again.");
+		return 0;
+	}
+	Actor who = {.kind = ACTOR_USER, .user_id = user_id};
+	MessageInput in = {.text = web_message_text(r)};
+	int rc = message_open(&r->ctx, &who, id, &in, &vs, &t, &m);
+	switch (rc) {
+	case 0:
+		page_redirect(r, 303, arena_printf(r->arena, "/account/messages/%lld#m%lld", (long long)t.id,
+			(long long)m.id));
+		return 0;
+	case SOUK_EINVAL:
+		return render(r, &ad, false, web_message_problem(&vs), in.text, 400);
+	case SOUK_EDENIED:
+		page_error(r, 403, "This is your advert", "A seller answers buyers' messages; they cannot write first.");
+		return 0;
+	case SOUK_ENOTFOUND:
+		page_error(r, 404, "Advert not found", "This advert does not exist or is no longer shown.");
+		return 0;
+	}
+	return rc;
 }

@@ -23,7 +23,7 @@ static const char css[] =
 	"padding:1.8rem 2rem;box-shadow:0 1px 4px rgba(0,0,0,.12)}"
 	"h1{font-size:1.35rem;margin:0 0 1rem}"
 	"label{display:block;margin:.8rem 0 .2rem;font-weight:600}"
-	"input[type=email],input[type=password]{width:100%;padding:.55rem;border:1px solid #bbb;"
+	"input[type=email],input[type=password],textarea{width:100%;padding:.55rem;border:1px solid #bbb;"
 	"border-radius:6px;font:inherit}"
 	"button{font:inherit;padding:.55rem 1.2rem;border-radius:6px;border:1px solid #23395d;"
 	"background:#23395d;color:#fff;cursor:pointer;margin:1rem .5rem 0 0}"
@@ -37,7 +37,11 @@ static const char css[] =
 	"border-bottom:1px solid #eee;vertical-align:top}"
 	"code,pre{font:13px/1.4 ui-monospace,monospace;background:#f6f8fa;border-radius:4px}"
 	"pre{padding:.7rem;white-space:pre-wrap;word-break:break-all}"
-	"form.inline{display:inline}";
+	"form.inline{display:inline}"
+	"h2{font-size:1.1rem;margin:1.5rem 0 .5rem}"
+	".msg{border-radius:8px;padding:.4rem .8rem;margin:.6rem 0}.msg p{margin:.2rem 0}"
+	".msg.sent{background:#e8eef7;margin-left:2rem}.msg.received{background:#f6f6f4;margin-right:2rem}"
+	".msg .text{white-space:pre-wrap}";
 
 void page_begin(Request *r, const char *title)
 {

@@ -30,6 +30,10 @@ int web_advert_observe(Request *r);
 int web_device_get(Request *r);
 int web_device_post(Request *r);
 int web_image_get(Request *r);		/* images.c: an uploaded image */
+int web_advert_message(Request *r);	/* advert_page.c: a buyer writes to the seller */
+int web_messages_get(Request *r);	/* messages.c: "My messages" */
+int web_thread_get(Request *r);
+int web_thread_post(Request *r);
 
 /* Page layout (page.c): page_begin writes the head and opens the card;
  * page_end closes it, sets the security headers and the status. */
@@ -39,6 +43,15 @@ void page_end(Request *r, int status);
 void page_error(Request *r, int status, const char *title, const char *detail);
 /* A redirect that carries no-store. */
 void page_redirect(Request *r, int status, const char *location);
+
+/* Messages (messages.c): the form that writes one, posting text to action
+ * (an error and the text kept when one was refused), and the words for what
+ * a refused message broke. */
+struct Violations;
+void web_message_form(Request *r, const char *action, const char *text, const char *error);
+const char *web_message_problem(const struct Violations *vs);
+/* The posted form's text, its line breaks as LF. */
+const char *web_message_text(Request *r);
 
 /* Sessions and CSRF (page.c) */
 #define WEB_SESSION_COOKIE "souk_session"

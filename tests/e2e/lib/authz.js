@@ -72,6 +72,9 @@ const PUBLIC_BY_DESIGN = {
 	'GET /oferta/{id}': 'the public page of an active advert; others are 404 (42-lifecycle)',
 	'POST /oferta/{id}/phone': 'reveals the phone on the public page, behind the page\'s CSRF token',
 	'POST /oferta/{id}/observe': 'observing from the public page, behind the page\'s CSRF token',
+	'POST /oferta/{id}/messages': 'a signed-in buyer writes to the seller from the public page: the pages\' session and CSRF token (86-web-messages)',
+	'GET /account/messages/{id}': '"My messages": the pages\' session; another user\'s thread is a 404 (86-web-messages)',
+	'POST /account/messages/{id}': 'a reply from "My messages": the pages\' session and CSRF token; another user\'s thread is a 404 (86-web-messages)',
 	'GET /images/{key}': 'an uploaded image, at the location sellers put in their listings for anyone to see',
 };
 
