@@ -298,6 +298,35 @@ typedef struct Message {
 	bool is_read;			/* read by its recipient, the one who did not write it */
 } Message;
 
+/* --- Business profiles -----------------------------------------------------
+ * What a business account shows of itself (OLX's /users-business/me). */
+
+#define BUSINESS_PHONES_MAX 5
+
+typedef struct BusinessProfile {
+	int64_t user_id;
+	const char *name, *description;
+	const char *subdomain;		/* NULL: none */
+	const char *website_url;
+	const char *street, *number, *postcode, *city;
+	const char *phones[BUSINESS_PHONES_MAX];
+	int nphones;
+	int64_t updated_at;		/* 0: never saved */
+} BusinessProfile;
+
+typedef enum BusinessImageKind {
+	BUSINESS_LOGO = 0,
+	BUSINESS_BANNER = 1,
+} BusinessImageKind;
+
+/* A logo or banner: an image core/media serves. */
+typedef struct BusinessImage {
+	int64_t id;
+	int64_t image_id;
+	const char *url;
+	int64_t created_at;
+} BusinessImage;
+
 /* --- Places and categories ------------------------------------------------
  * Reference data. Records handed out by core/reference/places.c and
  * core/reference/catalog.c

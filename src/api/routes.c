@@ -43,6 +43,8 @@ const Route souk_routes[] = {
 		BODY_JSON, 0, &face_admin},
 	{HTTP_POST, "/api/admin/adverts/{id}/simulate", admin_simulate, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
+	{HTTP_PUT, "/api/admin/users/{id}/business", admin_user_business, ROUTE_OPERATOR, 0, BODY_JSON, 0,
+		&face_admin},
 	{HTTP_POST, "/api/admin/adverts/{id}/messages", admin_message_send, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
 	{HTTP_GET, "/api/admin/users/{id}/money", admin_money_get, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},
@@ -240,6 +242,22 @@ const Route souk_routes[] = {
 		RATE_OLX_READ, &face_olx},
 	{HTTP_POST, OLX "/threads/{id}/commands", olx_thread_command, ROUTE_USER, W_V2, BODY_JSON, RATE_OLX_WRITE,
 		&face_olx},
+
+	/* OLX: business profile (business accounts only) */
+	{HTTP_GET, OLX "/users-business/me", olx_business_get, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},
+	{HTTP_PUT, OLX "/users-business/me", olx_business_put, ROUTE_USER, W_V2, BODY_JSON, RATE_OLX_WRITE, &face_olx},
+	{HTTP_GET, OLX "/users-business/me/logos", olx_business_logos, ROUTE_USER, R_V2, BODY_NONE, RATE_OLX_READ,
+		&face_olx},
+	{HTTP_POST, OLX "/users-business/me/logos", olx_business_logo_add, ROUTE_USER, W_V2, BODY_JSON,
+		RATE_OLX_WRITE, &face_olx},
+	{HTTP_DELETE, OLX "/users-business/me/logos/{logoId}", olx_business_logo_delete, ROUTE_USER, W_V2,
+		BODY_NONE, RATE_OLX_WRITE, &face_olx},
+	{HTTP_GET, OLX "/users-business/me/banners", olx_business_banners, ROUTE_USER, R_V2, BODY_NONE,
+		RATE_OLX_READ, &face_olx},
+	{HTTP_POST, OLX "/users-business/me/banners", olx_business_banner_add, ROUTE_USER, W_V2, BODY_JSON,
+		RATE_OLX_WRITE, &face_olx},
+	{HTTP_DELETE, OLX "/users-business/me/banners/{bannerId}", olx_business_banner_delete, ROUTE_USER, W_V2,
+		BODY_NONE, RATE_OLX_WRITE, &face_olx},
 
 	/* OLX: places, categories, languages and currencies */
 	{HTTP_GET, OLX "/regions", olx_regions_list, ROUTE_TOKEN, R_V2, BODY_NONE, RATE_OLX_READ, &face_olx},

@@ -246,6 +246,21 @@ int store_message_list(Store *st, Arena *a, int64_t thread_id, int64_t offset, i
 	Message **out, int *n);
 int store_message_get(Store *st, Arena *a, int64_t thread_id, int64_t id, Message *out);
 
+/* --- Business profiles ----------------------------------------------------
+ * SOUK_ENOTFOUND for a user without a saved profile; SOUK_EEXIST when
+ * another profile has the subdomain. Logos and banners newest first. */
+int store_business_get(Store *st, Arena *a, int64_t user_id, BusinessProfile *out);
+int store_business_put(Store *st, const BusinessProfile *p);
+int store_business_image_insert(Store *st, int64_t user_id, BusinessImageKind kind,
+	const BusinessImage *img, int64_t *id);
+int store_business_images(Store *st, Arena *a, int64_t user_id, BusinessImageKind kind,
+	BusinessImage **out, int *n);
+int store_business_image_count(Store *st, int64_t user_id, BusinessImageKind kind, int64_t *n);
+/* SOUK_ENOTFOUND unless the user has this image of this kind. */
+int store_business_image_delete(Store *st, int64_t user_id, BusinessImageKind kind, int64_t id);
+/* Whether an account is a business (OLX: is_business), set by the operator. */
+int store_user_set_business(Store *st, int64_t user_id, bool business);
+
 /* OAuth: grants (token families), authorization codes, refresh tokens,
  * consents and the login sessions of the pages. Secrets arrive as SHA-256
  * hex; the store never sees a plaintext code, token or session id. */

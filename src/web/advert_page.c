@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/business/business.h"
 #include "../core/listing/advert_state.h"
 #include "../core/listing/adverts.h"
 #include "../core/money/goods.h"
@@ -118,7 +119,24 @@ static int render(Request *r, const Advert *ad, bool show_phone, const char *err
 	int status)
 {
 	Buf *b = &r->out;
+	const char *business, *logo;
 	page_begin(r, ad->title);
+	/* A business seller shows its name and newest logo, an image souk
+	 * serves itself (the pages' CSP allows no other). */
+	int rc = business_shown(&r->ctx, ad->user_id, &business, &logo);
+	if (rc == 0) {
+		buf_puts(b, "<p id=\"business\">");
+		if (logo) {
+			buf_puts(b, "<img id=\"business-logo\" height=\"48\" src=\"");
+			buf_html(b, logo);
+			buf_puts(b, "\" alt=\"\"> ");
+		}
+		buf_puts(b, "<strong>");
+		buf_html(b, business);
+		buf_puts(b, "</strong></p>\n");
+	} else if (rc != SOUK_ENOTFOUND) {
+		return rc;
+	}
 	promotions(r, ad);
 	if (ad->has_price) {
 		buf_printf(b, "<p class=\"price\"><strong>%lld.%02lld %s</strong>",
@@ -152,8 +170,7 @@ static int render(Request *r, const Advert *ad, bool show_phone, const char *err
 	} else {
 		buf_puts(b, "<p class=\"muted\">You observe this advert.</p>\n");
 	}
-	int rc = render_contact(r, ad, error, text);
-	if (rc) return rc;
+	if ((rc = render_contact(r, ad, error, text)) != 0) return rc;
 	page_end(r, status);
 	return 0;
 }

@@ -59,10 +59,11 @@ void page_begin(Request *r, const char *title)
 
 static void security_headers(Request *r)
 {
-	/* No script at all; no framing (the consent page must not be
-	 * clickjacked); no form posts or links leaking codes via Referer. */
+	/* No script at all; images only souk's own (a business's logo); no
+	 * framing (the consent page must not be clickjacked); no form posts or
+	 * links leaking codes via Referer. */
 	http_add_header(r, "Content-Security-Policy",
-		"default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+		"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; "
 		"base-uri 'none'");
 	http_add_header(r, "X-Frame-Options", "DENY");
 	http_add_header(r, "Cache-Control", "no-store");

@@ -168,8 +168,17 @@ before(async () => {
 });
 after(async () => { await images?.close(); return s && s.stop(); });
 
-// The owner's objects every route is called on: a fresh advert with a logo.
-async function ownerObjects() {
+// A logo or banner of the owner's business, for the route that deletes one.
+async function businessImage(kind) {
+	const r = await s.req('POST', `/api/partner/users-business/me/${kind}`, { token: f.owner.token,
+		json: { url: f.imageUrl } });
+	assert.strictEqual(r.status, 200, r.text);
+	return r.json.data[0];
+}
+
+// The owner's objects every route is called on: a fresh advert with a logo
+// (and a business logo or banner for the route that deletes one).
+async function ownerObjects(route) {
 	const ad = await s.req('POST', '/api/partner/adverts', { token: f.owner.token,
 		json: advertBody({ title: `Bluzka damska ${MARK} numer ${++n} rozmiar M`,
 			contact: { name: 'Właścicielka', phone: OWNER_PHONE } }) });
@@ -188,7 +197,10 @@ async function ownerObjects() {
 	const category = await s.req('POST', '/api/admin/categories', { token: f.operator,
 		json: { parent_id: null, names: { pl: `Dział próbny numer ${++n}` } } });
 	assert.strictEqual(category.status, 201, category.text);
-	return { ...f, advert: ad.json.data, logo: logo.json.data, offer: offer.json, command, category: category.json.id };
+	const fx = { ...f, advert: ad.json.data, logo: logo.json.data, offer: offer.json, command, category: category.json.id };
+	if (route.path.includes('/users-business/me/logos/{')) fx.businessLogo = await businessImage('logos');
+	if (route.path.includes('/users-business/me/banners/{')) fx.businessBanner = await businessImage('banners');
+	return fx;
 }
 
 // The other seller's own advert, for naming the owner's objects under it.
@@ -203,7 +215,8 @@ async function otherAdvert() {
 async function ownerView(fx) {
 	const id = fx.advert.id;
 	const out = {};
-	for (const p of ['/api/partner/users/me', `/api/partner/adverts/${id}`, `/api/partner/adverts/${id}/logos`,
+	for (const p of ['/api/partner/users/me', '/api/partner/users-business/me', '/api/partner/users-business/me/logos',
+		'/api/partner/users-business/me/banners', `/api/partner/adverts/${id}`, `/api/partner/adverts/${id}/logos`,
 		`/api/partner/adverts/${id}/statistics`, '/api/partner/adverts?limit=1000']) {
 		const r = await s.req('GET', p, { token: f.owner.token });
 		assert.strictEqual(r.status, 200, `${p}: ${r.text}`);
@@ -273,7 +286,7 @@ describe('authorization matrix', () => {
 		}
 		test(name, async () => {
 			assert.ok(DENIALS[route.face], `${name}: the matrix does not know the denials of face "${route.face}"`);
-			const fx = await ownerObjects();
+			const fx = await ownerObjects(route);
 			const path = concretePath(route, fx);
 			const before = await ownerView(fx);
 			const checked = cases(route);

@@ -48,6 +48,7 @@ int main(void)
 	test_device();
 	test_media();
 	test_messaging();
+	test_business();
 	test_publish();
 	test_money();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);

@@ -41,4 +41,7 @@ int admin_money_entries(Request *r);
 int admin_prices_get(Request *r);
 int admin_prices_put(Request *r);
 
+/* Handlers: account settings (accounts.c) */
+int admin_user_business(Request *r);
+
 #endif

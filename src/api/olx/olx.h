@@ -75,6 +75,10 @@ int olx_adverts_logo_delete(Request *r);
 int olx_users_me(Request *r);
 int olx_users_get(Request *r);
 
+/* The rule codes of messages and business profiles (threads.c) in the
+ * words of OLX's validator ("This value should not be blank."). */
+void olx_validator_words(Request *r, const Violation *v, OlxItem *it);
+
 /* Handlers: threads and messages (threads.c) */
 int olx_threads_list(Request *r);
 int olx_threads_get(Request *r);
@@ -82,6 +86,16 @@ int olx_thread_messages(Request *r);
 int olx_thread_messages_post(Request *r);
 int olx_thread_message_get(Request *r);
 int olx_thread_command(Request *r);
+
+/* Handlers: business profile, logos and banners (business.c) */
+int olx_business_get(Request *r);
+int olx_business_put(Request *r);
+int olx_business_logos(Request *r);
+int olx_business_logo_add(Request *r);
+int olx_business_logo_delete(Request *r);
+int olx_business_banners(Request *r);
+int olx_business_banner_add(Request *r);
+int olx_business_banner_delete(Request *r);
 
 /* Handlers: places, categories, languages and currencies (reference data) */
 int olx_regions_list(Request *r);

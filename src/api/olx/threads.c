@@ -28,8 +28,7 @@ static int not_found(Request *r, const char *what)
 	return 0;
 }
 
-/* A message's rule codes in the words of OLX's validator. */
-static void message_words(Request *r, const Violation *v, OlxItem *it)
+void olx_validator_words(Request *r, const Violation *v, OlxItem *it)
 {
 	*it = (OlxItem){.field = v->path};
 	switch (v->code) {
@@ -43,6 +42,7 @@ static void message_words(Request *r, const Violation *v, OlxItem *it)
 			(long long)v->limit);
 		return;
 	case RULE_URL_FORMAT: it->title = "This value is not a valid URL."; return;
+	case RULE_PHONE_FORMAT: it->title = "Invalid phone format"; return;
 	case RULE_ENCODING: it->title = "Field is not valid UTF-8"; return;
 	default: it->title = olx_invalid_words(r); return;
 	}
@@ -52,7 +52,7 @@ static int fail(Request *r, int rc, const Violations *vs)
 {
 	if (rc == SOUK_EINVAL && vs && vs->n > 0) {
 		OlxItem *items = arena_alloc(r->arena, sizeof(*items) * (size_t)vs->n);
-		for (int i = 0; i < vs->n; i++) message_words(r, &vs->v[i], &items[i]);
+		for (int i = 0; i < vs->n; i++) olx_validator_words(r, &vs->v[i], &items[i]);
 		olx_validation_items(r, items, vs->n);
 		return 0;
 	}

@@ -75,7 +75,8 @@ int store_image_data(Store *st, Arena *a, int64_t image_id, const void **bytes, 
 
 int store_image_used(Store *st, const char *url, bool *used)
 {
-	sqlite3_stmt *s = sq_stmt(st, "SELECT EXISTS (SELECT 1 FROM advert_images WHERE url = ?)");
+	sqlite3_stmt *s = sq_stmt(st, "SELECT EXISTS (SELECT 1 FROM advert_images WHERE url = ?1)"
+		" OR EXISTS (SELECT 1 FROM business_images WHERE url = ?1)");
 	sq_bind_text(s, 1, url);
 	int64_t n = 0;
 	int rc = sq_count(st, s, &n);
@@ -85,10 +86,12 @@ int store_image_used(Store *st, const char *url, bool *used)
 
 int store_images_expire(Store *st, int64_t now, int64_t renew_until, int max, int *n)
 {
-	/* An expired image a listing uses gets a new term instead: the scan
-	 * below only ever meets images that expired since it last ran. */
+	/* An expired image a listing or a business profile (logo, banner)
+	 * uses gets a new term instead: the scan below only ever meets images
+	 * that expired since it last ran. */
 	sqlite3_stmt *s = sq_stmt(st, "UPDATE images SET expires_at = ? WHERE expires_at <= ?"
-		" AND EXISTS (SELECT 1 FROM advert_images ai WHERE ai.url = images.url)");
+		" AND (EXISTS (SELECT 1 FROM advert_images ai WHERE ai.url = images.url)"
+		" OR EXISTS (SELECT 1 FROM business_images bi WHERE bi.url = images.url))");
 	sqlite3_bind_int64(s, 1, renew_until);
 	sqlite3_bind_int64(s, 2, now);
 	int rc = sq_exec(st, s);

@@ -1,6 +1,8 @@
 /* users.c -- accounts: sellers, buyers, moderators, operators. */
 #include "sq.h"
 
+#include "../../util/errors.h"
+
 #define USER_COLS "id, email, password_hash, name, phone, status, role, is_business, " \
 	"created_at, last_login_at"
 
@@ -61,4 +63,14 @@ int store_user_touch_login(Store *st, int64_t id, int64_t now)
 	sqlite3_bind_int64(s, 1, now);
 	sqlite3_bind_int64(s, 2, id);
 	return sq_exec(st, s);
+}
+
+int store_user_set_business(Store *st, int64_t user_id, bool business)
+{
+	sqlite3_stmt *s = sq_stmt(st, "UPDATE users SET is_business = ? WHERE id = ?");
+	sqlite3_bind_int(s, 1, business);
+	sqlite3_bind_int64(s, 2, user_id);
+	int rc = sq_exec(st, s);
+	if (rc) return rc;
+	return sqlite3_changes(st->db) ? 0 : SOUK_ENOTFOUND;
 }

@@ -34,6 +34,14 @@ const PARAMS = {
 		notOwner: { status: 404, body: { error: { status: 404, title: 'Not Found', detail: 'Thread not found' } } } },
 	'/api/partner/threads/{id}/messages/{messageId}': { kind: 'message', owned: true,
 		value: (f) => f.thread.message_id },
+	// A business's logo or banner: another business's id is one it does not have.
+	'/api/partner/users-business/me/logos/{logoId}': { kind: 'business logo', owned: true,
+		value: (f) => f.businessLogo.id,
+		notOwner: { status: 404, body: { error: { status: 404, title: 'Not Found', detail: 'Logo not found' } } } },
+	'/api/partner/users-business/me/banners/{bannerId}': { kind: 'business banner', owned: true,
+		value: (f) => f.businessBanner.id,
+		notOwner: { status: 404, body: { error: { status: 404, title: 'Not Found', detail: 'Banner not found' } } } },
+	'/api/admin/users/{id}': { kind: 'user', owned: false, value: (f) => f.other.user.id },
 	'/api/admin/adverts/{id}': { kind: 'advert', owned: true, value: (f) => f.advert.id },
 	// The owner's draft through today's flow; another seller's does not exist for them.
 	'/sale/product-offers/{offerId}': { kind: 'offer', owned: true, value: (f) => f.offer.id,
@@ -142,6 +150,11 @@ const BODIES = {
 	'POST /api/partner/threads/{id}/commands': () => ({ command: 'set-favourite', is_favourite: true }),
 	'POST /api/admin/adverts/{id}/messages': () => ({ buyer: { email: `sandbox-buyer-${++titles}@souk.test` },
 		text: 'Pytanie z piaskownicy' }),
+	// No subdomain: the owner and another business both write theirs.
+	'PUT /api/partner/users-business/me': () => ({ name: 'Sklep testowy', phones: ['600100200'] }),
+	'POST /api/partner/users-business/me/logos': (f) => ({ url: f.imageUrl }),
+	'POST /api/partner/users-business/me/banners': (f) => ({ url: f.imageUrl }),
+	'PUT /api/admin/users/{id}/business': () => ({ is_business: true }),
 	'POST /api/admin/clock/advance': () => ({ seconds: 1 }),
 	'POST /api/admin/adverts/{id}/moderation': () => ({ decision: 'accept' }),
 	'POST /api/admin/adverts/{id}/simulate': () => ({ action: 'view', count: 1 }),
