@@ -207,3 +207,26 @@ test('a logo outlives the images\' expiry; a deleted one does not', async () => 
 	assert.strictEqual((await fetchImage(kept.url)).status, 200, 'the banner in use is kept');
 	assert.strictEqual((await s.req('GET', B, { token: biz.token })).json.data.banner.url, kept.url);
 });
+
+test('racing for one subdomain: one business gets it, the other is told it is used', async () => {
+	const x = await account(true), y = await account(true);
+	const rs = await Promise.all([x, y].map((who, i) => s.req('PUT', B, { token: who.token,
+		json: { name: `Wyścig ${i}`, subdomain: 'wyscig' } })));
+	assert.deepStrictEqual(rs.map((r) => r.status).sort(), [200, 400]);
+	const lost = rs.find((r) => r.status === 400);
+	assert.deepStrictEqual(lost.json, invalid('subdomain', 'This value is already used.'));
+	const names = await Promise.all([x, y].map(async (who) => (await s.req('GET', B, { token: who.token })).json.data));
+	assert.strictEqual(names.filter((p) => p.subdomain === 'wyscig').length, 1);
+	const winner = rs.findIndex((r) => r.status === 200);
+	assert.deepStrictEqual(names.map((p) => p.name), winner === 0 ? ['Wyścig 0', 'Test Seller'] : ['Test Seller', 'Wyścig 1'],
+		'the refused profile is unchanged');
+});
+
+test('racing uploads cannot pass five logos', async () => {
+	const who = await account(true);
+	const rs = await Promise.all(Array.from({ length: 8 }, () => s.req('POST', `${B}/logos`, { token: who.token,
+		json: { url: `${host.base}/logo.png` } })));
+	assert.strictEqual(rs.filter((r) => r.status === 200).length, 5);
+	for (const r of rs.filter((x) => x.status !== 200)) assert.deepStrictEqual(r.json, invalid('url', 'Image error: Image limit exceeded'));
+	assert.strictEqual((await s.req('GET', `${B}/logos`, { token: who.token })).json.data.length, 5);
+});
