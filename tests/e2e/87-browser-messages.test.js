@@ -11,8 +11,10 @@ const { startSouk } = require('./lib/server');
 const { makeUser } = require('./lib/oauth-flow');
 const { advertBody, seller, waitStatus, create } = require('./lib/adverts');
 const { skip, launchChromium } = require('./lib/chromium');
+const { fixture, imageHost, serve } = require('./lib/images');
+const { setting } = require('./lib/adverts');
 
-let s, a, ad, browser;
+let s, a, ad, browser, host;
 test.before(async () => {
 	if (skip) return;
 	s = await startSouk({ env: { SOUK_IMAGE_CHECK: 'off', SOUK_JOB_TICK_MS: '50' } });
@@ -22,6 +24,7 @@ test.before(async () => {
 });
 test.after(async () => {
 	if (browser) await browser.close();
+	if (host) await host.close();
 	if (s) await s.stop();
 });
 
@@ -70,6 +73,23 @@ test('the buyer writes from the advert page, the seller\'s app answers, the buye
 	assert.deepStrictEqual([after.json.data.total_count, after.json.data.unread_count], [3, 1]);
 	const seen = (await s.req('GET', `/api/partner/threads/${t.id}/messages`, { token: a.token })).json.data;
 	assert.deepStrictEqual(seen.map((m) => [m.type, m.is_read]), [['received', true], ['sent', true], ['received', false]]);
+	assert.deepStrictEqual(violations, []);
+	await context.close();
+});
+
+test('a business seller\'s logo shows on the advert page under the pages\' CSP', { skip, timeout: 60000 }, async () => {
+	host = await imageHost('127.0.0.1', { '/logo.png': serve(fixture('alpha.png'), 'image/png') });
+	await setting(s, 'images.allow_ranges', '127.0.0.1');
+	const r = await s.req('POST', '/api/partner/users-business/me/logos', { token: a.token, json: { url: `${host.base}/logo.png` } });
+	assert.strictEqual(r.status, 200, r.text);
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const violations = [];
+	page.on('console', (m) => { if (/Content Security Policy|Refused/i.test(m.text())) violations.push(m.text()); });
+	await page.goto(`${s.url}/oferta/${ad.id}`);
+	await page.waitForFunction(() => document.querySelector('#business-logo').complete);
+	assert.ok(await page.$eval('#business-logo', (img) => img.naturalWidth) > 0, 'the logo was loaded');
+	assert.match(await page.textContent('#business'), /Test Seller/);
 	assert.deepStrictEqual(violations, []);
 	await context.close();
 });
