@@ -60,8 +60,8 @@ const Route souk_routes[] = {
 		&face_admin},
 
 	/* OAuth2: token endpoint, metadata, authorization pages */
-	{HTTP_POST, "/api/open/oauth/token", oauth_token_post, ROUTE_PUBLIC, 0, BODY_JSON | BODY_FORM, 0,
-		&face_oauth},
+	{HTTP_POST, "/api/open/oauth/token", oauth_token_post, ROUTE_PUBLIC, 0, BODY_JSON | BODY_FORM,
+		RATE_OLX_TOKEN, &face_oauth},
 	{HTTP_GET, "/.well-known/oauth-authorization-server", oauth_metadata_get, ROUTE_PUBLIC, 0,
 		BODY_NONE, 0, &face_sys},
 	{HTTP_GET, "/oauth/authorize", web_authorize_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
@@ -75,9 +75,9 @@ const Route souk_routes[] = {
 
 	/* Allegro: sign-in (the pages are the same as OLX's) and the user */
 	{HTTP_POST, ALLEGRO_OAUTH "/token", allegro_token_post, ROUTE_PUBLIC, 0, BODY_FORM | BODY_EMPTY,
-		0, &face_allegro_oauth},
+		RATE_ALLEGRO_TOKEN, &face_allegro_oauth},
 	{HTTP_POST, ALLEGRO_OAUTH "/device", allegro_device_post, ROUTE_PUBLIC, 0,
-		BODY_FORM | BODY_EMPTY, 0, &face_allegro_oauth},
+		BODY_FORM | BODY_EMPTY, RATE_ALLEGRO_DEVICE, &face_allegro_oauth},
 	{HTTP_GET, DEVICE_PAGE_PATH, web_device_get, ROUTE_PUBLIC, 0, BODY_NONE, 0, &face_web},
 	{HTTP_POST, DEVICE_PAGE_PATH, web_device_post, ROUTE_PUBLIC, 0, BODY_FORM, 0, &face_web},
 	{HTTP_GET, ALLEGRO_OAUTH "/jwks", allegro_jwks_get, ROUTE_PUBLIC, 0, BODY_NONE, 0,

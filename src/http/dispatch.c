@@ -66,7 +66,8 @@ static bool authenticate(Request *r, const Route *route)
 		}
 		return true;
 	}
-	if (!tok || auth_bearer(&r->ctx, tok, strlen(tok), &r->principal) != 0) {
+	if (!tok || auth_bearer(&r->ctx, tok, strlen(tok), &r->principal) != 0 ||
+	    (r->face->scopes && !(r->principal.scopes & r->face->scopes))) {
 		r->face->auth_error(r, AUTHFAIL_INVALID);
 		return false;
 	}
@@ -131,15 +132,23 @@ static bool check_body(Request *r, const Route *route)
 	return ok;
 }
 
+/* The route of the request's method and path, matched once: the body cap
+ * asks before the body, the dispatcher after it. */
+static void route_find(Request *r)
+{
+	if (r->routed) return;
+	unsigned method = r->method == HTTP_HEAD ? HTTP_GET : r->method;
+	r->route_index = router_match(router, method, r->path, r->params, &r->nparams, r->arena,
+		&r->allowed);
+	r->routed = true;
+}
+
 size_t http_body_cap(Request *r, const HttpConfig *cfg)
 {
 	if (cfg->upload_max <= cfg->body_max || !r->method) return cfg->body_max;
-	const char *params[HTTP_MAX_PARAMS];
-	int nparams;
-	unsigned allowed;
-	int i = router_match(router, r->method == HTTP_HEAD ? HTTP_GET : r->method, r->path, params,
-		&nparams, r->arena, &allowed);
-	return i >= 0 && (cfg->routes[i].body & BODY_RAW) ? cfg->upload_max : cfg->body_max;
+	route_find(r);
+	return r->route_index >= 0 && (cfg->routes[r->route_index].body & BODY_RAW) ? cfg->upload_max
+		: cfg->body_max;
 }
 
 void http_dispatch(Request *r, const HttpConfig *cfg)
@@ -158,12 +167,10 @@ void http_dispatch(Request *r, const HttpConfig *cfg)
 		r->face->error(r, 501, "Method not implemented");
 		return;
 	}
-	unsigned method = r->method == HTTP_HEAD ? HTTP_GET : r->method, allowed;
-	r->route_index = router_match(router, method, r->path, r->params, &r->nparams,
-		r->arena, &allowed);
+	route_find(r);
 	if (r->route_index < 0) {
-		if (allowed) {
-			allow_header(r, allowed);
+		if (r->allowed) {
+			allow_header(r, r->allowed);
 			r->face->error(r, 405, "Method Not Allowed");
 		} else {
 			r->face->error(r, 404, "Not Found");

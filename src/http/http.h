@@ -19,6 +19,7 @@
 
 struct json_object;
 struct MHD_Connection;
+struct ConnState;
 
 typedef enum HttpMethod {
 	HTTP_GET = 1 << 0,
@@ -60,6 +61,10 @@ typedef struct Face {
 	 * Retry-After). NULL: error() with 429. */
 	void (*too_many)(Request *r);
 	bool rate_headers;	/* send X-RateLimit-Limit, -Remaining, -Reset */
+	/* The scopes this face's tokens carry (model.h SCOPE_*). A token with
+	 * none of them was issued for another face: to this one it is a token
+	 * it never issued, even on a route that asks for no scope. 0: any. */
+	unsigned scopes;
 	/* Media types a JSON body may be sent as, NULL-terminated; the first
 	 * is the one a 415 names. NULL: application/json. */
 	const char *const *json_types;
@@ -107,12 +112,15 @@ typedef struct HttpHeader {
 
 struct Request {
 	struct MHD_Connection *conn;
+	struct ConnState *cs;		/* the connection's state (conn.h); NULL outside a server */
 	Arena *arena;
 	HttpMethod method;
 	const char *method_name;
 	const char *path;
 	const Route *route;
 	int route_index;	/* into the route table, -1 when unmatched */
+	bool routed;		/* route_index, params and allowed are set */
+	unsigned allowed;	/* the methods the path has (405's Allow) */
 	const Face *face;
 	const char *params[HTTP_MAX_PARAMS];	/* {placeholders} in the path */
 	int nparams;

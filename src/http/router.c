@@ -20,6 +20,7 @@
 typedef struct Seg {
 	const char *s;	/* NULL for a {param} */
 	size_t n;
+	uint64_t h;	/* seg_hash of the literal */
 } Seg;
 
 typedef struct Compiled {
@@ -31,7 +32,28 @@ typedef struct Compiled {
 struct Router {
 	Compiled *c;
 	int n;
+	/* Route indices by segment count: a path is compared only with the
+	 * patterns of its length, order[first[n]] to order[first[n + 1]]. */
+	int *order;
+	int first[MAX_SEGS + 2];
 };
+
+/* A segment's FNV-1a hash: a request compares each literal of the table by
+ * one integer instead of a memcmp per route (the table is scanned whole),
+ * and confirms the winner's literals byte for byte. */
+static uint64_t seg_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+	return h;
+}
+
+static bool literals_equal(const Compiled *c, const Seg *seg)
+{
+	for (int k = 0; k < c->nseg; k++)
+		if (c->seg[k].s && memcmp(c->seg[k].s, seg[k].s, seg[k].n) != 0) return false;
+	return true;
+}
 
 static int split(const char *path, Seg *seg, int max)
 {
@@ -43,6 +65,7 @@ static int split(const char *path, Seg *seg, int max)
 		if (n == max) return -1;
 		seg[n].s = p;
 		seg[n].n = len;
+		seg[n].h = seg_hash(p, len);
 		n++;
 		p += len;
 		while (*p == '/') p++;
@@ -102,6 +125,12 @@ Router *router_new(const Route *routes, int n)
 				goto fail;
 			}
 	}
+	rt->order = xcalloc((size_t)(n > 0 ? n : 1), sizeof(int));
+	for (int len = 0, at = 0; len <= MAX_SEGS + 1; len++) {
+		rt->first[len] = at;
+		for (int i = 0; len <= MAX_SEGS && i < n; i++)
+			if (rt->c[i].nseg == len) rt->order[at++] = i;
+	}
 	return rt;
 fail:
 	router_free(rt);
@@ -111,6 +140,7 @@ fail:
 void router_free(Router *rt)
 {
 	if (!rt) return;
+	free(rt->order);
 	free(rt->c);
 	free(rt);
 }
@@ -125,15 +155,14 @@ int router_match(const Router *rt, unsigned method, const char *path,
 	*allowed = 0;
 	*nparams = 0;
 	if (nseg < 0) return -1;
-	for (int i = 0; i < rt->n; i++) {
+	for (int o = rt->first[nseg]; o < rt->first[nseg + 1]; o++) {
+		int i = rt->order[o], k;
 		const Compiled *c = &rt->c[i];
-		int k;
-		if (c->nseg != nseg) continue;
 		for (k = 0; k < nseg; k++) {
 			const Seg *p = &c->seg[k];
-			if (p->s && (p->n != seg[k].n || memcmp(p->s, seg[k].s, p->n) != 0)) break;
+			if (p->s && (p->h != seg[k].h || p->n != seg[k].n)) break;
 		}
-		if (k < nseg) continue;
+		if (k < nseg || !literals_equal(c, seg)) continue;
 		*allowed |= c->method;
 		if (!(c->method & method)) continue;
 		if (found < 0 || specificity(c, &rt->c[found]) > 0) found = i;

@@ -27,7 +27,7 @@
 #include "../store/store.h"
 #include "../util/crypto.h"
 #include "../util/vec.h"
-#include "watch.h"
+#include "conn.h"
 
 #define DISCARD_MAX (64u << 20)
 /* libmicrohttpd's per-connection memory pool: it holds the request line and
@@ -182,6 +182,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->target_has_nul = nul;
 		*con_cls = r;
 		r->conn = conn;
+		r->cs = conn_state(conn);
 		r->t_start_ns = mono_ns();
 		r->db_ns_start = store_thread_db_ns();
 		r->method = parse_method(method);
@@ -191,7 +192,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->ctx.arena = r->arena;
 		r->ctx.st = store_thread();
 		r->ctx.now = clock_now();
-		watch_head_received(conn);
+		watch_head_received(r->cs ? r->cs->watch : NULL);
 
 		/* A length announced over the cap is refused now, from the headers:
 		 * waiting for the body would hold the connection for a body never
@@ -200,7 +201,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
 		if (cl && strtoull(cl, NULL, 10) > r->body_cap) {
 			r->body_too_large = true;
-			watch_linger(conn);
+			watch_linger(r->cs ? r->cs->watch : NULL);
 			http_dispatch(r, &config);
 			return send_response(conn, r);
 		}
@@ -224,7 +225,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		 * close. */
 		r->discarded += n;
 		if (r->discarded <= DISCARD_MAX) return MHD_YES;
-		watch_linger(conn);
+		watch_linger(r->cs ? r->cs->watch : NULL);
 	}
 	http_dispatch(r, &config);
 	return send_response(conn, r);
@@ -236,7 +237,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	(void)cls;
 	(void)toe;
 	if (*con_cls && *con_cls != &target_has_nul) request_free(*con_cls);
-	watch_request_ended(conn);
+	ConnState *cs = conn_state(conn);
+	watch_request_ended(cs ? cs->watch : NULL);
 	*con_cls = NULL;
 }
 
@@ -293,7 +295,7 @@ int http_start(const HttpConfig *cfg)
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
 		MHD_OPTION_CONNECTION_LIMIT, max_connections,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->max_per_address,
-		MHD_OPTION_NOTIFY_CONNECTION, watch_on_connection, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, conn_on_connection, NULL,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADERS_MAX,
 		MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
@@ -317,6 +319,7 @@ int http_local_start(const HttpConfig *cfg)
 		on_request, NULL,
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_s,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADERS_MAX,
+		MHD_OPTION_NOTIFY_CONNECTION, conn_on_connection, NULL,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 		MHD_OPTION_END);

@@ -38,12 +38,12 @@
 #define LINGER_MAX 256			/* sockets lingering at once; past it, close */
 #define LINGER_TICK_NS (20 * 1000000ull)
 
-typedef struct Watched {
+struct Watched {
 	struct Watched *prev, *next;
 	int fd;
 	_Atomic uint64_t deadline_ns;	/* 0: none (a complete request is served) */
 	bool linger;			/* set and read on the connection's thread */
-} Watched;
+};
 
 typedef struct List {
 	Watched *head;
@@ -169,23 +169,20 @@ void watch_stop(void)
 	running = false;
 }
 
-static void opened(struct MHD_Connection *conn, void **socket_context)
+Watched *watch_open(int fd)
 {
-	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
-	if (!ci) return;
 	Watched *w = xcalloc(1, sizeof(*w));
-	w->fd = ci->connect_fd;
+	w->fd = fd;
 	atomic_init(&w->deadline_ns, timeout_ns ? now_ns() + timeout_ns : 0);
 	pthread_mutex_lock(&lock);
 	list_add(&open_, w);
 	pthread_mutex_unlock(&lock);
-	*socket_context = w;
+	return w;
 }
 
 /* Called before libmicrohttpd closes the socket: a duplicate keeps it open
  * for the lingering close. */
-static void closed(Watched *w)
+void watch_close(Watched *w)
 {
 	int fd = w->linger ? dup(w->fd) : -1;
 	pthread_mutex_lock(&lock);
@@ -203,41 +200,17 @@ static void closed(Watched *w)
 	free(w);
 }
 
-void watch_on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
-	enum MHD_ConnectionNotificationCode toe)
+void watch_head_received(Watched *w)
 {
-	(void)cls;
-	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
-		metrics_count_connection(1);
-		opened(conn, socket_context);
-		return;
-	}
-	metrics_count_connection(-1);
-	if (*socket_context) closed(*socket_context);
-	*socket_context = NULL;
-}
-
-static Watched *watched_of(struct MHD_Connection *conn)
-{
-	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-	return ci ? ci->socket_context : NULL;
-}
-
-void watch_head_received(struct MHD_Connection *conn)
-{
-	Watched *w = watched_of(conn);
 	if (w) atomic_store(&w->deadline_ns, 0);
 }
 
-void watch_request_ended(struct MHD_Connection *conn)
+void watch_request_ended(Watched *w)
 {
-	Watched *w = watched_of(conn);
 	if (w && timeout_ns) atomic_store(&w->deadline_ns, now_ns() + timeout_ns);
 }
 
-void watch_linger(struct MHD_Connection *conn)
+void watch_linger(Watched *w)
 {
-	Watched *w = watched_of(conn);
 	if (w) w->linger = true;
 }

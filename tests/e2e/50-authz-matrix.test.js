@@ -2,8 +2,8 @@
 // The authorization matrix, generated from the route table (`souk routes`):
 // every route that asks for a token, called on the owner's objects with no
 // token, a bad one, an expired one, a revoked one, an app's
-// (client_credentials) token, another seller's token and tokens that lack a
-// scope, gets the right denial in its face's format and none of the owner's
+// (client_credentials) token, another seller's token, tokens that lack a
+// scope and tokens of an app of the other face, gets the right denial in its face's format and none of the owner's
 // data, and leaves the owner's data as it was. The owner's own call is the
 // control that the request would otherwise have worked. A route whose object
 // kind, body or face the matrix does not know fails here (lib/authz.js).
@@ -264,6 +264,13 @@ function cases(route) {
 			['owner\'s token', T.owner, face.invalid]);
 		return out;
 	}
+	// A token of an app registered for the other face only, the owner's
+	// and an app's: to this face a token it never issued, even on a route
+	// that asks for no scope (an OLX token read Allegro's categories).
+	const foreign = face.tokens === 'allegro' ? { owner: f.owner.token, app: f.tokens.app }
+		: { owner: f.allegro.owner, app: f.allegro.app };
+	out.push(['the other face\'s token (the owner\'s)', foreign.owner, face.invalid],
+		['the other face\'s app token', foreign.app, face.invalid]);
 	out.push(['app token', T.app, route.auth === 'user' ? face.notUser : 'allowed']);
 	out.push(['another seller', T.other, owned ? owned.notOwner || face.notOwner : 'allowed']);
 	for (const [granted, tok] of Object.entries(T.scopes)) {

@@ -5,6 +5,8 @@
 #include "t.h"
 
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -211,6 +213,7 @@ static void test_upgrade(void)
 struct Writer {
 	int64_t listing;
 	int failed;
+	atomic_int *done;	/* writers finished, all of them */
 };
 
 /* Each writer appends its events one transaction at a time, on its own
@@ -221,6 +224,7 @@ static void *race_write(void *u)
 	Store *st;
 	if (store_open(db_path, &st) != 0) {
 		w->failed++;
+		atomic_fetch_add(w->done, 1);
 		return NULL;
 	}
 	for (int i = 0; i < RACE_EVENTS; i++) {
@@ -232,6 +236,7 @@ static void *race_write(void *u)
 		}
 	}
 	store_close(st);
+	atomic_fetch_add(w->done, 1);
 	return NULL;
 }
 
@@ -242,20 +247,25 @@ static void test_race(void)
 	pthread_t th[RACE_WRITERS];
 	struct Writer w[RACE_WRITERS];
 	int next[RACE_WRITERS + 1] = {0};	/* per listing: the count seen so far */
-	int seen = 0, disorder = 0, steps = 0;
+	int seen = 0, disorder = 0, rc = 0;
 	int64_t last = 0;
+	atomic_int done = 0;
 
 	for (int i = 0; i < RACE_WRITERS; i++) {
-		w[i] = (struct Writer){.listing = i + 1};
+		w[i] = (struct Writer){.listing = i + 1, .done = &done};
 		pthread_create(&th[i], NULL, race_write, &w[i]);
 	}
 	/* The reader never sees a position below one it has passed, and sees
-	 * each writer's events in the order they were written. */
+	 * each writer's events in the order they were written. It reads until a
+	 * page begun after every writer had finished comes back empty: reading
+	 * "until so many steps" ended early on a loaded machine, where the
+	 * writers were slower than the steps. */
 	EventFilter f = {.seller_id = 1, .limit = 7};
-	while (seen < RACE_WRITERS * RACE_EVENTS && steps++ < 1000000) {
+	for (;;) {
+		bool finished = atomic_load(&done) == RACE_WRITERS;
 		Event *ev;
 		int n;
-		if (store_events_after(st, a, &f, &ev, &n) != 0) break;
+		if ((rc = store_events_after(st, a, &f, &ev, &n)) != 0) break;
 		for (int i = 0; i < n; i++) {
 			int l = (int)ev[i].listing_id;
 			if (ev[i].seq <= last || l < 1 || l > RACE_WRITERS ||
@@ -268,7 +278,10 @@ static void test_race(void)
 		seen += n;
 		if (n) f.after = last;
 		arena_reset(a);
+		if (!n && finished) break;
+		if (!n) sched_yield();
 	}
+	CHECK(rc == 0);
 	for (int i = 0; i < RACE_WRITERS; i++) {
 		pthread_join(th[i], NULL);
 		CHECK(w[i].failed == 0);

@@ -276,8 +276,60 @@ static void login_classes(void)
 	ratepolicy_shutdown();
 }
 
+/* A request one limit of its class refuses is not counted by the others:
+ * an Allegro user's bucket refusing a write left the client id's minute one
+ * request shorter, so one user's burst spent the whole app's allowance. */
+static void refused_not_counted(void)
+{
+	Ctx c = {.arena = arena_new()};
+	RateVerdict v;
+	ratepolicy_init(ratestore_memory_new(4096));
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.client", "3/60", true) == 0);
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.user_write", "1/60", true) == 0);
+	RateWho busy = {.app_id = 9, .user_id = 1}, calm = {.app_id = 9, .user_id = 2};
+	CHECK(hits(RATE_ALLEGRO_WRITE, busy, 10, T0, &v) == 1);
+	CHECK(!v.allowed && v.retry_ms == 60000);
+	/* the client id spent one of its three, not ten */
+	CHECK(hits(RATE_ALLEGRO_READ, calm, 3, T0, &v) == 2);
+	CHECK(!v.allowed && v.limit == 3);
+	/* and what the client id refuses costs the user's bucket nothing */
+	RateWho fresh = {.app_id = 10, .user_id = 3}, other_app = {.app_id = 11, .user_id = 3};
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.client", "1/60", true) == 0);
+	CHECK(hits(RATE_ALLEGRO_READ, fresh, 1, T0, &v) == 1);
+	CHECK(hits(RATE_ALLEGRO_WRITE, fresh, 1, T0, &v) == 0);
+	CHECK(hits(RATE_ALLEGRO_WRITE, other_app, 1, T0, &v) == 1);
+	ratepolicy_shutdown();
+	arena_free(c.arena);
+}
+
+/* The sign-in endpoints count per address, each its own limit. */
+static void token_endpoints_by_address(void)
+{
+	Ctx c = {.arena = arena_new()};
+	RateVerdict v;
+	ratepolicy_init(ratestore_memory_new(4096));
+	CHECK(ratepolicy_setting(&c, "ratelimit.olx.token", "2/60", true) == 0);
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.token", "2/60", true) == 0);
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.device", "1/60", true) == 0);
+	RateWho a = {.address = "198.51.100.1"}, b = {.address = "198.51.100.2"};
+	CHECK(hits(RATE_OLX_TOKEN, a, 3, T0, &v) == 2 && v.retry_ms == 30000);
+	CHECK(hits(RATE_ALLEGRO_TOKEN, a, 3, T0, &v) == 2);
+	CHECK(hits(RATE_ALLEGRO_DEVICE, a, 2, T0, &v) == 1);
+	CHECK(hits(RATE_OLX_TOKEN, b, 2, T0, &v) == 2);
+	/* an address that is not one is not a key: no count, no refusal */
+	RateWho none = {.address = NULL};
+	CHECK(hits(RATE_OLX_TOKEN, none, 5, T0, &v) == 5 && v.limit == 0);
+	CHECK(ratepolicy_counts_address(RATE_OLX_TOKEN) && ratepolicy_counts_address(RATE_ALLEGRO_DEVICE));
+	CHECK(ratepolicy_counts_address(RATE_WALLAPOP_TOKEN) && !ratepolicy_counts_address(RATE_OLX_READ));
+	CHECK(!ratepolicy_counts_address(RATE_ALLEGRO_WRITE) && !ratepolicy_counts_address(RATE_NONE));
+	ratepolicy_shutdown();
+	arena_free(c.arena);
+}
+
 void test_ratelimit(void)
 {
+	refused_not_counted();
+	token_endpoints_by_address();
 	token_bucket();
 	fixed_window_blocks();
 	store_keys_apart_and_bounded();

@@ -56,9 +56,16 @@ static void bad_json(Request *r)
  * representation). A route the document lists in both would get a face
  * of both. */
 #define ALLEGRO_RESOURCES .name = "allegro", .error = allegro_error, .check = allegro_check, \
-	.auth_error = auth_error, .bad_json = bad_json
+	.auth_error = auth_error, .bad_json = bad_json, .scopes = SCOPE_ALLEGRO
 const Face face_allegro = {ALLEGRO_RESOURCES, .prefix = "/sale", .json_types = allegro_public_v1};
 const Face face_allegro_beta = {ALLEGRO_RESOURCES, .json_types = allegro_beta_v1};
+
+/* Past the sign-in endpoints' limit per address: the OAuth form, as every
+ * answer of theirs (oauth_face_too_many). */
+static void oauth_too_many(Request *r)
+{
+	oauth_error_body(r, 429, "too_many_requests", "Too many requests. Try again later.", NULL);
+}
 
 /* The sign-in endpoints speak RFC 6749 (and its error bodies) throughout. */
 const Face face_allegro_oauth = {
@@ -67,4 +74,5 @@ const Face face_allegro_oauth = {
 	.error = oauth_face_error,
 	.auth_error = oauth_face_auth_error,
 	.bad_json = oauth_face_bad_json,
+	.too_many = oauth_too_many,
 };

@@ -45,10 +45,17 @@ void oauth_face_bad_json(Request *r)
 		oauth_error_body(r, 400, "invalid_request", "The request body is not valid JSON", NULL);
 }
 
+void oauth_face_too_many(Request *r)
+{
+	oauth_error_body(r, 429, "too_many_requests", "Too many requests hit the API too quickly",
+		"Too many requests.");
+}
+
 const Face face_oauth = {
 	.name = "oauth",
 	.prefix = "/api/open/oauth",
 	.error = oauth_face_error,
 	.auth_error = oauth_face_auth_error,
 	.bad_json = oauth_face_bad_json,
+	.too_many = oauth_face_too_many,
 };

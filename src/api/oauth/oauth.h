@@ -44,6 +44,10 @@ bool oauth_client_basic(Request *r, TokenRequest *in);
 void oauth_face_error(Request *r, int status, const char *detail);
 void oauth_face_auth_error(Request *r, AuthFail why);
 void oauth_face_bad_json(Request *r);
+/* Past the endpoint's limit per address: RFC 6749 has no code for it, so
+ * "too_many_requests" (the extension RFC 6749 8.5 allows) with OLX's
+ * catalogue words; Allegro's face says it without the human title. */
+void oauth_face_too_many(Request *r);
 
 /* RFC 6749's (and RFC 8628's) error code for a refusal: "invalid_grant";
  * NULL for OAUTH_OK. One table for every face; each words its own

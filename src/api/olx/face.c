@@ -197,6 +197,7 @@ const Face face_olx = {
 	/* The document names no rate headers; souk sends them so integrations
 	 * can pace themselves (clients ignore headers they do not know). */
 	.rate_headers = true,
+	.scopes = SCOPE_OLX,
 };
 
 void olx_time(JsonW *w, const char *key, int64_t t)

@@ -13,7 +13,7 @@
 #define SETTING_PREFIX "ratelimit."
 #define WINDOW_MAX_S 86400
 #define LIMIT_MAX 1000000000LL
-#define KEY_MAX 320	/* a limit's name and an e-mail address */
+#define KEY_MAX 320	/* a limit's number and an e-mail address */
 
 typedef struct LimitDef {
 	const char *name;	/* the setting is "ratelimit.<name>" */
@@ -23,8 +23,9 @@ typedef struct LimitDef {
 	int64_t slowed, block_s;	/* RATE_BACKOFF: fixed, not a setting */
 } LimitDef;
 
-enum { L_OLX_READ, L_OLX_WRITE, L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE, L_WALLAPOP_SELLER,
-	L_WALLAPOP_TOKEN, L_LOGIN_ADDRESS, L_LOGIN_ACCOUNT, L_DEVICE_USER_CODE, L_COUNT };
+enum { L_OLX_READ, L_OLX_WRITE, L_OLX_TOKEN, L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE,
+	L_ALLEGRO_TOKEN, L_ALLEGRO_DEVICE, L_WALLAPOP_SELLER, L_WALLAPOP_TOKEN, L_LOGIN_ADDRESS,
+	L_LOGIN_ACCOUNT, L_DEVICE_USER_CODE, L_COUNT };
 
 /* OLX documents no numbers: the defaults stay out of an honest integration's
  * way (a seller's tool reading 100 a second) and stop a runaway loop.
@@ -33,6 +34,13 @@ enum { L_OLX_READ, L_OLX_WRITE, L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE, L_WALLAP
  * add a leaky bucket per user (souk refuses past it rather than holding a
  * worker thread to slow the answer). Wallapop: 36 a second per seller; its
  * token endpoint per address.
+ * The token endpoints (OLX's, Allegro's) and Allegro's device authorization
+ * endpoint are counted per address, before any client is known: they are
+ * where credentials are guessed and codes are polled. An integration that
+ * refreshes many sellers' tokens from one server stays under twenty a second;
+ * a device asks for a code once and polls the token endpoint every few
+ * seconds, so sixty code requests a minute from one address is a loop, not
+ * a household.
  * The login form: an account (the e-mail, whether anyone has it or not) gets
  * five attempts, then five more each waiting twice as long as the one before
  * (5, 10, 20, 40, 80 s), then none for a quarter of an hour, the right
@@ -45,8 +53,11 @@ enum { L_OLX_READ, L_OLX_WRITE, L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE, L_WALLAP
 static const LimitDef limits[L_COUNT] = {
 	[L_OLX_READ] = {"olx.read", RATE_BY_TOKEN, RATE_TOKEN_BUCKET, 6000, 60, 0, 0},
 	[L_OLX_WRITE] = {"olx.write", RATE_BY_TOKEN, RATE_TOKEN_BUCKET, 1200, 60, 0, 0},
+	[L_OLX_TOKEN] = {"olx.token", RATE_BY_ADDRESS, RATE_TOKEN_BUCKET, 1200, 60, 0, 0},
 	[L_ALLEGRO_CLIENT] = {"allegro.client", RATE_BY_CLIENT, RATE_FIXED_WINDOW, 9000, 60, 0, 0},
 	[L_ALLEGRO_USER_WRITE] = {"allegro.user_write", RATE_BY_USER, RATE_TOKEN_BUCKET, 600, 60, 0, 0},
+	[L_ALLEGRO_TOKEN] = {"allegro.token", RATE_BY_ADDRESS, RATE_TOKEN_BUCKET, 1200, 60, 0, 0},
+	[L_ALLEGRO_DEVICE] = {"allegro.device", RATE_BY_ADDRESS, RATE_TOKEN_BUCKET, 60, 60, 0, 0},
 	[L_WALLAPOP_SELLER] = {"wallapop.seller", RATE_BY_USER, RATE_TOKEN_BUCKET, 36, 1, 0, 0},
 	[L_WALLAPOP_TOKEN] = {"wallapop.token", RATE_BY_ADDRESS, RATE_TOKEN_BUCKET, 30, 60, 0, 0},
 	[L_LOGIN_ADDRESS] = {"login.address", RATE_BY_ADDRESS, RATE_BACKOFF, 20, 5, 10, 900},
@@ -62,8 +73,11 @@ static const struct {
 	[RATE_NONE] = {"none", {-1, -1}},
 	[RATE_OLX_READ] = {"olx.read", {L_OLX_READ, -1}},
 	[RATE_OLX_WRITE] = {"olx.write", {L_OLX_WRITE, -1}},
+	[RATE_OLX_TOKEN] = {"olx.token", {L_OLX_TOKEN, -1}},
 	[RATE_ALLEGRO_READ] = {"allegro.read", {L_ALLEGRO_CLIENT, -1}},
 	[RATE_ALLEGRO_WRITE] = {"allegro.write", {L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE}},
+	[RATE_ALLEGRO_TOKEN] = {"allegro.token", {L_ALLEGRO_TOKEN, -1}},
+	[RATE_ALLEGRO_DEVICE] = {"allegro.device", {L_ALLEGRO_DEVICE, -1}},
 	[RATE_WALLAPOP] = {"wallapop", {L_WALLAPOP_SELLER, -1}},
 	[RATE_WALLAPOP_TOKEN] = {"wallapop.token", {L_WALLAPOP_TOKEN, -1}},
 	[RATE_LOGIN_ADDRESS] = {"login.address", {L_LOGIN_ADDRESS, -1}},
@@ -160,43 +174,48 @@ int ratepolicy_load(Ctx *c)
 	return 0;
 }
 
-/* The key: the limit's name and what it counts by. False when who lacks it. */
-static bool make_key(const LimitDef *d, const RateWho *who, char *key, size_t cap)
+/* The key: the limit's number and what it counts by, as bytes (no
+ * formatting on the hot path); its length, or 0 when who lacks it. */
+static size_t make_key(int limit, const RateWho *who, unsigned char key[KEY_MAX])
 {
-	switch (d->by) {
+	size_t n = 1;
+	key[0] = (unsigned char)limit;
+	switch (limits[limit].by) {
 	case RATE_BY_CLIENT:
-		if (!who->app_id) return false;
-		snprintf(key, cap, "%s|c%lld", d->name, (long long)who->app_id);
-		return true;
+		if (!who->app_id) return 0;
+		memcpy(key + n, &who->app_id, 8);
+		return n + 8;
 	case RATE_BY_USER:
-		if (!who->user_id) return false;
-		snprintf(key, cap, "%s|u%lld", d->name, (long long)who->user_id);
-		return true;
+		if (!who->user_id) return 0;
+		memcpy(key + n, &who->user_id, 8);
+		return n + 8;
 	case RATE_BY_TOKEN:
-		if (!who->app_id && !who->user_id) return false;
-		snprintf(key, cap, "%s|c%lld|u%lld", d->name, (long long)who->app_id,
-			(long long)who->user_id);
-		return true;
+		if (!who->app_id && !who->user_id) return 0;
+		memcpy(key + n, &who->app_id, 8);
+		memcpy(key + n + 8, &who->user_id, 8);
+		return n + 16;
 	case RATE_BY_ADDRESS: {
-		if (!who->address) return false;
 		/* An IPv6 client holds a /64: counting whole addresses would let
 		 * it rotate through 2^64 keys. */
-		unsigned char a6[16];
-		char net[INET6_ADDRSTRLEN];
-		const char *addr = who->address;
-		if (inet_pton(AF_INET6, addr, a6) == 1) {
-			memset(a6 + 8, 0, 8);
-			if (inet_ntop(AF_INET6, a6, net, sizeof(net))) addr = net;
+		unsigned char a[16];
+		if (!who->address) return 0;
+		if (inet_pton(AF_INET, who->address, a) == 1) {
+			memcpy(key + n, a, 4);
+			return n + 4;
 		}
-		snprintf(key, cap, "%s|a%s", d->name, addr);
-		return true;
+		if (inet_pton(AF_INET6, who->address, a) != 1) return 0;
+		key[0] |= 0x80;	/* no IPv4 key is an IPv6 one */
+		memcpy(key + n, a, 8);
+		return n + 8;
 	}
-	case RATE_BY_ACCOUNT:
-		if (!who->account) return false;
-		snprintf(key, cap, "%s|e%s", d->name, who->account);
-		return true;
+	case RATE_BY_ACCOUNT: {
+		if (!who->account) return 0;
+		size_t len = strnlen(who->account, KEY_MAX - n);
+		memcpy(key + n, who->account, len);
+		return n + len;
 	}
-	return false;
+	}
+	return 0;
 }
 
 /* Limit i's rule in force. */
@@ -223,6 +242,21 @@ static bool class_valid(RateClass cls)
 	return cls > RATE_NONE && cls < RATE_CLASS_COUNT && store;
 }
 
+/* Gives back the request counted in the first n limits of cls. */
+static void give_back_first(RateClass cls, const RateWho *who, int n)
+{
+	for (int j = 0; j < n && j < RATE_CLASS_LIMITS && classes[cls].limit[j] >= 0; j++) {
+		int i = classes[cls].limit[j];
+		RateRule rule = rule_of(i);
+		unsigned char key[KEY_MAX];
+		size_t len = make_key(i, who, key);
+		if (len) ratelimit_give_back(store, (const char *)key, len, &rule);
+	}
+}
+
+/* A request one limit refuses is not counted by the others: the limits
+ * before it give it back (Allegro: a user's bucket refusing does not spend
+ * the client id's minute). */
 bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdict *v)
 {
 	memset(v, 0, sizeof(*v));
@@ -230,12 +264,15 @@ bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdi
 	if (!class_valid(cls)) return true;
 	bool have = false;
 	EACH_LIMIT(cls, j) {
-		RateRule rule = rule_of(classes[cls].limit[j]);
-		char key[KEY_MAX];
+		int i = classes[cls].limit[j];
+		RateRule rule = rule_of(i);
+		unsigned char key[KEY_MAX];
 		RateVerdict one;
-		if (!rule.limit || !make_key(&limits[classes[cls].limit[j]], who, key, sizeof(key))) continue;
-		if (ratelimit_hit(store, key, strlen(key), &rule, now_ms, &one) != 0) continue;
+		size_t len = rule.limit ? make_key(i, who, key) : 0;
+		if (!len) continue;
+		if (ratelimit_hit(store, (const char *)key, len, &rule, now_ms, &one) != 0) continue;
 		if (!one.allowed) {
+			give_back_first(cls, who, j);
 			*v = one;
 			return false;
 		}
@@ -247,23 +284,25 @@ bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdi
 
 void ratepolicy_give_back(RateClass cls, const RateWho *who)
 {
-	if (!class_valid(cls)) return;
-	EACH_LIMIT(cls, j) {
-		RateRule rule = rule_of(classes[cls].limit[j]);
-		char key[KEY_MAX];
-		if (make_key(&limits[classes[cls].limit[j]], who, key, sizeof(key)))
-			ratelimit_give_back(store, key, strlen(key), &rule);
-	}
+	if (class_valid(cls)) give_back_first(cls, who, RATE_CLASS_LIMITS);
 }
 
 void ratepolicy_clear(RateClass cls, const RateWho *who)
 {
 	if (!class_valid(cls)) return;
 	EACH_LIMIT(cls, j) {
-		char key[KEY_MAX];
-		if (make_key(&limits[classes[cls].limit[j]], who, key, sizeof(key)))
-			ratelimit_clear(store, key, strlen(key));
+		unsigned char key[KEY_MAX];
+		size_t len = make_key(classes[cls].limit[j], who, key);
+		if (len) ratelimit_clear(store, (const char *)key, len);
 	}
+}
+
+bool ratepolicy_counts_address(RateClass cls)
+{
+	if (!class_valid(cls)) return false;
+	EACH_LIMIT(cls, j)
+		if (limits[classes[cls].limit[j]].by == RATE_BY_ADDRESS) return true;
+	return false;
 }
 
 const char *ratepolicy_class_name(RateClass cls)

@@ -20,8 +20,11 @@ typedef enum RateClass {
 	RATE_NONE = 0,
 	RATE_OLX_READ,		/* OLX GETs: per token (client and user) */
 	RATE_OLX_WRITE,		/* OLX writes: per token */
+	RATE_OLX_TOKEN,		/* OLX's token endpoint: per address */
 	RATE_ALLEGRO_READ,	/* per client id, 9000 a minute then a minute blocked */
 	RATE_ALLEGRO_WRITE,	/* the same, and a leaky bucket per user */
+	RATE_ALLEGRO_TOKEN,	/* Allegro's token endpoint: per address */
+	RATE_ALLEGRO_DEVICE,	/* its device authorization endpoint: per address */
 	RATE_WALLAPOP,		/* per seller, 36 a second */
 	RATE_WALLAPOP_TOKEN,	/* the token endpoint: per address */
 	RATE_LOGIN_ADDRESS,	/* the login form (core/auth/signin.c): per address */
@@ -62,7 +65,8 @@ int ratepolicy_setting(Ctx *c, const char *key, const char *value, bool apply);
 
 /* Counts one request of class cls for who at now_ms. The verdict is the
  * refusing limit's, or when all allow, the one with the fewest remaining;
- * returns false when a limit refuses. A class with no limit in force (or a
+ * returns false when a limit refuses, and then no other limit of the class
+ * counts the request. A class with no limit in force (or a
  * key that cannot be made: no user on a per-user limit) allows with
  * v->limit 0. */
 bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdict *v);
@@ -71,6 +75,10 @@ bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdi
 void ratepolicy_give_back(RateClass cls, const RateWho *who);
 /* Forgets who's count in every limit of cls (a successful sign-in). */
 void ratepolicy_clear(RateClass cls, const RateWho *who);
+
+/* Whether a limit of cls counts by address: the caller need not work out
+ * the client's address for a class that does not. */
+bool ratepolicy_counts_address(RateClass cls);
 
 /* Names, for `souk routes` and the docs. */
 const char *ratepolicy_class_name(RateClass cls);
