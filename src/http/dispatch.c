@@ -151,9 +151,10 @@ size_t http_body_cap(Request *r, const HttpConfig *cfg)
 		: cfg->body_max;
 }
 
+static void serve(Request *r, const Route *route);
+
 void http_dispatch(Request *r, const HttpConfig *cfg)
 {
-
 	r->face = face_for_path(cfg, r->path);
 	if (r->target_has_nul) {
 		r->face->error(r, 400, "The request target contains a NUL byte (%00)");
@@ -182,6 +183,20 @@ void http_dispatch(Request *r, const HttpConfig *cfg)
 	if (r->face->check && !r->face->check(r)) return;
 	if (route->auth != ROUTE_PUBLIC && !authenticate(r, route)) return;
 	if (!http_limit(r, route)) return;
+	if (r->hold_until_ms) return;
+	serve(r, route);
+}
+
+void http_dispatch_resume(Request *r)
+{
+	r->hold_until_ms = 0;
+	serve(r, r->route);
+}
+
+/* The last checks and the handler: at once, or when a held request's time
+ * has come. */
+static void serve(Request *r, const Route *route)
+{
 	if (!check_body(r, route)) return;
 
 	int rc = route->handler(r);

@@ -137,6 +137,8 @@ struct Request {
 
 	Principal principal;
 	bool authenticated;
+	int64_t hold_until_ms;		/* held until then (marketplace clock); 0: not held */
+	bool rate_in_flight;		/* counted in flight: http_limit_end releases it */
 	int64_t operator_id;		/* ROUTE_OPERATOR: the key that called */
 	Ctx ctx;			/* the core context of this request */
 
@@ -210,8 +212,15 @@ void http_dispatch(Request *r, const HttpConfig *cfg);
 /* The body cap of the route the request's method and path name, from the
  * headers alone (an upload route's is upload_max). */
 size_t http_body_cap(Request *r, const HttpConfig *cfg);
-/* The dispatcher's rate limit step (limit.c): false after answering 429. */
+/* After http_dispatch: a request whose r->hold_until_ms is set is held
+ * (its connection suspended) and, at that time, goes on here. */
+void http_dispatch_resume(Request *r);
+/* The dispatcher's rate limit step (limit.c): false after answering 429;
+ * true with r->hold_until_ms set when a leaky bucket holds the request. */
 bool http_limit(Request *r, const Route *route);
+/* The request is over (answered, or its connection gone): it is no longer
+ * in flight for its class's limits. */
+void http_limit_end(Request *r);
 
 /* Routing (router.c) */
 typedef struct Router Router;
@@ -235,5 +244,6 @@ void metrics_record(int route_index, int status, uint64_t ns, uint64_t db_ns);
 void metrics_render(Buf *b, const Route *routes, int nroutes);
 void metrics_count_connection(int delta);	/* +1 opened, -1 closed */
 void metrics_count_head_timeout(void);
+void metrics_count_delayed(void);
 
 #endif

@@ -2,8 +2,12 @@
  * route's class (core/limits/policy.h) for the caller the dispatcher has
  * authenticated, and for the client's address where the class counts by
  * address; past a limit the face answers 429 in its own format, with
- * Retry-After, and faces that have them get the X-RateLimit-* headers. */
+ * Retry-After, and faces that have them get the X-RateLimit-* headers. A
+ * leaky bucket past its rate holds the request instead (delay.c); with no
+ * place left to hold it, it is refused like the others. */
 #include "http.h"
+
+#include "delay.h"
 
 #include "../core/clock.h"
 #include "../core/limits/policy.h"
@@ -34,7 +38,19 @@ bool http_limit(Request *r, const Route *route)
 		.address = ratepolicy_counts_address(cls) ? http_client_addr(r) : NULL,
 	};
 	RateVerdict v;
-	bool ok = ratepolicy_hit(cls, &who, clock_now_ms(), &v);
+	int64_t now_ms = clock_now_ms();
+	bool ok = ratepolicy_hit(cls, &who, now_ms, &v);
+	if (ok && v.delay_ms > 0) {
+		if (delay_reserve()) {
+			r->hold_until_ms = now_ms + v.delay_ms;
+			metrics_count_delayed();
+		} else {
+			ratepolicy_give_back(cls, &who);
+			ok = false;
+			v.retry_ms = v.delay_ms;
+		}
+	}
+	r->rate_in_flight = ok && ratepolicy_counts_in_flight(cls);
 	if (v.limit && r->face->rate_headers) {
 		header_int(r, "X-RateLimit-Limit", v.limit);
 		header_int(r, "X-RateLimit-Remaining", v.remaining);
@@ -45,4 +61,12 @@ bool http_limit(Request *r, const Route *route)
 	if (r->face->too_many) r->face->too_many(r);
 	else r->face->error(r, 429, "Too Many Requests");
 	return false;
+}
+
+void http_limit_end(Request *r)
+{
+	if (!r->rate_in_flight) return;
+	r->rate_in_flight = false;
+	RateWho who = {.app_id = r->principal.app_id, .user_id = r->principal.user_id};
+	ratepolicy_release((RateClass)r->route->rate_class, &who);
 }

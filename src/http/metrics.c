@@ -3,6 +3,8 @@
  * request counted and its latency not yet, which Prometheus tolerates. */
 #include "http.h"
 
+#include "delay.h"
+
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +32,7 @@ static RouteStats *stats;	/* nroutes + 1: the last counts unmatched paths */
 static int nstats;
 static _Atomic int64_t connections;
 static _Atomic uint64_t head_timeouts;
+static _Atomic uint64_t delayed;
 
 void metrics_count_connection(int delta)
 {
@@ -39,6 +42,11 @@ void metrics_count_connection(int delta)
 void metrics_count_head_timeout(void)
 {
 	atomic_fetch_add_explicit(&head_timeouts, 1, memory_order_relaxed);
+}
+
+void metrics_count_delayed(void)
+{
+	atomic_fetch_add_explicit(&delayed, 1, memory_order_relaxed);
 }
 
 void metrics_init(int nroutes)
@@ -83,8 +91,16 @@ void metrics_render(Buf *b, const Route *routes, int nroutes)
 		      "# HELP souk_http_head_timeouts_total Connections cut for not sending a whole "
 		      "request head in time.\n"
 		      "# TYPE souk_http_head_timeouts_total counter\n"
-		      "souk_http_head_timeouts_total %llu\n",
-		(long long)atomic_load(&connections), (unsigned long long)atomic_load(&head_timeouts));
+		      "souk_http_head_timeouts_total %llu\n"
+		      "# HELP souk_requests_delayed_total Requests held before they were served "
+		      "(a leaky bucket past its rate).\n"
+		      "# TYPE souk_requests_delayed_total counter\n"
+		      "souk_requests_delayed_total %llu\n"
+		      "# HELP souk_requests_held Requests held now, their connections suspended.\n"
+		      "# TYPE souk_requests_held gauge\n"
+		      "souk_requests_held %d\n",
+		(long long)atomic_load(&connections), (unsigned long long)atomic_load(&head_timeouts),
+		(unsigned long long)atomic_load(&delayed), delay_held());
 	buf_puts(b, "# HELP souk_requests_total Requests answered, by route and status.\n"
 		    "# TYPE souk_requests_total counter\n");
 	for (int i = 0; i < nstats; i++) {

@@ -28,6 +28,7 @@
 #include "../util/crypto.h"
 #include "../util/vec.h"
 #include "conn.h"
+#include "delay.h"
 
 #define DISCARD_MAX (64u << 20)
 /* libmicrohttpd's per-connection memory pool: it holds the request line and
@@ -207,6 +208,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		}
 		return MHD_YES;
 	}
+	if (r->hold_until_ms) {
+		/* Resumed: its time has come. It is served now, as of now. */
+		r->ctx.now = clock_now();
+		r->ctx.st = store_thread();
+		http_dispatch_resume(r);
+		return send_response(conn, r);
+	}
 	if (r->responded) {
 		*upload_data_size = 0;	/* discard the rest of a refused upload */
 		return MHD_YES;
@@ -228,6 +236,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		watch_linger(r->cs ? r->cs->watch : NULL);
 	}
 	http_dispatch(r, &config);
+	if (r->hold_until_ms) {
+		/* Held: no thread waits; the timer resumes the connection and
+		 * libmicrohttpd calls again (above). */
+		MHD_suspend_connection(conn);
+		delay_hold(conn, r->hold_until_ms);
+		return MHD_YES;
+	}
 	return send_response(conn, r);
 }
 
@@ -236,7 +251,10 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	(void)cls;
 	(void)toe;
-	if (*con_cls && *con_cls != &target_has_nul) request_free(*con_cls);
+	if (*con_cls && *con_cls != &target_has_nul) {
+		http_limit_end(*con_cls);
+		request_free(*con_cls);
+	}
 	ConnState *cs = conn_state(conn);
 	watch_request_ended(cs ? cs->watch : NULL);
 	*con_cls = NULL;
@@ -283,12 +301,14 @@ int http_start(const HttpConfig *cfg)
 	}
 	if (configure(cfg) != 0) return -1;
 	unsigned max_connections = fit_connections(cfg->max_connections);
-	if (watch_start(cfg->head_timeout_s) != 0) {
-		fputs("souk: cannot start the request-head watchdog\n", stderr);
+	if (watch_start(cfg->head_timeout_s) != 0 || delay_start() != 0) {
+		fputs("souk: cannot start the request-head watchdog or the delay timer\n", stderr);
+		watch_stop();
 		return -1;
 	}
 	daemon_ = MHD_start_daemon(
-		MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO,
+		MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO |
+			MHD_ALLOW_SUSPEND_RESUME,
 		0, NULL, NULL, on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 1),
@@ -303,6 +323,7 @@ int http_start(const HttpConfig *cfg)
 		MHD_OPTION_END);
 	if (!daemon_) {
 		fprintf(stderr, "souk: cannot listen on %s:%d\n", cfg->host, cfg->port);
+		delay_stop();
 		watch_stop();
 		return -1;
 	}
@@ -345,6 +366,7 @@ int http_bound_port(void)
 
 void http_stop(void)
 {
+	delay_stop();	/* resumes every held connection: MHD stops with none suspended */
 	if (daemon_) MHD_stop_daemon(daemon_);
 	daemon_ = NULL;
 	watch_stop();

@@ -146,6 +146,50 @@ static int hits(RateClass cls, RateWho who, int n, int64_t now_ms, RateVerdict *
 	return ok;
 }
 
+/* The leaky bucket as a queue: a burst, then each request held one step
+ * longer than the one before; past the longest wait refused and nothing
+ * taken; given back, the queue shortens by a step. */
+static void leaky_bucket(void)
+{
+	RateRule r = {.algo = RATE_LEAKY_BUCKET, .limit = 2, .window_ms = 1000, .block_ms = 1000};
+	RateState st = {0};
+	RateVerdict v;
+	int64_t want[] = {0, 0, 500, 1000};
+	for (int i = 0; i < 4; i++) {
+		ratelimit_step(&r, &st, T0, &v);
+		CHECK(v.allowed && v.delay_ms == want[i]);
+	}
+	ratelimit_step(&r, &st, T0, &v);
+	CHECK(!v.allowed && v.retry_ms == 500 && v.remaining == 0);
+	ratelimit_step_back(&r, &st);
+	ratelimit_step(&r, &st, T0, &v);
+	CHECK(v.allowed && v.delay_ms == 1000);
+	/* time passes: the queue drains at the rate */
+	ratelimit_step(&r, &st, T0 + 1500, &v);
+	CHECK(v.allowed && v.delay_ms == 0);
+	RateRule c = {.algo = RATE_CONCURRENT, .limit = 1};
+	st = (RateState){0};
+	ratelimit_step(&c, &st, T0, &v);
+	CHECK(v.allowed);
+	ratelimit_step(&c, &st, T0, &v);
+	CHECK(!v.allowed);
+	ratelimit_step_back(&c, &st);
+	ratelimit_step(&c, &st, T0, &v);
+	CHECK(v.allowed);
+}
+
+/* n writes of who, each ended before the next: 1 per one let through. */
+static int writes(RateWho who, int n, int64_t now_ms, RateVerdict *last)
+{
+	int ok = 0;
+	for (int i = 0; i < n; i++)
+		if (ratepolicy_hit(RATE_ALLEGRO_WRITE, &who, now_ms, last)) {
+			ratepolicy_release(RATE_ALLEGRO_WRITE, &who);
+			ok++;
+		}
+	return ok;
+}
+
 static void classes_of_every_face(void)
 {
 	Ctx c = {.arena = arena_new()};
@@ -159,15 +203,20 @@ static void classes_of_every_face(void)
 	CHECK(ratepolicy_hit(RATE_ALLEGRO_READ, &app2, T0, &v));	/* another client id */
 	CHECK(!ratepolicy_hit(RATE_ALLEGRO_READ, &app1, T0 + 59999, &v));
 	CHECK(ratepolicy_hit(RATE_ALLEGRO_READ, &app1, T0 + 60000, &v));
-	/* its write routes add a bucket per user, across client ids */
+	/* its write routes add a leaky bucket per user, across client ids: past
+	 * the burst a request is held, each one a step behind the one before,
+	 * and refused only when its wait would pass the window */
 	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.user_write", "3/60", true) == 0);
 	RateWho u1a = {.app_id = 3, .user_id = 7}, u1b = {.app_id = 4, .user_id = 7};
 	RateWho u2 = {.app_id = 3, .user_id = 8};
-	CHECK(hits(RATE_ALLEGRO_WRITE, u1a, 2, T0, &v) == 2);
-	CHECK(hits(RATE_ALLEGRO_WRITE, u1b, 2, T0, &v) == 1);
-	CHECK(!v.allowed && v.retry_ms == 20000);
-	CHECK(hits(RATE_ALLEGRO_WRITE, u2, 1, T0, &v) == 1);
-	CHECK(hits(RATE_ALLEGRO_READ, u1a, 1, T0, &v) == 1);	/* reads: no user bucket */
+	CHECK(writes(u1a, 2, T0, &v) == 2 && v.delay_ms == 0);
+	CHECK(writes(u1b, 1, T0, &v) == 1 && v.delay_ms == 0);
+	int64_t waits[] = {20000, 40000, 60000};
+	for (int i = 0; i < 3; i++) CHECK(writes(u1b, 1, T0, &v) == 1 && v.delay_ms == waits[i]);
+	CHECK(writes(u1b, 1, T0, &v) == 0 && v.retry_ms == 20000);
+	CHECK(writes(u2, 1, T0, &v) == 1 && v.delay_ms == 0);	/* another user: at once */
+	CHECK(writes(u1a, 1, T0 + 20000, &v) == 1 && v.delay_ms == 60000);
+	CHECK(hits(RATE_ALLEGRO_READ, u1a, 1, T0, &v) == 1 && v.delay_ms == 0);	/* reads: no user bucket */
 
 	/* Wallapop: 36 a second per seller */
 	RateWho s1 = {.app_id = 5, .user_id = 100}, s2 = {.app_id = 5, .user_id = 101};
@@ -287,17 +336,57 @@ static void refused_not_counted(void)
 	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.client", "3/60", true) == 0);
 	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.user_write", "1/60", true) == 0);
 	RateWho busy = {.app_id = 9, .user_id = 1}, calm = {.app_id = 9, .user_id = 2};
-	CHECK(hits(RATE_ALLEGRO_WRITE, busy, 10, T0, &v) == 1);
+	/* one at once, one held a minute, eight refused */
+	CHECK(writes(busy, 10, T0, &v) == 2);
 	CHECK(!v.allowed && v.retry_ms == 60000);
-	/* the client id spent one of its three, not ten */
-	CHECK(hits(RATE_ALLEGRO_READ, calm, 3, T0, &v) == 2);
+	/* the client id spent two of its three, not ten */
+	CHECK(hits(RATE_ALLEGRO_READ, calm, 3, T0, &v) == 1);
 	CHECK(!v.allowed && v.limit == 3);
-	/* and what the client id refuses costs the user's bucket nothing */
+	/* what the client id refuses costs the user's bucket and requests in
+	 * flight nothing */
 	RateWho fresh = {.app_id = 10, .user_id = 3}, other_app = {.app_id = 11, .user_id = 3};
 	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.client", "1/60", true) == 0);
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.user_parallel", "1", true) == 0);
 	CHECK(hits(RATE_ALLEGRO_READ, fresh, 1, T0, &v) == 1);
 	CHECK(hits(RATE_ALLEGRO_WRITE, fresh, 1, T0, &v) == 0);
-	CHECK(hits(RATE_ALLEGRO_WRITE, other_app, 1, T0, &v) == 1);
+	CHECK(ratepolicy_hit(RATE_ALLEGRO_WRITE, &other_app, T0, &v) && v.delay_ms == 0);
+	ratepolicy_release(RATE_ALLEGRO_WRITE, &other_app);
+	ratepolicy_shutdown();
+	arena_free(c.arena);
+}
+
+/* Allegro's "too many parallel requests" of one user (seed 004): counted
+ * from the hit to the release, across the user's apps, refused past the
+ * setting without spending anything else; released, room again. */
+static void parallel_requests(void)
+{
+	Ctx c = {.arena = arena_new()};
+	RateVerdict v;
+	ratepolicy_init(ratestore_memory_new(4096));
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.user_parallel", "2", true) == 0);
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.client", "3/60", true) == 0);
+	RateWho a = {.app_id = 1, .user_id = 5}, b = {.app_id = 2, .user_id = 5}, other = {.app_id = 1, .user_id = 6};
+	CHECK(ratepolicy_hit(RATE_ALLEGRO_WRITE, &a, T0, &v));
+	CHECK(ratepolicy_hit(RATE_ALLEGRO_WRITE, &b, T0, &v));
+	CHECK(!ratepolicy_hit(RATE_ALLEGRO_WRITE, &a, T0, &v) && v.retry_ms == 1000);
+	CHECK(ratepolicy_hit(RATE_ALLEGRO_WRITE, &other, T0, &v));	/* another user */
+	ratepolicy_release(RATE_ALLEGRO_WRITE, &b);
+	/* the refusal spent none of client 1's three: a and other, and this */
+	CHECK(ratepolicy_hit(RATE_ALLEGRO_WRITE, &a, T0, &v));
+	CHECK(!ratepolicy_hit(RATE_ALLEGRO_READ, &a, T0, &v));
+	/* a release after the limit was switched off and on counts still */
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.user_parallel", "off", true) == 0);
+	ratepolicy_release(RATE_ALLEGRO_WRITE, &a);
+	ratepolicy_release(RATE_ALLEGRO_WRITE, &a);
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.user_parallel", "1", true) == 0);
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.client", "off", true) == 0);
+	CHECK(ratepolicy_hit(RATE_ALLEGRO_WRITE, &a, T0, &v));
+	CHECK(!ratepolicy_hit(RATE_ALLEGRO_WRITE, &b, T0, &v));
+	/* its setting is a number of requests, not a rate */
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.user_parallel", "2/60", false) == SOUK_EINVAL);
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.user_parallel", "0", false) == SOUK_EINVAL);
+	CHECK(ratepolicy_setting(&c, "ratelimit.allegro.user_write", "5", false) == SOUK_EINVAL);
+	CHECK(ratepolicy_counts_in_flight(RATE_ALLEGRO_WRITE) && !ratepolicy_counts_in_flight(RATE_ALLEGRO_READ));
 	ratepolicy_shutdown();
 	arena_free(c.arena);
 }
@@ -329,6 +418,8 @@ static void token_endpoints_by_address(void)
 void test_ratelimit(void)
 {
 	refused_not_counted();
+	parallel_requests();
+	leaky_bucket();
 	token_endpoints_by_address();
 	token_bucket();
 	fixed_window_blocks();

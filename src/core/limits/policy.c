@@ -24,15 +24,18 @@ typedef struct LimitDef {
 } LimitDef;
 
 enum { L_OLX_READ, L_OLX_WRITE, L_OLX_TOKEN, L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE,
-	L_ALLEGRO_TOKEN, L_ALLEGRO_DEVICE, L_WALLAPOP_SELLER, L_WALLAPOP_TOKEN, L_LOGIN_ADDRESS,
-	L_LOGIN_ACCOUNT, L_DEVICE_USER_CODE, L_COUNT };
+	L_ALLEGRO_USER_PARALLEL, L_ALLEGRO_TOKEN, L_ALLEGRO_DEVICE, L_WALLAPOP_SELLER, L_WALLAPOP_TOKEN,
+	L_LOGIN_ADDRESS, L_LOGIN_ACCOUNT, L_DEVICE_USER_CODE, L_COUNT };
 
 /* OLX documents no numbers: the defaults stay out of an honest integration's
  * way (a seller's tool reading 100 a second) and stop a runaway loop.
  * Allegro (REST API basics, "Limiting the number of queries"): 9000 a minute
  * per client id, then the client id blocked for a minute; selected resources
- * add a leaky bucket per user (souk refuses past it rather than holding a
- * worker thread to slow the answer). Wallapop: 36 a second per seller; its
+ * (souk: the write routes) add a leaky bucket per user: past its rate "the
+ * response time is extended" (the request is held, its connection
+ * suspended, http/delay.c, never more than the window), and "too many
+ * parallel requests" of one user are refused (429): ten at once, waiting or
+ * served, from all of the user's apps. Wallapop: 36 a second per seller; its
  * token endpoint per address.
  * The token endpoints (OLX's, Allegro's) and Allegro's device authorization
  * endpoint are counted per address, before any client is known: they are
@@ -55,7 +58,9 @@ static const LimitDef limits[L_COUNT] = {
 	[L_OLX_WRITE] = {"olx.write", RATE_BY_TOKEN, RATE_TOKEN_BUCKET, 1200, 60, 0, 0},
 	[L_OLX_TOKEN] = {"olx.token", RATE_BY_ADDRESS, RATE_TOKEN_BUCKET, 1200, 60, 0, 0},
 	[L_ALLEGRO_CLIENT] = {"allegro.client", RATE_BY_CLIENT, RATE_FIXED_WINDOW, 9000, 60, 0, 0},
-	[L_ALLEGRO_USER_WRITE] = {"allegro.user_write", RATE_BY_USER, RATE_TOKEN_BUCKET, 600, 60, 0, 0},
+	[L_ALLEGRO_USER_WRITE] = {"allegro.user_write", RATE_BY_USER, RATE_LEAKY_BUCKET, 600, 60, 0, 0},
+	[L_ALLEGRO_USER_PARALLEL] = {"allegro.user_parallel", RATE_BY_USER, RATE_CONCURRENT, 10, 1,
+		0, 0},
 	[L_ALLEGRO_TOKEN] = {"allegro.token", RATE_BY_ADDRESS, RATE_TOKEN_BUCKET, 1200, 60, 0, 0},
 	[L_ALLEGRO_DEVICE] = {"allegro.device", RATE_BY_ADDRESS, RATE_TOKEN_BUCKET, 60, 60, 0, 0},
 	[L_WALLAPOP_SELLER] = {"wallapop.seller", RATE_BY_USER, RATE_TOKEN_BUCKET, 36, 1, 0, 0},
@@ -70,12 +75,14 @@ static const struct {
 	const char *name;
 	int limit[RATE_CLASS_LIMITS];
 } classes[RATE_CLASS_COUNT] = {
-	[RATE_NONE] = {"none", {-1, -1}},
+	[RATE_NONE] = {"none", {-1}},
 	[RATE_OLX_READ] = {"olx.read", {L_OLX_READ, -1}},
 	[RATE_OLX_WRITE] = {"olx.write", {L_OLX_WRITE, -1}},
 	[RATE_OLX_TOKEN] = {"olx.token", {L_OLX_TOKEN, -1}},
 	[RATE_ALLEGRO_READ] = {"allegro.read", {L_ALLEGRO_CLIENT, -1}},
-	[RATE_ALLEGRO_WRITE] = {"allegro.write", {L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE}},
+	/* In flight first: a request refused there has counted nowhere. */
+	[RATE_ALLEGRO_WRITE] = {"allegro.write",
+		{L_ALLEGRO_USER_PARALLEL, L_ALLEGRO_CLIENT, L_ALLEGRO_USER_WRITE}},
 	[RATE_ALLEGRO_TOKEN] = {"allegro.token", {L_ALLEGRO_TOKEN, -1}},
 	[RATE_ALLEGRO_DEVICE] = {"allegro.device", {L_ALLEGRO_DEVICE, -1}},
 	[RATE_WALLAPOP] = {"wallapop", {L_WALLAPOP_SELLER, -1}},
@@ -123,8 +130,9 @@ bool ratepolicy_is_setting(const char *key)
 	return limit_named(key) >= 0;
 }
 
-/* "LIMIT/SECONDS" or "off" (limit 0). */
-static int parse(const char *v, int64_t *limit, int64_t *window_s)
+/* "LIMIT/SECONDS" or "off" (limit 0); a limit of requests at once is
+ * "LIMIT" alone. */
+static int parse(const LimitDef *d, const char *v, int64_t *limit, int64_t *window_s)
 {
 	if (strcmp(v, "off") == 0) {
 		*limit = 0;
@@ -133,6 +141,12 @@ static int parse(const char *v, int64_t *limit, int64_t *window_s)
 	}
 	char *end;
 	long long n = strtoll(v, &end, 10);
+	if (d->algo == RATE_CONCURRENT) {
+		if (end == v || *end || n < 1 || n > LIMIT_MAX) return -1;
+		*limit = n;
+		*window_s = 1;
+		return 0;
+	}
 	if (end == v || *end != '/' || n < 1 || n > LIMIT_MAX) return -1;
 	const char *w = end + 1;
 	long long s = strtoll(w, &end, 10);
@@ -147,10 +161,14 @@ int ratepolicy_setting(Ctx *c, const char *key, const char *value, bool apply)
 	int i = limit_named(key);
 	int64_t limit, window_s;
 	if (i < 0) return ctx_fail(c, SOUK_ENOTFOUND, "key", "Unknown setting");
-	if (!value || parse(value, &limit, &window_s) != 0)
+	if (!value || parse(&limits[i], value, &limit, &window_s) != 0) {
+		if (limits[i].algo == RATE_CONCURRENT)
+			return ctx_fail(c, SOUK_EINVAL, "value",
+				"%s takes LIMIT (1 to %lld requests at once) or off", key, LIMIT_MAX);
 		return ctx_fail(c, SOUK_EINVAL, "value",
 			"%s takes LIMIT/SECONDS (1 to %lld requests in 1 to %d seconds) or off", key,
 			LIMIT_MAX, WINDOW_MAX_S);
+	}
 	if (apply) atomic_store(&current[i], pack(limit, window_s));
 	return 0;
 }
@@ -165,7 +183,7 @@ int ratepolicy_load(Ctx *c)
 		const char *v = setting_str(c, key, NULL);
 		/* A value the setter refused cannot be there; one written by hand
 		 * that does not parse keeps the default. */
-		if (v && parse(v, &limit, &window_s) != 0) {
+		if (v && parse(&limits[i], v, &limit, &window_s) != 0) {
 			limit = limits[i].limit;
 			window_s = limits[i].window_s;
 		}
@@ -263,6 +281,7 @@ bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdi
 	v->allowed = true;
 	if (!class_valid(cls)) return true;
 	bool have = false;
+	int64_t delay_ms = 0;
 	EACH_LIMIT(cls, j) {
 		int i = classes[cls].limit[j];
 		RateRule rule = rule_of(i);
@@ -276,10 +295,26 @@ bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdi
 			*v = one;
 			return false;
 		}
-		if (!have || one.remaining < v->remaining) *v = one;
-		have = true;
+		if (one.delay_ms > delay_ms) delay_ms = one.delay_ms;
+		/* Requests at once are no allowance to announce. */
+		if (rule.algo != RATE_CONCURRENT && (!have || one.remaining < v->remaining)) *v = one;
+		have = have || rule.algo != RATE_CONCURRENT;
 	}
+	v->delay_ms = delay_ms;
 	return true;
+}
+
+void ratepolicy_release(RateClass cls, const RateWho *who)
+{
+	if (!class_valid(cls)) return;
+	EACH_LIMIT(cls, j) {
+		int i = classes[cls].limit[j];
+		if (limits[i].algo != RATE_CONCURRENT) continue;
+		RateRule rule = rule_of(i);
+		unsigned char key[KEY_MAX];
+		size_t len = make_key(i, who, key);
+		if (len) ratelimit_give_back(store, (const char *)key, len, &rule);
+	}
 }
 
 void ratepolicy_give_back(RateClass cls, const RateWho *who)
@@ -295,6 +330,14 @@ void ratepolicy_clear(RateClass cls, const RateWho *who)
 		size_t len = make_key(classes[cls].limit[j], who, key);
 		if (len) ratelimit_clear(store, (const char *)key, len);
 	}
+}
+
+bool ratepolicy_counts_in_flight(RateClass cls)
+{
+	if (!class_valid(cls)) return false;
+	EACH_LIMIT(cls, j)
+		if (limits[classes[cls].limit[j]].algo == RATE_CONCURRENT) return true;
+	return false;
 }
 
 bool ratepolicy_counts_address(RateClass cls)

@@ -3,10 +3,12 @@
  * route classes that name them, and the operator's settings over them.
  *
  * A route names one class (routes.c); a class holds up to RATE_CLASS_LIMITS
- * limits, all counted for each request (Allegro: the client's minute and the
- * user's leaky bucket). The values are operator settings "ratelimit.<name>"
- * = "LIMIT/SECONDS" or "off", read into memory at start, on each job tick
- * and when this process changes one, so a request never reads the store.
+ * limits, all counted for each request (Allegro's writes: the user's requests
+ * in flight, the client's minute and the user's leaky bucket). The values
+ * are operator settings "ratelimit.<name>" = "LIMIT/SECONDS" (a limit of
+ * requests at once: "LIMIT") or "off", read into memory at start, on each
+ * job tick and when this process changes one, so a request never reads the
+ * store.
  * The login throttle's limits (slowed, then refused) are fixed rules, not
  * settings. */
 #ifndef SOUK_LIMITS_POLICY_H
@@ -33,7 +35,7 @@ typedef enum RateClass {
 	RATE_CLASS_COUNT
 } RateClass;
 
-#define RATE_CLASS_LIMITS 2
+#define RATE_CLASS_LIMITS 3
 
 /* What a limit counts by. */
 typedef enum RateBy {
@@ -66,10 +68,16 @@ int ratepolicy_setting(Ctx *c, const char *key, const char *value, bool apply);
 /* Counts one request of class cls for who at now_ms. The verdict is the
  * refusing limit's, or when all allow, the one with the fewest remaining;
  * returns false when a limit refuses, and then no other limit of the class
- * counts the request. A class with no limit in force (or a
+ * counts the request. Allowed, v->delay_ms is how long a leaky bucket asks
+ * the request to be held before it is served (0: at once). A class with no limit in force (or a
  * key that cannot be made: no user on a per-user limit) allows with
  * v->limit 0. */
 bool ratepolicy_hit(RateClass cls, const RateWho *who, int64_t now_ms, RateVerdict *v);
+/* The request ratepolicy_hit let through has ended: it is no longer in
+ * flight for the class's limits of requests at once. Every request let
+ * through a class that ratepolicy_counts_in_flight must end so, once. */
+void ratepolicy_release(RateClass cls, const RateWho *who);
+bool ratepolicy_counts_in_flight(RateClass cls);
 /* Gives back one request counted by ratepolicy_hit (the work it guarded
  * did not happen, or does not count: a right password at the login). */
 void ratepolicy_give_back(RateClass cls, const RateWho *who);

@@ -29,6 +29,41 @@ static void token_bucket(const RateRule *rule, RateState *st, int64_t now_ms, Ra
 	v->reset_ms = (tat - now + 999) / 1000;
 }
 
+/* GCRA as a queue: a request that does not conform now conforms at
+ * tat + step - window; it takes that place (tat moves on) and waits until
+ * then, unless that is more than block_ms away. */
+static void leaky_bucket(const RateRule *rule, RateState *st, int64_t now_ms, RateVerdict *v)
+{
+	int64_t now = now_ms * 1000, window = rule->window_ms * 1000;
+	int64_t step = window / rule->limit;
+	if (step < 1) step = 1;
+	int64_t tat = st->a > now ? st->a : now;
+	int64_t wait = tat + step - window - now;	/* > 0: late */
+	if (wait > rule->block_ms * 1000) {
+		v->allowed = false;
+		v->retry_ms = (wait - rule->block_ms * 1000 + 999) / 1000;
+	} else {
+		v->allowed = true;
+		v->delay_ms = wait > 0 ? (wait + 999) / 1000 : 0;
+		st->a = tat = tat + step;
+	}
+	v->remaining = tat - now < window ? (window - (tat - now)) / step : 0;
+	v->reset_ms = (tat - now + 999) / 1000;
+}
+
+/* a = requests in flight. */
+static void concurrent(const RateRule *rule, RateState *st, RateVerdict *v)
+{
+	if (st->a >= rule->limit) {
+		v->allowed = false;
+		v->retry_ms = 1000;	/* when one ends is not known: a second */
+	} else {
+		v->allowed = true;
+		st->a++;
+	}
+	v->remaining = st->a < rule->limit ? rule->limit - st->a : 0;
+}
+
 /* a = the window's start, b = requests counted in it, c = blocked until. */
 static void fixed_window(const RateRule *rule, RateState *st, int64_t now_ms, RateVerdict *v)
 {
@@ -97,6 +132,7 @@ static bool unlimited(const RateRule *rule)
 {
 	if (rule->algo == RATE_BACKOFF)
 		return rule->limit < 0 || rule->limit + rule->slowed <= 0 || rule->block_ms <= 0;
+	if (rule->algo == RATE_CONCURRENT) return rule->limit <= 0;
 	return rule->limit <= 0 || rule->window_ms <= 0;
 }
 
@@ -108,16 +144,29 @@ void ratelimit_step(const RateRule *rule, RateState *st, int64_t now_ms, RateVer
 		v->allowed = true;
 		return;
 	}
-	if (rule->algo == RATE_FIXED_WINDOW) fixed_window(rule, st, now_ms, v);
-	else if (rule->algo == RATE_BACKOFF) backoff(rule, st, now_ms, v);
-	else token_bucket(rule, st, now_ms, v);
+	switch (rule->algo) {
+	case RATE_FIXED_WINDOW: fixed_window(rule, st, now_ms, v); break;
+	case RATE_BACKOFF: backoff(rule, st, now_ms, v); break;
+	case RATE_LEAKY_BUCKET: leaky_bucket(rule, st, now_ms, v); break;
+	case RATE_CONCURRENT: concurrent(rule, st, v); break;
+	case RATE_TOKEN_BUCKET: token_bucket(rule, st, now_ms, v); break;
+	}
 }
 
 void ratelimit_step_back(const RateRule *rule, RateState *st)
 {
+	/* A request in flight ends whatever the rule has become meanwhile (a
+	 * limit turned off and on again must not keep phantom requests). */
+	if (rule->algo == RATE_CONCURRENT) {
+		if (st->a > 0) st->a--;
+		return;
+	}
 	if (unlimited(rule)) return;
 	switch (rule->algo) {
-	case RATE_TOKEN_BUCKET: {
+	case RATE_CONCURRENT:
+		break;
+	case RATE_TOKEN_BUCKET:
+	case RATE_LEAKY_BUCKET: {
 		/* The arrival time moves back one step; a time in the past is
 		 * the same as now to the next hit. */
 		int64_t step = rule->window_ms * 1000 / rule->limit;

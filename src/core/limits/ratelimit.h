@@ -25,6 +25,16 @@ typedef enum RateAlgo {
 	/* limit requests per fixed window; the request past it blocks the key
 	 * for block_ms (Allegro: 9000 a minute, then a minute blocked). */
 	RATE_FIXED_WINDOW,
+	/* limit requests per window, metered evenly like RATE_TOKEN_BUCKET,
+	 * but a request past the burst is let through late rather than
+	 * refused: its verdict says how long to hold it (delay_ms), and its
+	 * place in the queue is taken at once, so the requests after it wait
+	 * behind it. One whose wait would pass block_ms is refused. */
+	RATE_LEAKY_BUCKET,
+	/* limit requests at once: each hit counts one more in flight, each
+	 * give back (the request ended) one less (Allegro: "too many parallel
+	 * requests" of one user). */
+	RATE_CONCURRENT,
 	/* limit attempts at once, then `slowed` more, the first window_ms
 	 * after the attempt before it and each next one waiting twice as long
 	 * (never longer than block_ms), then none until block_ms after the
@@ -36,7 +46,7 @@ typedef struct RateRule {
 	RateAlgo algo;
 	int64_t limit;		/* requests per window; 0: unlimited */
 	int64_t window_ms;	/* RATE_BACKOFF: the first slowed attempt's wait */
-	int64_t block_ms;	/* RATE_FIXED_WINDOW, RATE_BACKOFF */
+	int64_t block_ms;	/* RATE_FIXED_WINDOW, RATE_BACKOFF; RATE_LEAKY_BUCKET: the longest wait */
 	int64_t slowed;		/* RATE_BACKOFF only */
 } RateRule;
 
@@ -51,13 +61,15 @@ typedef struct RateVerdict {
 	int64_t remaining;	/* requests left now */
 	int64_t reset_ms;	/* until the key is back to a full allowance */
 	int64_t retry_ms;	/* refused: until one more may go on */
+	int64_t delay_ms;	/* allowed: hold the request this long first */
 } RateVerdict;
 
 /* Pure rule (unit tested): one request at now_ms against st, which it
  * updates; a refused request changes nothing but an expired block. */
 void ratelimit_step(const RateRule *rule, RateState *st, int64_t now_ms, RateVerdict *v);
 /* Gives back one request ratelimit_step let through (the work it guarded
- * did not happen, or its outcome does not count). */
+ * did not happen, or its outcome does not count; RATE_CONCURRENT: it
+ * ended). */
 void ratelimit_step_back(const RateRule *rule, RateState *st);
 /* RATE_BACKOFF's rule: how long the attempt after `attempts` must wait
  * after the last one; 0 when it may go on. */
