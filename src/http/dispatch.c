@@ -66,13 +66,16 @@ static bool authenticate(Request *r, const Route *route)
 		}
 		return true;
 	}
-	if (!tok || auth_bearer(&r->ctx, tok, strlen(tok), &r->principal) != 0 ||
-	    (r->face->scopes && !(r->principal.scopes & r->face->scopes))) {
+	if (!tok || auth_bearer(&r->ctx, tok, strlen(tok), &r->principal) != 0) {
 		r->face->auth_error(r, AUTHFAIL_INVALID);
 		return false;
 	}
 	r->authenticated = true;
-	if ((r->principal.scopes & route->scopes) != route->scopes) {
+	/* The one scope check: the route's scopes, and one of its face's at
+	 * least, so a token of another face's app is refused on a route that
+	 * names no scope as on one that does. */
+	if ((r->principal.scopes & route->scopes) != route->scopes ||
+	    (r->face->scopes && !(r->principal.scopes & r->face->scopes))) {
 		r->face->auth_error(r, AUTHFAIL_SCOPE);
 		return false;
 	}

@@ -62,8 +62,8 @@ typedef struct Face {
 	void (*too_many)(Request *r);
 	bool rate_headers;	/* send X-RateLimit-Limit, -Remaining, -Reset */
 	/* The scopes this face's tokens carry (model.h SCOPE_*). A token with
-	 * none of them was issued for another face: to this one it is a token
-	 * it never issued, even on a route that asks for no scope. 0: any. */
+	 * none of them was issued for another face: it lacks scope here, on a
+	 * route that names none as on one that does. 0: any. */
 	unsigned scopes;
 	/* Media types a JSON body may be sent as, NULL-terminated; the first
 	 * is the one a 415 names. NULL: application/json. */

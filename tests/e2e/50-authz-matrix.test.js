@@ -265,12 +265,13 @@ function cases(route) {
 		return out;
 	}
 	// A token of an app registered for the other face only, the owner's
-	// and an app's: to this face a token it never issued, even on a route
-	// that asks for no scope (an OLX token read Allegro's categories).
+	// and an app's: it holds none of this face's scopes, refused as such
+	// even on a route that names no scope (an OLX token read Allegro's
+	// categories).
 	const foreign = face.tokens === 'allegro' ? { owner: f.owner.token, app: f.tokens.app }
 		: { owner: f.allegro.owner, app: f.allegro.app };
-	out.push(['the other face\'s token (the owner\'s)', foreign.owner, face.invalid],
-		['the other face\'s app token', foreign.app, face.invalid]);
+	out.push(['the other face\'s token (the owner\'s)', foreign.owner, face.scope],
+		['the other face\'s app token', foreign.app, face.scope]);
 	out.push(['app token', T.app, route.auth === 'user' ? face.notUser : 'allowed']);
 	out.push(['another seller', T.other, owned ? owned.notOwner || face.notOwner : 'allowed']);
 	for (const [granted, tok] of Object.entries(T.scopes)) {
