@@ -100,8 +100,13 @@ typedef enum AdvertOrder {
 
 typedef struct AdvertSearch {
 	int64_t user_id;
-	const AdvertStatus *statuses;	/* any of them; none: any */
+	const AdvertStatus *statuses;	/* any of them; none (and none below): any */
 	int nstatuses;
+	/* Also these, told apart by whether the listing has an activation
+	 * waiting in the publication queue (a face shows it as being
+	 * activated): idle ones match without one, waiting ones with one. */
+	const AdvertStatus *idle_statuses, *waiting_statuses;
+	int nidle_statuses, nwaiting_statuses;
 	const char *const *external_ids;	/* any of them; none: any */
 	int nexternal_ids;
 	const char *title_part;		/* within the title, ASCII case-blind; NULL: any */

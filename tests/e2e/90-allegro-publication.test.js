@@ -1,19 +1,23 @@
 'use strict';
-// Seed 002 §10-11 from an Allegro client's side: a complete draft is
-// published by a command (201 with taskCount all zero, the work done by the
+// Seed 002 §8-11 from an Allegro client's side: a complete draft, its base
+// package assigned and its fee previewed, is published by a command (201 with taskCount all zero, the work done by the
 // job runner), followed through the summary and the tasks to ACTIVE, ended,
 // and relisted; the OLX face and the public page see the same listing. A
 // command id is the client's: repeated it answers the first result, reused
 // for another request 409, someone else's 403, older than 7 days 404. An
 // incomplete draft's task fails with the draft's own validation errors; a
-// paused worker leaves the offer ACTIVATING; a scheduled command waits for
-// the marketplace clock. Every answer is checked against the document.
+// paused worker leaves the offer ACTIVATING (and the list filtered by
+// ACTIVATING finds it); one without a base package fails with
+// ValidAdvertisementPackage; a scheduled command waits for the marketplace
+// clock; each activation pays its packages. Every answer is checked against
+// the document.
 
 const test = require('node:test');
 const assert = require('node:assert');
 const crypto = require('node:crypto');
 const { startSouk } = require('./lib/server');
-const { allegroSeller, makeContact, completeOffer, offerReq, assertError } = require('./lib/offers');
+const { CATEGORY, PACKAGES, allegroSeller, makeContact, completeOffer, offerReq, assignPackage, assertError } =
+	require('./lib/offers');
 const { makeApp, codeGrant, advanceClock } = require('./lib/oauth-flow');
 const { operator, setting } = require('./lib/adverts');
 const { patience } = require('./lib/patience');
@@ -35,13 +39,30 @@ function command(action, ids, extra = {}) {
 }
 
 // Each its own title: moderation rejects a duplicate of a running listing.
+// A complete draft with the free base package assigned, unless `base` is null.
 let drafts = 0;
-async function draft(who = seller, over = {}) {
+async function draft(who = seller, over = {}, base = PACKAGES.BASIC) {
 	const c = who === seller ? contact : await makeContact(s, who);
 	const r = await offerReq(s, who, 'POST', '/sale/offers', completeOffer(who, c,
 		{ name: `Bluzka damska bawełniana nr ${++drafts}`, external: { id: crypto.randomUUID() }, ...over }));
 	assert.strictEqual(r.status, 201, r.text);
+	if (base) await assignPackage(s, who, r.json.id, base);
 	return r.json;
+}
+
+async function money() {
+	return (await s.req('GET', `/api/admin/users/${seller.user.id}/money`, { token: operator(s) })).json.sum;
+}
+async function topUp(amount) {
+	const r = await s.req('POST', `/api/admin/users/${seller.user.id}/money/top-ups`, { token: operator(s),
+		headers: { 'Idempotency-Key': crypto.randomUUID() }, json: { amount } });
+	assert.strictEqual(r.status, 201, r.text);
+}
+
+async function journal(query) {
+	const r = await offerReq(s, seller, 'GET', `/sale/offer-events${query}`);
+	assert.strictEqual(r.status, 200, r.text);
+	return r.json.offerEvents;
 }
 
 async function put(id, body, who = seller) {
@@ -85,9 +106,27 @@ async function pause(paused) {
 	assert.strictEqual(r.json.paused, paused);
 }
 
-test('draft -> ACTIVATE -> SUCCESS -> ACTIVE, seen by OLX and the public page; END -> ENDED; relist', async () => {
-	const o = await draft();
+test('seed walk-through: packages -> assign -> fee preview -> ACTIVATE -> SUCCESS -> ACTIVE (OLX, public page, '
+	+ 'journal) -> END -> ENDED -> relist charged again', async () => {
+	const o = await draft(seller, {}, null);
 	assert.strictEqual(o.publication.status, 'INACTIVE');
+	// The category's packages, the extended one assigned through the route
+	// (every answer is checked against the document by the client).
+	const list = await offerReq(s, seller, 'GET', `/sale/classifieds-packages?category.id=${CATEGORY}`);
+	assert.strictEqual(list.status, 200, list.text);
+	assert.ok(list.json.packages.some((p) => p.id === PACKAGES.EXTENDED && p.type === 'BASE'), list.text);
+	await assignPackage(s, seller, o.id, PACKAGES.EXTENDED);
+	const mine = await offerReq(s, seller, 'GET', `/sale/offer-classifieds-packages/${o.id}`);
+	assert.deepStrictEqual(mine.json, { basePackage: { id: PACKAGES.EXTENDED }, extraPackages: [] });
+	const full = (await offerReq(s, seller, 'GET', `/sale/offers/${o.id}`)).json;
+	const fee = await offerReq(s, seller, 'POST', '/pricing/offer-fee-preview',
+		{ offer: full, classifiedsPackages: mine.json });
+	assert.strictEqual(fee.status, 200, fee.text);
+	assert.deepStrictEqual(fee.json.quotes.map((q) => [q.classifiedsPackage.id, q.fee]),
+		[[PACKAGES.EXTENDED, { amount: '49.00', currency: 'PLN' }]]);
+	await topUp(100);
+	const before = await money();
+
 	const id = crypto.randomUUID();
 	const r = await put(id, command('ACTIVATE', [o.id]));
 	assert.strictEqual(r.status, 201, r.text);
@@ -105,6 +144,8 @@ test('draft -> ACTIVATE -> SUCCESS -> ACTIVE, seen by OLX and the public page; E
 	assert.deepStrictEqual(t.errors, []);
 	assert.match(t.scheduledAt, /Z$/);
 	assert.strictEqual(await status(o.id), 'ACTIVE');
+	assert.strictEqual(await money(), before - 49);
+	assert.deepStrictEqual((await journal('?type=OFFER_ACTIVATED')).filter((e) => e.offer.id === o.id).length, 1);
 
 	// The same listing through the OLX face, and on its public page.
 	const olx = await codeGrant(s, makeApp(s), seller.user);
@@ -125,10 +166,36 @@ test('draft -> ACTIVATE -> SUCCESS -> ACTIVE, seen by OLX and the public page; E
 	a = await s.req('GET', `/api/partner/adverts/${o.id}`, { token: olx.access_token });
 	assert.strictEqual(a.json.data.status, 'removed_by_user');
 	assert.strictEqual((await s.req('GET', `/oferta/${o.id}`)).status, 404);
+	const [ended] = (await journal('?type=OFFER_ENDED')).filter((e) => e.offer.id === o.id);
+	assert.deepStrictEqual(ended.offer.publication, { endedBy: 'USER' });
 
+	// Seed 002 §10: the package is assigned again before relisting, and paid again.
+	await assignPackage(s, seller, o.id, PACKAGES.EXTENDED);
 	const relist = crypto.randomUUID();
 	assert.strictEqual((await put(relist, command('ACTIVATE', [o.id]))).status, 201);
 	assert.deepStrictEqual((await settled(relist)).taskCount, { total: 1, success: 1, failed: 0 });
+	assert.strictEqual(await status(o.id), 'ACTIVE');
+	assert.strictEqual(await money(), before - 98);
+});
+
+test('an offer without a base package fails with ValidAdvertisementPackage and stays INACTIVE; with one it goes live',
+	async () => {
+	const o = await draft(seller, {}, null);
+	const id = crypto.randomUUID();
+	assert.strictEqual((await put(id, command('ACTIVATE', [o.id]))).status, 201);
+	assert.deepStrictEqual((await settled(id)).taskCount, { total: 1, success: 0, failed: 1 });
+	const [t] = await tasks(id);
+	assert.strictEqual(t.status, 'FAIL');
+	assert.strictEqual(t.message, 'Could not change offer publication status. The offer has no base package.');
+	assert.deepStrictEqual(t.errors.map((e) => e.code), ['ValidAdvertisementPackage']);
+	assert.strictEqual(await status(o.id), 'INACTIVE');
+	const none = await offerReq(s, seller, 'GET', `/sale/offer-classifieds-packages/${o.id}`);
+	assert.strictEqual(none.status, 404, none.text);
+
+	await assignPackage(s, seller, o.id);
+	const again = crypto.randomUUID();
+	assert.strictEqual((await put(again, command('ACTIVATE', [o.id]))).status, 201);
+	assert.deepStrictEqual((await settled(again)).taskCount, { total: 1, success: 1, failed: 0 });
 	assert.strictEqual(await status(o.id), 'ACTIVE');
 });
 
@@ -231,6 +298,12 @@ test('a paused worker leaves the offer ACTIVATING and its task NEW; a second com
 		assert.strictEqual(await status(o.id), 'ACTIVATING');
 		const list = await offerReq(s, seller, 'GET', `/sale/offers?external.id=${o.external.id}`);
 		assert.strictEqual(list.json.offers[0].publication.status, 'ACTIVATING');
+		// Filtered by what it shows: ACTIVATING, no longer INACTIVE.
+		const by = async (st) => (await offerReq(s, seller, 'GET',
+			`/sale/offers?external.id=${o.external.id}&publication.status=${st}`)).json.offers.map((x) => x.id);
+		assert.deepStrictEqual(await by('ACTIVATING'), [o.id]);
+		assert.deepStrictEqual(await by('INACTIVE'), []);
+		assert.deepStrictEqual(await by('INACTIVE,ACTIVATING'), [o.id]);
 		const [t] = await tasks(id);
 		assert.strictEqual(t.status, 'NEW');
 		assert.strictEqual(t.finishedAt, null);
@@ -294,11 +367,7 @@ test('racing PUTs: one id sent twice at once is one command; two ids on one offe
 });
 
 test('publishing charges the offer\'s packages from the ledger: not enough money fails the task, a relisting pays again', async () => {
-	const { sql } = require('./lib/oauth-flow');
-	const o = await draft();
-	// The package is assigned as PUT /sale/offer-classifieds-packages does (package_extended: 49.00).
-	sql(s, `INSERT INTO money_listing_packages(listing_id, product, assigned_at) VALUES (${o.id}, 'package_extended', 0)`);
-	const money = async () => (await s.req('GET', `/api/admin/users/${seller.user.id}/money`, { token: operator(s) })).json.sum;
+	const o = await draft(seller, {}, PACKAGES.EXTENDED);	// 49.00
 	const before = await money();
 
 	const poor = crypto.randomUUID();

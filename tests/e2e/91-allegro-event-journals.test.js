@@ -12,7 +12,7 @@ const test = require('node:test');
 const assert = require('node:assert');
 const crypto = require('node:crypto');
 const { startSouk } = require('./lib/server');
-const { allegroSeller, makeContact, completeOffer, offerReq } = require('./lib/offers');
+const { allegroSeller, makeContact, completeOffer, offerReq, assignPackage } = require('./lib/offers');
 const { makeApp, codeGrant, advanceClock } = require('./lib/oauth-flow');
 const { makeAllegroApp, allegroToken, allegroCodeGrant, ALLEGRO_MEDIA } = require('./lib/allegro');
 const { advertBody, operator, setting, waitStatus } = require('./lib/adverts');
@@ -36,8 +36,10 @@ async function journal(query = '', who = seller) {
 	return r.json.offerEvents;
 }
 
-// Runs a command and waits until its one task is done.
+// Runs a command and waits until its one task is done (an activation with
+// the free base package assigned, as a client does first).
 async function publish(action, offerId) {
+	if (action === 'ACTIVATE') await assignPackage(s, seller, offerId);
 	const id = crypto.randomUUID();
 	const put = await offerReq(s, seller, 'PUT', `${CMD}/${id}`,
 		{ publication: { action }, offerCriteria: [{ offers: [{ id: offerId }], type: 'CONTAINS_OFFERS' }] });

@@ -8,7 +8,7 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { allegroSeller, offerServer, completeOffer, offerReq } = require('./lib/offers');
+const { allegroSeller, offerServer, completeOffer, offerReq, assignPackage } = require('./lib/offers');
 const { ALLEGRO_MEDIA } = require('./lib/allegro');
 const { makeApp, codeGrant } = require('./lib/oauth-flow');
 const { operator, setting } = require('./lib/adverts');
@@ -80,6 +80,8 @@ test('POST with publication ACTIVE: 202, the operation 202 while the worker wait
 	const wrong = await productReq(seller, 'GET', pathOf(r.headers.location).replace(`/${r.json.id}/`, '/999999/'));
 	assert.strictEqual(wrong.status, 404, wrong.text);
 
+	// Its base package, chosen while the activation waits (seed 002 §8).
+	await assignPackage(s, seller, r.json.id);
 	await pause(false);
 	const offer = await followed(r.headers.location);
 	assert.strictEqual(offer, `/sale/product-offers/${r.json.id}`);
@@ -108,6 +110,7 @@ test('POST without publication: 201, an INACTIVE draft; PATCH one field keeps th
 	assert.strictEqual(p.json.name, 'Bluzka do poprawki');
 	assert.deepStrictEqual(p.json.external, { id: 'po-2' });
 
+	await assignPackage(s, seller, r.json.id);
 	const on = await productReq(seller, 'PATCH', `/sale/product-offers/${r.json.id}`, { publication: { status: 'ACTIVE' } });
 	assert.strictEqual(on.status, 202, on.text);
 	await followed(on.headers.location);
@@ -128,6 +131,14 @@ test('an incomplete offer asked to go ACTIVE: the operation ends, the offer stay
 	const g = await productReq(seller, 'GET', offer);
 	assert.strictEqual(g.json.publication.status, 'INACTIVE');
 	assert.ok(g.json.validation.errors.some((e) => e.path === 'location'), JSON.stringify(g.json.validation));
+});
+
+test('an offer asked to go ACTIVE without a base package: the operation ends, the offer stays INACTIVE', async () => {
+	const r = await productReq(seller, 'POST', '/sale/product-offers',
+		{ ...productOffer({ name: 'Bluzka bez pakietu', external: { id: 'po-5' } }), publication: { status: 'ACTIVE' } });
+	assert.strictEqual(r.status, 202, r.text);
+	const offer = await followed(r.headers.location);
+	assert.strictEqual((await productReq(seller, 'GET', offer)).json.publication.status, 'INACTIVE');
 });
 
 test('refusals: a bad status 422, another seller\'s offer 404, a body that may not be stored 422', async () => {

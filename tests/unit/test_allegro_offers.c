@@ -7,28 +7,55 @@
 #include "../../src/api/allegro/offers.h"
 #include "../../src/core/listing/text_rules.h"
 
+static bool has(const AdvertStatus *st, int n, AdvertStatus s)
+{
+	for (int i = 0; i < n; i++)
+		if (st[i] == s) return true;
+	return false;
+}
+
 static void test_statuses(void)
 {
-	static const char *const names[] = {"INACTIVE", "ACTIVATING", "ACTIVE", "ENDED"};
-	int seen[ADVERT_STATUS_COUNT] = {0};
-	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
-		AdvertStatus st[ADVERT_STATUS_COUNT];
-		int n = allegro_publication_statuses(names[k], st, ADVERT_STATUS_COUNT);
-		CHECK(n > 0);
-		for (int i = 0; i < n; i++) {
-			CHECK_STR(allegro_publication_status(st[i]), names[k]);
-			seen[st[i]]++;
+	static const char *const names[] = {"INACTIVE", "ACTIVATING", "ACTIVE", "ENDED", NULL};
+	Arena *a = arena_new();
+	int seen[ADVERT_STATUS_COUNT] = {0}, inactive_or_ended = 0;
+	for (int s = ADVERT_NEW; s < ADVERT_STATUS_COUNT; s++)
+		inactive_or_ended += s != ADVERT_DELETED && allegro_publication_waits(allegro_publication_status(s));
+	for (int k = 0; names[k]; k++) {
+		AdvertSearch q = {0};
+		allegro_publication_search(a, names, 1u << k, &q);
+		CHECK(q.nstatuses + q.nidle_statuses > 0);
+		for (int i = 0; i < q.nstatuses; i++) {
+			CHECK_STR(allegro_publication_status(q.statuses[i]), names[k]);
+			seen[q.statuses[i]]++;
 		}
+		for (int i = 0; i < q.nidle_statuses; i++) {
+			CHECK_STR(allegro_publication_status(q.idle_statuses[i]), names[k]);
+			seen[q.idle_statuses[i]]++;
+		}
+		/* ACTIVATING also finds every offer an activation waits for. */
+		CHECK(q.nwaiting_statuses == (k == 1 ? inactive_or_ended : 0));
+		CHECK(k != 1 || (has(q.waiting_statuses, q.nwaiting_statuses, ADVERT_DRAFT) &&
+			has(q.waiting_statuses, q.nwaiting_statuses, ADVERT_OUTDATED) &&
+			!has(q.waiting_statuses, q.nwaiting_statuses, ADVERT_ACTIVE)));
 	}
 	/* Every status a seller can see is behind exactly one filter value. */
 	for (int s = ADVERT_NEW; s < ADVERT_STATUS_COUNT; s++) CHECK(seen[s] == (s == ADVERT_DELETED ? 0 : 1));
+	/* INACTIVE with ACTIVATING: a draft matches whether or not an activation waits. */
+	AdvertSearch both = {0};
+	allegro_publication_search(a, names, 3u, &both);
+	CHECK(has(both.statuses, both.nstatuses, ADVERT_DRAFT) && both.nidle_statuses == 0);
+	CHECK(has(both.waiting_statuses, both.nwaiting_statuses, ADVERT_OUTDATED));
+	AdvertSearch none = {0};
+	allegro_publication_search(a, names, 0, &none);
+	CHECK(none.nstatuses == 0 && none.nidle_statuses == 0 && none.nwaiting_statuses == 0);
 	CHECK_STR(allegro_publication_status(ADVERT_DRAFT), "INACTIVE");
 	CHECK_STR(allegro_publication_status(ADVERT_ACTIVE), "ACTIVE");
 	CHECK_STR(allegro_publication_status(ADVERT_NEW), "ACTIVATING");
 	CHECK_STR(allegro_publication_status(ADVERT_OUTDATED), "ENDED");
-	CHECK(allegro_publication_statuses("SOLD", NULL, 0) == 0);
-	AdvertStatus one;
-	CHECK(allegro_publication_statuses("ENDED", &one, 1) == 1);	/* never past max */
+	CHECK(allegro_publication_waits("INACTIVE") && allegro_publication_waits("ENDED"));
+	CHECK(!allegro_publication_waits("ACTIVE") && !allegro_publication_waits("ACTIVATING"));
+	arena_free(a);
 }
 
 static void test_invoices(void)

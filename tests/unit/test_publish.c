@@ -2,11 +2,13 @@
  * repeated command is the first one, another request under its id is
  * refused, another seller's is denied, an expired one is gone; tasks run in
  * order per listing, wait for their scheduled time and for a paused worker;
- * a second command on a listing with an open task is refused; a failed
+ * a second command on a listing with an open task is refused; a face that
+ * wants a base package has a listing without one fail; a failed
  * task's rules come back as the codes they were. */
 #include "t.h"
 
 #include "../../src/core/listing/publish.h"
+#include "../../src/core/reference/seed.h"
 #include "../../src/core/settings.h"
 #include "../../src/util/errors.h"
 
@@ -105,6 +107,30 @@ void test_publish(void)
 	CHECK(publish_job_purge(&c) == 2);
 	CHECK(store_publish_command_get(st, a, later.uuid, &cmd) == SOUK_ENOTFOUND);
 	CHECK(store_publish_command_get(st, a, end.uuid, &cmd) == SOUK_ENOTFOUND);
+
+	/* A face that wants a base package: an ended listing without one fails
+	 * and stays ended (no_package, not moved); with one it runs again. A
+	 * face without the rule relisted x above with none. */
+	static const RuleLimits packaged = {.base_package_required = true};
+	publish_face_rules("packaged", &packaged);
+	int64_t y = listing(&c, user, ADVERT_REMOVED_BY_USER, 3);
+	char ys[24];
+	snprintf(ys, sizeof(ys), "%lld", (long long)y);
+	const char *yo[] = {ys};
+	PublishRequest bare = {.uuid = "0b8f3c1e-0000-4000-8000-000000000004", .face = "packaged",
+		.action = PUBLISH_ACTIVATE, .offers = yo, .noffers = 1};
+	CHECK(publish_command_put(&c, &who, &bare, &cmd) == 0 && publish_job_run(&c) == 1);
+	PublishTask *done;
+	int ndone;
+	CHECK(publish_tasks(&c, &who, bare.uuid, 0, 1, &done, &ndone) == 0 && ndone == 1);
+	CHECK(ndone == 1 && done[0].state == PUBLISH_FAIL);
+	CHECK_STR(ndone == 1 ? done[0].result : NULL, PUBLISH_NO_PACKAGE);
+	CHECK(status_of(&c, y) == ADVERT_REMOVED_BY_USER);
+	CHECK(seed_reference(&c) == 0);	/* the categories its package is priced in */
+	CHECK(store_money_listing_package_add(st, y, "package_basic", c.now) == 0);
+	bare.uuid = "0b8f3c1e-0000-4000-8000-000000000005";
+	CHECK(publish_command_put(&c, &who, &bare, &cmd) == 0 && publish_job_run(&c) == 1);
+	CHECK(task_state(&c, &who, bare.uuid, 0) == PUBLISH_SUCCESS && status_of(&c, y) == ADVERT_ACTIVE);
 
 	/* A failed task's rules, kept as JSON, read back as codes. */
 	PublishTask t = {.errors = "[{\"code\":\"too_long\",\"path\":\"title\",\"limit\":50,\"count\":61},"

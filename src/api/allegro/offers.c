@@ -160,11 +160,7 @@ static bool list_query(Request *r, AdvertSearch *q)
 	if (!allegro_page(r, LIST_DEFAULT, LIST_MAX, &page) || !allegro_filter_enum(r, "publication.status", publication, &mask) ||
 	    !allegro_sort(r, sortable, &key, 1, &nkeys))
 		return false;
-	AdvertStatus *st = arena_alloc(r->arena, sizeof(*st) * ADVERT_STATUS_COUNT);
-	for (int i = 0; publication[i]; i++)
-		if (mask & (1u << i)) q->nstatuses += allegro_publication_statuses(publication[i], st + q->nstatuses,
-			ADVERT_STATUS_COUNT - q->nstatuses);
-	q->statuses = st;
+	allegro_publication_search(r->arena, publication, mask, q);
 	const char **external;
 	q->nexternal_ids = allegro_filter(r, "external.id", &external);
 	q->external_ids = external;

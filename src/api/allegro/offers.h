@@ -26,8 +26,13 @@ void allegro_offer_list_item(Request *r, JsonW *w, const Advert *ad);
 /* Mapping (offers_map.c) */
 /* publication.status of a core status: INACTIVE, ACTIVATING, ACTIVE, ENDED. */
 const char *allegro_publication_status(AdvertStatus s);
-/* The core statuses behind one publication.status: how many (0: unknown name). */
-int allegro_publication_statuses(const char *name, AdvertStatus *out, int max);
+/* Whether an offer of this publication.status shows ACTIVATING while an
+ * activation waits for it (not when it is ACTIVE or ACTIVATING already). */
+bool allegro_publication_waits(const char *status);
+/* The list's publication.status filter, names[i] wanted for each bit i of
+ * mask, as the store's search: an offer shown ACTIVATING because an
+ * activation waits for it matches ACTIVATING, not its own status. */
+void allegro_publication_search(Arena *a, const char *const *names, unsigned mask, AdvertSearch *q);
 /* The offer's publication.status, an activation waiting included
  * (publication.c). */
 const char *allegro_offer_publication(Request *r, const Advert *ad);

@@ -32,12 +32,34 @@ const char *allegro_publication_status(AdvertStatus s)
 	return (int)s >= 0 && s < ADVERT_STATUS_COUNT && statuses[s] ? statuses[s] : "ENDED";
 }
 
-int allegro_publication_statuses(const char *name, AdvertStatus *out, int max)
+bool allegro_publication_waits(const char *status)
 {
-	int n = 0;
-	for (int s = 0; s < ADVERT_STATUS_COUNT && n < max; s++)
-		if (statuses[s] && strcmp(statuses[s], name) == 0) out[n++] = (AdvertStatus)s;
-	return n;
+	return strcmp(status, "ACTIVE") != 0 && strcmp(status, "ACTIVATING") != 0;
+}
+
+static bool wanted(const char *const *names, unsigned mask, const char *status)
+{
+	for (int i = 0; names[i]; i++)
+		if ((mask & (1u << i)) && strcmp(names[i], status) == 0) return true;
+	return false;
+}
+
+void allegro_publication_search(Arena *a, const char *const *names, unsigned mask, AdvertSearch *q)
+{
+	AdvertStatus *any = arena_alloc(a, sizeof(*any) * ADVERT_STATUS_COUNT * 3);
+	AdvertStatus *idle = any + ADVERT_STATUS_COUNT, *waiting = idle + ADVERT_STATUS_COUNT;
+	bool activating = wanted(names, mask, "ACTIVATING");
+	q->nstatuses = q->nidle_statuses = q->nwaiting_statuses = 0;
+	for (int s = 0; s < ADVERT_STATUS_COUNT; s++) {
+		if (!statuses[s]) continue;
+		bool own = wanted(names, mask, statuses[s]);
+		if (own && (activating || !allegro_publication_waits(statuses[s]))) any[q->nstatuses++] = (AdvertStatus)s;
+		else if (own) idle[q->nidle_statuses++] = (AdvertStatus)s;
+		else if (activating && allegro_publication_waits(statuses[s])) waiting[q->nwaiting_statuses++] = (AdvertStatus)s;
+	}
+	q->statuses = any;
+	q->idle_statuses = idle;
+	q->waiting_statuses = waiting;
 }
 
 /* The sixteen voivodeships by Allegro's name and their GeoNames code, the

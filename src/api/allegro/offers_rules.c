@@ -34,6 +34,7 @@ const RuleLimits allegro_offer_limits = {
 	.images_max = 16,
 	.invoice_required = true,
 	.hosted_images = true,		/* seed 002 §3: only what POST /sale/images took */
+	.base_package_required = true,	/* the rule: ValidAdvertisementPackage */
 };
 
 /* A sentence in the two languages of userMessage (message is English). */

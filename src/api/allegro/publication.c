@@ -180,29 +180,34 @@ int allegro_publication_get(Request *r)
 typedef struct Said {
 	const char *message;	/* the task's general reason */
 	const char *en, *pl;	/* its one error, when it has no list */
+	const char *code;	/* that error's code; NULL: PublicationException */
 } Said;
 
 static Said said(const PublishTask *t)
 {
 	static const struct { const char *result; Said s; } words[] = {
 		{PUBLISH_NOT_FOUND, {"Could not change offer publication status. Offer not found. It was deleted, "
-			"archived or never existed.", "Offer not found.", "Nie znaleziono oferty."}},
+			"archived or never existed.", "Offer not found.", "Nie znaleziono oferty.", NULL}},
 		{PUBLISH_INVALID, {"Could not change offer publication status. The offer has validation errors.",
-			NULL, NULL}},
+			NULL, NULL, NULL}},
 		{PUBLISH_OVER_LIMIT, {"Could not change offer publication status. The limit of free ads in this "
 			"category has been reached.", "The limit of free ads in this category has been reached.",
-			"Limit darmowych ogłoszeń w tej kategorii został wyczerpany."}},
+			"Limit darmowych ogłoszeń w tej kategorii został wyczerpany.", NULL}},
 		{PUBLISH_MODERATED, {"Could not change offer publication status. The offer was refused by moderation.",
-			"The offer was refused by moderation.", "Oferta została odrzucona przez moderację."}},
+			"The offer was refused by moderation.", "Oferta została odrzucona przez moderację.", NULL}},
 		{PUBLISH_FUNDS, {"Could not change offer publication status. There is not enough money in the account to "
 			"pay for the offer's packages.", "Not enough money in the account to pay for the packages.",
-			"Za mało środków na koncie, by opłacić pakiety."}},
+			"Za mało środków na koncie, by opłacić pakiety.", NULL}},
 		{PUBLISH_STATE, {"Could not change offer publication status. The offer's status does not allow it.",
-			"The offer's status does not allow this change.", "Status oferty nie pozwala na tę zmianę."}},
+			"The offer's status does not allow this change.", "Status oferty nie pozwala na tę zmianę.", NULL}},
+		{PUBLISH_NO_PACKAGE, {"Could not change offer publication status. The offer has no base package.",
+			"Assign a base package to the offer (PUT /sale/offer-classifieds-packages/{offerId}) before "
+			"publishing it.", "Przed publikacją przypisz do oferty pakiet podstawowy.",
+			"ValidAdvertisementPackage"}},
 	};
 	for (size_t i = 0; t->result && i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcmp(words[i].result, t->result) == 0) return words[i].s;
-	return (Said){"", NULL, NULL};
+	return (Said){"", NULL, NULL, NULL};
 }
 
 static void write_errors(Request *r, JsonW *w, const PublishTask *t, Said s)
@@ -210,7 +215,8 @@ static void write_errors(Request *r, JsonW *w, const PublishTask *t, Said s)
 	AllegroErrors errs;
 	allegro_errors_init(&errs, r->arena);
 	if (t->state == PUBLISH_FAIL && s.en) {
-		AllegroError *e = allegro_errors_add(&errs, "PublicationException", NULL, s.en, allegro_say(r, s.en, s.pl));
+		AllegroError *e = allegro_errors_add(&errs, s.code ? s.code : "PublicationException", NULL, s.en,
+			allegro_say(r, s.en, s.pl));
 		e->details = t->reason;
 	} else if (t->state == PUBLISH_FAIL) {
 		Violations vs = {0};
@@ -275,7 +281,7 @@ const char *allegro_offer_publication(Request *r, const Advert *ad)
 	bool pending = false;
 	/* An offer with an activation waiting (its turn, its date, a paused
 	 * worker) is being activated, as on Allegro right after the PUT. */
-	if (strcmp(status, "ACTIVE") != 0 && strcmp(status, "ACTIVATING") != 0 &&
+	if (allegro_publication_waits(status) &&
 	    publish_activating(&r->ctx, ad->id, &pending) == 0 && pending)
 		return "ACTIVATING";
 	return status;

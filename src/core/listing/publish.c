@@ -12,6 +12,7 @@
 #include "../../util/errors.h"
 #include "../jobs.h"
 #include "../money/money.h"
+#include "../money/packages.h"
 #include "../settings.h"
 #include "advert_ops.h"
 #include "draft.h"
@@ -240,32 +241,60 @@ static void settle(Ctx *c, PublishTask *t, const Advert *ad)
 	}
 }
 
+/* Whether the listing may go live under its face's rules as far as its
+ * packages go: false when the face wants a base package and none is
+ * assigned (the task then fails PUBLISH_NO_PACKAGE). */
+static int package_ok(Ctx *c, const Actor *who, const RuleLimits *lim, const Advert *ad, bool *ok)
+{
+	const Product *base, **extras;
+	int nextras;
+	*ok = true;
+	if (!lim || !lim->base_package_required) return 0;
+	int rc = packages_of(c, who, ad->id, &base, &extras, &nextras);
+	*ok = rc == 0 && base;
+	return rc == SOUK_ENOTFOUND ? 0 : rc;
+}
+
 /* ACTIVATE: a draft is held to its face's rules and submitted; an ended
- * listing runs again (a rejected one goes back to moderation). */
+ * listing runs again (a rejected one goes back to moderation). Either
+ * needs its base package first, where its face wants one. */
 static int activate(Ctx *c, const Actor *who, const PublishCommand *cmd, PublishTask *t, Advert *ad)
 {
 	Violations vs = {0};
 	AdvertStatus from = ad->status;
+	const RuleLimits *lim = face_rules(cmd->face);
+	bool running = ad->status == ADVERT_ACTIVE || ad->status == ADVERT_NEW || ad->status == ADVERT_UNCONFIRMED ||
+		ad->status == ADVERT_UNPAID, paid = true;
 	int rc;
 	if (ad->status == ADVERT_DRAFT) {
-		const RuleLimits *lim = face_rules(cmd->face);
 		if (!lim) {	/* a face that no longer registers its rules */
 			finish(c, t, PUBLISH_FAIL, PUBLISH_STATE, NULL);
 			return 0;
 		}
 		if ((rc = draft_get(c, who, ad->id, NULL, ad)) != 0) return rc;
 		if ((rc = draft_check(c, who, ad, lim, &vs)) != 0) return rc;
+		/* The draft's own errors first: they are what its client fixes. */
+		if (!violations_block(&vs, RULES_PUBLISHABLE) && (rc = package_ok(c, who, lim, ad, &paid)) != 0)
+			return rc;
+		if (!paid) {
+			finish(c, t, PUBLISH_FAIL, PUBLISH_NO_PACKAGE, NULL);
+			return 0;
+		}
 		if (!violations_block(&vs, RULES_PUBLISHABLE)) rc = advert_submit_step(c, who, ad, &vs);
 		if (rc == SOUK_EINVAL || violations_block(&vs, RULES_PUBLISHABLE)) {
 			finish(c, t, PUBLISH_FAIL, PUBLISH_INVALID, NULL);
 			t->errors = violations_json(c->arena, &vs);
 			return 0;
 		}
+	} else if (running) {
+		rc = 0;		/* running, or on its way: nothing to do */
+	} else if ((rc = package_ok(c, who, lim, ad, &paid)) != 0) {
+		return rc;
+	} else if (!paid) {
+		finish(c, t, PUBLISH_FAIL, PUBLISH_NO_PACKAGE, NULL);
+		return 0;
 	} else if (ad->status == ADVERT_MODERATED) {
 		rc = advert_seller_step(c, who, ad, ADVERT_EV_RESUBMIT, NULL, false, &vs);
-	} else if (ad->status == ADVERT_ACTIVE || ad->status == ADVERT_NEW || ad->status == ADVERT_UNCONFIRMED ||
-		   ad->status == ADVERT_UNPAID) {
-		rc = 0;		/* running, or on its way: nothing to do */
 	} else {
 		rc = advert_seller_step(c, who, ad, ADVERT_EV_ACTIVATE, NULL, false, &vs);
 		if (rc == SOUK_ESTATE && ad->status == ADVERT_LIMITED) {

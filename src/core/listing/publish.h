@@ -4,7 +4,9 @@
  * task per listing named, in order per listing, through the listing's one
  * transition table: a draft is checked under the rules of the face that
  * asked and submitted to moderation, and its task succeeds or fails when
- * moderation has decided. Each activation charges the listing's packages
+ * moderation has decided. A face whose rules want a base package
+ * (RuleLimits.base_package_required) has a listing without one fail
+ * before it moves. Each activation charges the listing's packages
  * from the ledger (core/money) in the task's transaction, once per task: a
  * relisting is another task and pays again; an account that cannot pay
  * fails the task and leaves the listing as it was.
@@ -30,6 +32,7 @@
 #define PUBLISH_MODERATED "moderated"	/* moderation refused or ended it: reason */
 #define PUBLISH_STATE "state"		/* its status does not allow the action */
 #define PUBLISH_FUNDS "funds"		/* the account cannot pay its packages */
+#define PUBLISH_NO_PACKAGE "no_package"	/* no base package assigned, its face wants one */
 
 typedef struct PublishRequest {
 	const char *uuid;		/* lower case, PUBLISH_UUID_LEN characters */

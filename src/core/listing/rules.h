@@ -30,6 +30,9 @@ typedef struct RuleLimits {
 	 * resolved to the seller's upload in the transaction that stores the
 	 * listing (advert_write.c), which keeps it from expiring. */
 	bool hosted_images;
+	/* A listing goes live only with a base package assigned (Allegro's
+	 * classifieds, seed 002 §8): publish.c refuses it otherwise. */
+	bool base_package_required;
 } RuleLimits;
 
 #define RULES_COORDINATES_KM 30		/* coordinates at most this far from the place */

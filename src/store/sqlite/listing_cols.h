@@ -88,6 +88,11 @@
 #define LISTING_SELECT "a.id, a.updated_at" LISTING_IDENT(COL_A) LISTING_CONTENT(COL_A) \
 	LISTING_STATE(COL_A) LISTING_COUNTERS(COL_A) CONTACT_SHOWN(COL_C) ", a.parts"
 #define LISTING_FROM " FROM adverts a LEFT JOIN offer_contacts c ON c.id = a.contact_id"
+/* Whether the listing `id` (an SQL expression) has an activation waiting or
+ * under way in the publication queue. */
+#define LISTING_ACTIVATING(id) "EXISTS (SELECT 1 FROM publication_tasks t" \
+	" JOIN publication_commands c ON c.id = t.command_id WHERE t.listing_id = " id \
+	" AND t.state IN ('new', 'submitted') AND c.action = 'activate')"
 
 /* Binding: BD_kind(statement, index, record, member). */
 #define BD_TEXT(s, i, o, m) sq_bind_text(s, i, (o)->m)

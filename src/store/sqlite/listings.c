@@ -306,8 +306,17 @@ static const char *names_json(Arena *a, const char *const *names, int n)
 	return j;
 }
 
+static const char *statuses_json(Arena *a, const AdvertStatus *st, int n)
+{
+	const char **names = arena_alloc(a, sizeof(char *) * (size_t)(n > 0 ? n : 1));
+	for (int k = 0; k < n; k++) names[k] = listing_status_name(st[k]);
+	return names_json(a, names, n);
+}
+
 #define SEARCH_WHERE " WHERE user_id = ?1 AND status <> 'deleted'" \
-	" AND (?2 IS NULL OR status IN (SELECT value FROM json_each(?2)))" \
+	" AND (?2 IS NULL AND ?8 IS NULL AND ?9 IS NULL OR status IN (SELECT value FROM json_each(?2))" \
+	" OR (?8 IS NOT NULL OR ?9 IS NOT NULL) AND status IN (SELECT value FROM json_each(CASE WHEN " \
+	LISTING_ACTIVATING("adverts.id") " THEN ?9 ELSE ?8 END)))" \
 	" AND (?3 IS NULL OR external_id IN (SELECT value FROM json_each(?3)))" \
 	" AND (?4 IS NULL OR category_id = ?4)" \
 	" AND (?5 IS NULL OR instr(lower(title), lower(?5)) > 0)"
@@ -326,9 +335,9 @@ int store_advert_search(Store *st, Arena *a, const AdvertSearch *f, Advert **out
 			"p.price_minor IS NULL, p.price_minor DESC, p.id DESC"),
 	};
 	if ((int)f->order < 0 || (size_t)f->order >= sizeof(page) / sizeof(page[0])) return SOUK_EINVAL;
-	const char **statuses = arena_alloc(a, sizeof(char *) * (size_t)(f->nstatuses > 0 ? f->nstatuses : 1));
-	for (int k = 0; k < f->nstatuses; k++) statuses[k] = listing_status_name(f->statuses[k]);
-	const char *status_json = names_json(a, statuses, f->nstatuses);
+	const char *status_json = statuses_json(a, f->statuses, f->nstatuses);
+	const char *idle_json = statuses_json(a, f->idle_statuses, f->nidle_statuses);
+	const char *waiting_json = statuses_json(a, f->waiting_statuses, f->nwaiting_statuses);
 	const char *external_json = names_json(a, f->external_ids, f->nexternal_ids);
 	sqlite3_stmt *stmts[2] = {sq_stmt(st, "SELECT count(*) FROM adverts" SEARCH_WHERE),
 		sq_stmt(st, page[f->order])};
@@ -338,6 +347,8 @@ int store_advert_search(Store *st, Arena *a, const AdvertSearch *f, Advert **out
 		sq_bind_text(stmts[k], 3, external_json);
 		sq_bind_opt_int(stmts[k], 4, f->category_id != 0, f->category_id);
 		sq_bind_text(stmts[k], 5, f->title_part);
+		sq_bind_text(stmts[k], 8, idle_json);
+		sq_bind_text(stmts[k], 9, waiting_json);
 	}
 	int rc = sq_count(st, stmts[0], total);
 	if (rc) {

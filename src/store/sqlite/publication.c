@@ -1,7 +1,7 @@
 /* publication.c -- publication commands and their tasks (core/listing/
  * publish.c). States and actions are stored by name; a task's place in the
  * queue is its id. */
-#include "sq.h"
+#include "listing_cols.h"
 
 #include <string.h>
 
@@ -153,9 +153,7 @@ int store_publish_open(Store *st, int64_t user_id, const int64_t *listing_ids, i
 
 int store_publish_activating(Store *st, int64_t listing_id, bool *pending)
 {
-	sqlite3_stmt *s = sq_stmt(st, "SELECT EXISTS (SELECT 1 FROM publication_tasks t"
-		" JOIN publication_commands c ON c.id = t.command_id"
-		" WHERE t.listing_id = ? AND t.state IN ('new', 'submitted') AND c.action = 'activate')");
+	sqlite3_stmt *s = sq_stmt(st, "SELECT " LISTING_ACTIVATING("?1"));
 	sqlite3_bind_int64(s, 1, listing_id);
 	int64_t v = 0;
 	int rc = sq_count(st, s, &v);

@@ -90,6 +90,18 @@ async function offerReq(s, seller, method, path, body, headers = {}) {
 	return r;
 }
 
+// Classifieds packages by id (GET /sale/classifieds-packages): the basic
+// base package is free, the extended one is not.
+const PACKAGES = { BASIC: '6174be19-56f9-484b-b72c-43b0b00785e8', EXTENDED: '7a2c5e10-3b8f-4d61-9c0e-5f1d2b7e4a93' };
+
+// Assigns the offer its base package as a client does (seed 002 §8): an
+// Allegro offer is published only with one.
+async function assignPackage(s, seller, offerId, base = PACKAGES.BASIC) {
+	const r = await offerReq(s, seller, 'PUT', `/sale/offer-classifieds-packages/${offerId}`,
+		{ basePackage: { id: base } });
+	assert.strictEqual(r.status, 200, r.text);
+}
+
 function errorsAt(body, path) {
 	return (body.validation ? body.validation.errors : body.errors).filter((e) => e.path === path);
 }
@@ -100,4 +112,5 @@ function assertError(body, path, message) {
 		`no error at ${path} saying ${JSON.stringify(message)} in ${JSON.stringify(body.errors || body.validation, null, 1)}`);
 }
 
-module.exports = { CATEGORY, uploadGallery, allegroSeller, offerServer, makeContact, completeOffer, offerReq, errorsAt, assertError };
+module.exports = { CATEGORY, PACKAGES, uploadGallery, allegroSeller, offerServer, makeContact, completeOffer, offerReq,
+	assignPackage, errorsAt, assertError };
