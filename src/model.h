@@ -231,6 +231,7 @@ typedef struct Advert {
 	int64_t created_at, updated_at, activated_at, valid_to, refreshed_at;
 	const char *moderation_reason;
 	int64_t advert_views, phone_views, users_observing;
+	int64_t features_to;		/* paid features run until then; 0: none bought */
 } Advert;
 
 /* A logo shown on an advert. */

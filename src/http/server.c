@@ -127,24 +127,19 @@ static void request_free(Request *r)
 	free(r);
 }
 
-static void free_out(void *p)
-{
-	free(p);
-}
-
 static enum MHD_Result send_response(struct MHD_Connection *conn, Request *r)
 {
 	uint64_t ns = mono_ns() - r->t_start_ns;
 	metrics_record(r->route_index, r->status, ns, store_thread_db_ns() - r->db_ns_start);
 	if (config.access_log) http_log_access(r, ns);
 
-	/* Hand the body's heap buffer to MHD instead of copying it. */
-	size_t len = r->out.len;
-	void *body = r->out.p;
-	r->out.p = NULL;
-	r->out.len = r->out.cap = 0;
-	struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(
-		len, body ? body : xstrdup(""), free_out);
+	/* MHD sends the body from the request's own buffer, neither copied nor
+	 * handed over: the buffer stays with the request until on_completed,
+	 * which MHD calls once the answer is sent or the connection is gone,
+	 * and then goes back to the pool with it (no malloc and free of it per
+	 * request). Nothing writes to r->out after this. */
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+		r->out.len, r->out.p ? r->out.p : (void *)"", MHD_RESPMEM_PERSISTENT);
 	if (r->content_type) MHD_add_response_header(resp, "Content-Type", r->content_type);
 	MHD_add_response_header(resp, "Trace-Id", r->trace_id);
 	for (int i = 0; i < r->nheaders; i++)

@@ -603,6 +603,8 @@ typedef struct MoneyPacket {
 	int64_t price;			/* what its purchase cost (read with it) */
 } MoneyPacket;
 
+/* Also raises the listing's features_to to f->valid_to: call it in the
+ * purchase's transaction. */
 int store_money_feature_insert(Store *st, const MoneyFeature *f, int64_t *id);
 /* The listing's features running at now (valid_to after it), by end. */
 int store_money_features(Store *st, Arena *a, int64_t listing_id, int64_t now, MoneyFeature **out, int *n);

@@ -72,7 +72,7 @@ static void promotions(Request *r, const Advert *ad)
 {
 	MoneyFeature *f;
 	int n;
-	if (features_running(&r->ctx, ad->id, &f, &n) != 0) return;
+	if (features_running(&r->ctx, ad, &f, &n) != 0) return;
 	for (int i = 0; i < n; i++) {
 		const Product *p = product_by_code(f[i].product);
 		char until[TIMEFMT_LEN];

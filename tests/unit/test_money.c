@@ -182,7 +182,16 @@ static void test_goods(Ctx *c)
 	CHECK(money_balance(c, seller, &b) == 0 && b.sum == 100000 - product_by_code("highlight")->price);
 	MoneyFeature *f;
 	int n;
-	CHECK(features_running(c, ad.id, &f, &n) == 0 && n == 1 && f[0].valid_to == c->now + 7 * 86400);
+	/* The purchase raised the listing's own mark, which the read carries:
+	 * the features are asked for while it lies ahead, and not once the
+	 * clock reaches it. */
+	Advert read;
+	CHECK(store_advert_get(c->st, c->arena, ad.id, &read) == 0 && read.features_to == c->now + 7 * 86400);
+	CHECK(features_running(c, &read, &f, &n) == 0 && n == 1 && f[0].valid_to == c->now + 7 * 86400);
+	int64_t now = c->now;
+	c->now = read.features_to;
+	CHECK(features_running(c, &read, &f, &n) == 0 && n == 0);
+	c->now = now;
 	CHECK(feature_buy(c, &who, ad.id, "packet_base_5", MONEY_ACCOUNT, NULL, "olx", &bought) == SOUK_EINVAL);
 	CHECK(feature_buy(c, &stranger, ad.id, "bump_up", MONEY_ACCOUNT, NULL, "olx", &bought) == SOUK_ENOTFOUND);
 	Advert ended = ad;

@@ -149,7 +149,7 @@ int olx_adverts_get(Request *r)
 	int n, rc = owned_advert(r, &ad);
 	if (rc <= 0) return rc;
 	/* The advert with the paid features it runs (core/money). */
-	if ((rc = features_running(&r->ctx, ad.id, &f, &n)) != 0) return rc;
+	if ((rc = features_running(&r->ctx, &ad, &f, &n)) != 0) return rc;
 	JsonW w;
 	buf_reserve(&r->out, 2048);
 	olx_data_begin(r, &w);

@@ -52,7 +52,7 @@ int olx_advert_paid_features(Request *r)
 	MoneyFeature *f;
 	int n, rc = olx_advert_owned(r, &ad);
 	if (rc <= 0) return rc;
-	if ((rc = features_running(&r->ctx, ad.id, &f, &n)) != 0) return rc;
+	if ((rc = features_running(&r->ctx, &ad, &f, &n)) != 0) return rc;
 	JsonW w;
 	olx_data_begin(r, &w);
 	olx_paid_features_write(r, &w, f, n);

@@ -9,9 +9,15 @@
 
 #define DAY 86400
 
-int features_running(Ctx *c, int64_t listing_id, MoneyFeature **out, int *n)
+int features_running(Ctx *c, const Advert *ad, MoneyFeature **out, int *n)
 {
-	return store_money_features(c->st, c->arena, listing_id, c->now, out, n);
+	/* Most listings never ran one, or their last has ended. */
+	if (ad->features_to <= c->now) {
+		*out = NULL;
+		*n = 0;
+		return 0;
+	}
+	return store_money_features(c->st, c->arena, ad->id, c->now, out, n);
 }
 
 /* The seller's listing, read in the purchase's transaction. */

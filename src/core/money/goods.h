@@ -7,8 +7,9 @@
 
 #include "money.h"
 
-/* The listing's features running now, soonest to end first. */
-int features_running(Ctx *c, int64_t listing_id, MoneyFeature **out, int *n);
+/* The listing's features running now, soonest to end first. ad as read
+ * by the store: one whose features_to is past asks nothing more. */
+int features_running(Ctx *c, const Advert *ad, MoneyFeature **out, int *n);
 
 /* Buys the feature `code` for the seller's listing, priced in its
  * category. A feature already running on it is not bought again (a retry

@@ -14,7 +14,14 @@ int store_money_feature_insert(Store *st, const MoneyFeature *f, int64_t *id)
 	sqlite3_bind_int64(s, 3, f->op_id);
 	sqlite3_bind_int64(s, 4, f->starts_at);
 	sqlite3_bind_int64(s, 5, f->valid_to);
-	return sq_insert(st, s, id);
+	int rc = sq_insert(st, s, id);
+	if (rc) return rc;
+	/* The listing's own mark, so that a read of it asks for features only
+	 * while one may run (store_money_features). */
+	s = sq_stmt(st, "UPDATE adverts SET features_to = max(features_to, ?) WHERE id = ?");
+	sqlite3_bind_int64(s, 1, f->valid_to);
+	sqlite3_bind_int64(s, 2, f->listing_id);
+	return sq_exec(st, s);
 }
 
 struct Page {

@@ -62,6 +62,11 @@
 	X(phone_views, INT, phone_views) \
 	X(users_observing, INT, users_observing)
 
+/* Until when paid features run on it: read here, raised by ledger_goods.c
+ * with each feature bought. */
+#define LISTING_PAID(X) \
+	X(features_to, INT, features_to)
+
 /* An offer contact's columns after its id: what a listing shows of it (read
  * with every listing), then the contact record's own bookkeeping (read only
  * by store_contact_*: a listing belongs to the contact's seller already). */
@@ -86,7 +91,7 @@
 /* The listing with its contact, as store_advert_* read it: the statement
  * starts "SELECT " LISTING_SELECT, ends with its FROM and WHERE. */
 #define LISTING_SELECT "a.id, a.updated_at" LISTING_IDENT(COL_A) LISTING_CONTENT(COL_A) \
-	LISTING_STATE(COL_A) LISTING_COUNTERS(COL_A) CONTACT_SHOWN(COL_C) ", a.parts"
+	LISTING_STATE(COL_A) LISTING_COUNTERS(COL_A) LISTING_PAID(COL_A) CONTACT_SHOWN(COL_C) ", a.parts"
 #define LISTING_FROM " FROM adverts a LEFT JOIN offer_contacts c ON c.id = a.contact_id"
 /* Whether the listing `id` (an SQL expression) has an activation waiting or
  * under way in the publication queue. */

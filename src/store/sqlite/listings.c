@@ -55,6 +55,7 @@ static bool row_listing(Arena *a_, sqlite3_stmt *s_, Advert *o_)
 	LISTING_CONTENT(READ_COL)
 	LISTING_STATE(READ_COL)
 	LISTING_COUNTERS(READ_COL)
+	LISTING_PAID(READ_COL)
 	int64_t contact_id = o_->contact.id;
 	read_contact_shown(a_, s_, i_, &o_->contact, o_->user_id);
 	o_->contact.id = contact_id;
