@@ -159,6 +159,32 @@ static void check_advert(Store *st, Arena *a, int n)
 	}
 }
 
+/* features_to's migration: a database that sold paid features before the
+ * listing kept their end gets it from them, so a running feature still shows. */
+static void upgrade_features_to(void)
+{
+	Store *st;
+	Arena *a = arena_new();
+	int applied;
+	CHECK(store_open(":memory:", &st) == 0);
+	CHECK(store_migrate_to(st, OLD_SCHEMA, &applied) == 0);
+	fill_old(st);
+	CHECK(store_migrate_to(st, 21, &applied) == 0);
+	t_sql(st, "INSERT INTO money_ops(id, user_id, kind, method, product, listing_id, amount, face,"
+		" idem_key, created_at) VALUES (1, 1, 'purchase', 'account', 'highlight', 101, 100, 'olx', 'k1', 10),"
+		" (2, 1, 'purchase', 'account', 'bump_up', 101, 100, 'olx', 'k2', 10),"
+		" (3, 1, 'purchase', 'account', 'top_ads', 103, 100, 'olx', 'k3', 10)");
+	t_sql(st, "INSERT INTO money_features(listing_id, product, op_id, starts_at, valid_to) VALUES"
+		" (101, 'highlight', 1, 10, 500), (101, 'bump_up', 2, 10, 900), (103, 'top_ads', 3, 10, 20)");
+	CHECK(store_migrate(st, &applied) == 0);
+	Advert ad;
+	CHECK(store_advert_get(st, a, 101, &ad) == 0 && ad.features_to == 900);
+	CHECK(store_advert_get(st, a, 103, &ad) == 0 && ad.features_to == 20);
+	CHECK(store_advert_get(st, a, 102, &ad) == 0 && ad.features_to == 0);
+	store_close(st);
+	arena_free(a);
+}
+
 void test_store_upgrade(void)
 {
 	Store *st;
@@ -225,4 +251,5 @@ void test_store_upgrade(void)
 
 	store_close(st);
 	arena_free(a);
+	upgrade_features_to();
 }
