@@ -161,7 +161,16 @@ test('postpaid purchases are owed, not taken, and invoiced when their month is o
 	assert.ok(money.postpaid < 0);
 	const invoices = async () => (await s.req('GET', `${P}/users/me/postpaid-invoices`, { token: a.token })).json.data;
 	assert.deepStrictEqual(await invoices(), []);
-	const adv = await s.req('POST', '/api/admin/clock/advance', { token: key, json: { seconds: 32 * 86400 } });
+	// The bump-up runs a day on the marketplace's clock; past it, the
+	// advert and its page no longer show it.
+	const shown = async () => (await s.req('GET', `${P}/adverts/${ad.id}`, { token: a.token })).json.data.paid_features;
+	assert.deepStrictEqual((await shown()).map((f) => f.code), ['bump_up']);
+	let adv = await s.req('POST', '/api/admin/clock/advance', { token: key, json: { seconds: 86400 + 1 } });
+	assert.strictEqual(adv.status, 200);
+	await reauth(s, a);
+	assert.strictEqual(await shown(), undefined);
+	assert.doesNotMatch((await s.req('GET', `/oferta/${ad.id}`)).text, /data-feature=/);
+	adv = await s.req('POST', '/api/admin/clock/advance', { token: key, json: { seconds: 31 * 86400 } });
 	assert.strictEqual(adv.status, 200);
 	await reauth(s, a);	// the token's life ended with the month
 	const list = await s.req('GET', `${P}/users/me/postpaid-invoices`, { token: a.token });
