@@ -169,7 +169,16 @@ test('seed walk-through: packages -> assign -> fee preview -> ACTIVATE -> SUCCES
 	const [ended] = (await journal('?type=OFFER_ENDED')).filter((e) => e.offer.id === o.id);
 	assert.deepStrictEqual(ended.offer.publication, { endedBy: 'USER' });
 
-	// Seed 002 §10: the package is assigned again before relisting, and paid again.
+	// Seed 002 §10: the packages ended with the publication; relisting
+	// without assigning them again fails, assigned again it goes and pays.
+	const gone = await offerReq(s, seller, 'GET', `/sale/offer-classifieds-packages/${o.id}`);
+	assert.strictEqual(gone.status, 404, gone.text);
+	const bare = crypto.randomUUID();
+	assert.strictEqual((await put(bare, command('ACTIVATE', [o.id]))).status, 201);
+	assert.deepStrictEqual((await settled(bare)).taskCount, { total: 1, success: 0, failed: 1 });
+	assert.deepStrictEqual((await tasks(bare))[0].errors.map((e) => e.code), ['ValidAdvertisementPackage']);
+	assert.strictEqual(await status(o.id), 'ENDED');
+	await assignPackage(s, seller, o.id, PACKAGES.BASIC);	// chosen, then chosen again: not yet bought
 	await assignPackage(s, seller, o.id, PACKAGES.EXTENDED);
 	const relist = crypto.randomUUID();
 	assert.strictEqual((await put(relist, command('ACTIVATE', [o.id]))).status, 201);
@@ -392,6 +401,7 @@ test('publishing charges the offer\'s packages from the ledger: not enough money
 	const end = crypto.randomUUID();
 	assert.strictEqual((await put(end, command('END', [o.id]))).status, 201);
 	await settled(end);
+	await assignPackage(s, seller, o.id, PACKAGES.EXTENDED);
 	const relist = crypto.randomUUID();
 	assert.strictEqual((await put(relist, command('ACTIVATE', [o.id]))).status, 201);
 	assert.deepStrictEqual((await settled(relist)).taskCount, { total: 1, success: 1, failed: 0 });
@@ -400,6 +410,7 @@ test('publishing charges the offer\'s packages from the ledger: not enough money
 	const end2 = crypto.randomUUID();
 	assert.strictEqual((await put(end2, command('END', [o.id]))).status, 201);
 	await settled(end2);
+	await assignPackage(s, seller, o.id, PACKAGES.EXTENDED);
 	const broke = crypto.randomUUID();
 	assert.strictEqual((await put(broke, command('ACTIVATE', [o.id]))).status, 201);
 	assert.deepStrictEqual((await settled(broke)).taskCount, { total: 1, success: 0, failed: 1 });

@@ -86,8 +86,9 @@ int packages_assign(Ctx *c, const Actor *who, int64_t listing_id, const Product 
 	if ((rc = store_begin(c->st)) != 0) return rc;
 	if ((rc = listing_of(c, who, listing_id, &ad)) != 0) goto fail;
 	if ((rc = assigned(c, listing_id, &had_base, &had, &nhad)) != 0) goto fail;
-	if (ad.status == ADVERT_DRAFT) {
-		/* Chosen, not bought: the publication charges what is assigned. */
+	if (ad.status == ADVERT_DRAFT || ad.status == ADVERT_REMOVED_BY_USER || ad.status == ADVERT_OUTDATED) {
+		/* Chosen, not bought: the next publication charges what is
+		 * assigned. */
 		if ((rc = store_money_listing_packages_clear(c->st, listing_id)) != 0) goto fail;
 		if ((rc = store_money_listing_package_add(c->st, listing_id, base->code, c->now)) != 0) goto fail;
 		for (int i = 0; i < nextras; i++)
@@ -116,4 +117,9 @@ int packages_assign(Ctx *c, const Actor *who, int64_t listing_id, const Product 
 fail:
 	store_rollback(c->st);
 	return rc;
+}
+
+int packages_release(Ctx *c, int64_t listing_id)
+{
+	return store_money_listing_packages_clear(c->st, listing_id);
 }

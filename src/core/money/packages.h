@@ -17,8 +17,9 @@ int packages_of(Ctx *c, const Actor *who, int64_t listing_id, const Product **ba
 	int *nextras);
 
 /* Assigns base and extras (products of kind PRODUCT_PACKAGE, base of type
- * BASE, extras of type EXTRA). Before publication the assignment replaces
- * the listing's; after it the base must be the one assigned and extras not
+ * BASE, extras of type EXTRA). While the listing does not run (a draft,
+ * or ended and waiting to be relisted) the assignment replaces the
+ * listing's; after it the base must be the one assigned and extras not
  * yet assigned are bought now from the account (postpaid when enabled),
  * once per publication (a listing published without a base package has
  * PACKAGE_DEFAULT). *charged: what was taken. SOUK_ENOTFOUND: no such
@@ -28,5 +29,10 @@ int packages_of(Ctx *c, const Actor *who, int64_t listing_id, const Product **ba
  * money_purchase's errors. */
 int packages_assign(Ctx *c, const Actor *who, int64_t listing_id, const Product *base,
 	const Product *const *extras, int nextras, int64_t *charged);
+
+/* Ends the packages' life with the publication they paid for (seed 002
+ * §10: a relisting is assigned its packages again and pays again): the
+ * listing is left with none, in the caller's transaction. */
+int packages_release(Ctx *c, int64_t listing_id);
 
 #endif
