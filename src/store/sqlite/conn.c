@@ -10,6 +10,7 @@
 
 #include "../../util/errors.h"
 #include "../../util/arena.h"
+#include "../../util/vec.h"
 
 /* Generated from migrations/sqlite/NNNN_name.sql by the build. */
 struct Migration {
@@ -200,6 +201,29 @@ int sq_rows(Store *st, Arena *a, sqlite3_stmt *s, int64_t max, size_t size,
 	*out = list;
 	*n = k;
 	return rc == SQLITE_DONE ? 0 : sq_error(st, rc);
+}
+
+struct List {
+	Arena *a;
+	Vec v;
+	void (*row)(Arena *a, sqlite3_stmt *s, void *elem);
+};
+
+static int list_row(sqlite3_stmt *s, void *u)
+{
+	struct List *l = u;
+	l->row(l->a, s, vec_push(&l->v));
+	return 0;
+}
+
+int sq_list(Store *st, Arena *a, sqlite3_stmt *s, size_t size,
+	void (*row)(Arena *a, sqlite3_stmt *s, void *elem), void **out, int *n)
+{
+	struct List l = {a, {.size = size, .arena = a}, row};
+	int rc = sq_each(st, s, list_row, &l);
+	*out = l.v.p;
+	*n = (int)l.v.n;
+	return rc;
 }
 
 int sq_row_end(Store *st, sqlite3_stmt *s, int rc)

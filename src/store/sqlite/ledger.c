@@ -146,15 +146,9 @@ int store_money_entry_insert(Store *st, const MoneyEntry *e, int64_t *id)
 	return sq_insert(st, s, id);
 }
 
-struct EntryPage {
-	Arena *a;
-	Vec v;
-};
-
-static int entry_row(sqlite3_stmt *s, void *u)
+static void entry_row(Arena *a, sqlite3_stmt *s, void *elem)
 {
-	struct EntryPage *p = u;
-	MoneyEntry *e = vec_push(&p->v);
+	MoneyEntry *e = elem;
 	int c = 0;
 	e->id = sqlite3_column_int64(s, c++);
 	e->op_id = sqlite3_column_int64(s, c++);
@@ -164,8 +158,7 @@ static int entry_row(sqlite3_stmt *s, void *u)
 	e->amount = sqlite3_column_int64(s, c++);
 	e->balance_after = sqlite3_column_int64(s, c++);
 	e->created_at = sqlite3_column_int64(s, c++);
-	row_op(p->a, s, c, &e->op);
-	return 0;
+	row_op(a, s, c, &e->op);
 }
 
 int store_money_entries(Store *st, Arena *a, int64_t user_id, int64_t offset, int64_t limit,
@@ -178,11 +171,10 @@ int store_money_entries(Store *st, Arena *a, int64_t user_id, int64_t offset, in
 	sqlite3_bind_int64(s, 1, user_id);
 	sqlite3_bind_int64(s, 2, limit);
 	sqlite3_bind_int64(s, 3, offset);
-	struct EntryPage p = {a, VEC_IN(a, MoneyEntry)};
-	int rc = sq_each(st, s, entry_row, &p);
+	void *list;
+	int rc = sq_list(st, a, s, sizeof(MoneyEntry), entry_row, &list, n);
 	if (rc) return rc;
-	*out = p.v.p;
-	*n = (int)p.v.n;
+	*out = list;
 	s = sq_stmt(st, "SELECT count(*) FROM money_entries WHERE user_id = ?");
 	sqlite3_bind_int64(s, 1, user_id);
 	return sq_count(st, s, total);
@@ -207,16 +199,9 @@ int store_money_price_put(Store *st, int64_t category_id, const char *product, i
 	return sq_exec(st, s);
 }
 
-struct Names {
-	Arena *a;
-	Vec v;
-};
-
-static int name_row(sqlite3_stmt *s, void *u)
+static void name_row(Arena *a, sqlite3_stmt *s, void *elem)
 {
-	struct Names *p = u;
-	*(const char **)vec_push(&p->v) = sq_text(p->a, s, 0);
-	return 0;
+	*(const char **)elem = sq_text(a, s, 0);
 }
 
 int store_money_listing_packages(Store *st, Arena *a, int64_t listing_id, const char ***out, int *n)
@@ -224,10 +209,9 @@ int store_money_listing_packages(Store *st, Arena *a, int64_t listing_id, const 
 	sqlite3_stmt *s = sq_stmt(st, "SELECT product FROM money_listing_packages WHERE listing_id = ?"
 		" ORDER BY product");
 	sqlite3_bind_int64(s, 1, listing_id);
-	struct Names p = {a, VEC_IN(a, const char *)};
-	int rc = sq_each(st, s, name_row, &p);
-	*out = p.v.p;
-	*n = (int)p.v.n;
+	void *list;
+	int rc = sq_list(st, a, s, sizeof(const char *), name_row, &list, n);
+	*out = list;
 	return rc;
 }
 
@@ -241,16 +225,9 @@ int store_money_listing_package_add(Store *st, int64_t listing_id, const char *p
 	return sq_exec(st, s);
 }
 
-struct OpPage {
-	Arena *a;
-	Vec v;
-};
-
-static int op_row(sqlite3_stmt *s, void *u)
+static void op_row(Arena *a, sqlite3_stmt *s, void *elem)
 {
-	struct OpPage *p = u;
-	row_op(p->a, s, 0, vec_push(&p->v));
-	return 0;
+	row_op(a, s, 0, elem);
 }
 
 int store_money_ops(Store *st, Arena *a, int64_t user_id, const char *kind, const char *method,
@@ -264,20 +241,19 @@ int store_money_ops(Store *st, Arena *a, int64_t user_id, const char *kind, cons
 	sq_bind_text(s, 3, method);
 	sqlite3_bind_int64(s, 4, limit);
 	sqlite3_bind_int64(s, 5, offset);
-	struct OpPage p = {a, VEC_IN(a, MoneyOp)};
-	int rc = sq_each(st, s, op_row, &p);
-	*out = p.v.p;
-	*n = (int)p.v.n;
+	void *list;
+	int rc = sq_list(st, a, s, sizeof(MoneyOp), op_row, &list, n);
+	*out = list;
 	return rc;
 }
 
-static int month_row(sqlite3_stmt *s, void *u)
+static void month_row(Arena *a, sqlite3_stmt *s, void *elem)
 {
-	MoneyMonth *m = vec_push(&((struct OpPage *)u)->v);
+	MoneyMonth *m = elem;
+	(void)a;
 	m->month = sqlite3_column_int64(s, 0);
 	m->amount = sqlite3_column_int64(s, 1);
 	m->listing_id = sqlite3_column_int64(s, 2);
-	return 0;
 }
 
 int store_money_postpaid_months(Store *st, Arena *a, int64_t user_id, int64_t before, int64_t offset,
@@ -292,10 +268,9 @@ int store_money_postpaid_months(Store *st, Arena *a, int64_t user_id, int64_t be
 	sqlite3_bind_int64(s, 2, before);
 	sqlite3_bind_int64(s, 3, limit);
 	sqlite3_bind_int64(s, 4, offset);
-	struct OpPage p = {a, VEC_IN(a, MoneyMonth)};
-	int rc = sq_each(st, s, month_row, &p);
-	*out = p.v.p;
-	*n = (int)p.v.n;
+	void *list;
+	int rc = sq_list(st, a, s, sizeof(MoneyMonth), month_row, &list, n);
+	*out = list;
 	return rc;
 }
 

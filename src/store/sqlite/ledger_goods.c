@@ -24,22 +24,15 @@ int store_money_feature_insert(Store *st, const MoneyFeature *f, int64_t *id)
 	return sq_exec(st, s);
 }
 
-struct Page {
-	Arena *a;
-	Vec v;
-};
-
-static int feature_row(sqlite3_stmt *s, void *u)
+static void feature_row(Arena *a, sqlite3_stmt *s, void *elem)
 {
-	struct Page *p = u;
-	MoneyFeature *f = vec_push(&p->v);
+	MoneyFeature *f = elem;
 	f->id = sqlite3_column_int64(s, 0);
 	f->listing_id = sqlite3_column_int64(s, 1);
-	f->product = sq_text(p->a, s, 2);
+	f->product = sq_text(a, s, 2);
 	f->op_id = sqlite3_column_int64(s, 3);
 	f->starts_at = sqlite3_column_int64(s, 4);
 	f->valid_to = sqlite3_column_int64(s, 5);
-	return 0;
 }
 
 int store_money_features(Store *st, Arena *a, int64_t listing_id, int64_t now, MoneyFeature **out, int *n)
@@ -48,10 +41,9 @@ int store_money_features(Store *st, Arena *a, int64_t listing_id, int64_t now, M
 		" FROM money_features WHERE listing_id = ? AND valid_to > ? ORDER BY valid_to, id");
 	sqlite3_bind_int64(s, 1, listing_id);
 	sqlite3_bind_int64(s, 2, now);
-	struct Page p = {a, VEC_IN(a, MoneyFeature)};
-	int rc = sq_each(st, s, feature_row, &p);
-	*out = p.v.p;
-	*n = (int)p.v.n;
+	void *list;
+	int rc = sq_list(st, a, s, sizeof(MoneyFeature), feature_row, &list, n);
+	*out = list;
 	return rc;
 }
 
@@ -85,23 +77,21 @@ int store_money_packet_take(Store *st, int64_t user_id, int64_t category_id, int
 	return rc;
 }
 
-static int packet_row(sqlite3_stmt *s, void *u)
+static void packet_row(Arena *a, sqlite3_stmt *s, void *elem)
 {
-	struct Page *p = u;
-	MoneyPacket *k = vec_push(&p->v);
+	MoneyPacket *k = elem;
 	int c = 0;
 	k->id = sqlite3_column_int64(s, c++);
-	k->uuid = sq_text(p->a, s, c++);
+	k->uuid = sq_text(a, s, c++);
 	k->user_id = sqlite3_column_int64(s, c++);
 	k->op_id = sqlite3_column_int64(s, c++);
-	k->product = sq_text(p->a, s, c++);
+	k->product = sq_text(a, s, c++);
 	k->category_id = sqlite3_column_int64(s, c++);
 	k->size = sqlite3_column_int(s, c++);
 	k->remaining = sqlite3_column_int(s, c++);
 	k->activated_at = sqlite3_column_int64(s, c++);
 	k->active_to = sqlite3_column_int64(s, c++);
 	k->price = sqlite3_column_int64(s, c++);
-	return 0;
 }
 
 int store_money_packets(Store *st, Arena *a, int64_t user_id, int64_t now, int active, bool by_expiry,
@@ -119,9 +109,8 @@ int store_money_packets(Store *st, Arena *a, int64_t user_id, int64_t now, int a
 	sqlite3_bind_int(s, 4, by_expiry);
 	sqlite3_bind_int64(s, 5, limit);
 	sqlite3_bind_int64(s, 6, offset);
-	struct Page p = {a, VEC_IN(a, MoneyPacket)};
-	int rc = sq_each(st, s, packet_row, &p);
-	*out = p.v.p;
-	*n = (int)p.v.n;
+	void *list;
+	int rc = sq_list(st, a, s, sizeof(MoneyPacket), packet_row, &list, n);
+	*out = list;
 	return rc;
 }

@@ -57,6 +57,11 @@ int sq_each(Store *st, sqlite3_stmt *s, int (*row)(sqlite3_stmt *s, void *ctx), 
 int sq_rows(Store *st, Arena *a, sqlite3_stmt *s, int64_t max, size_t size,
 	void (*row)(Arena *a, sqlite3_stmt *s, void *elem), void **out, int *n);
 
+/* Every row of s into an array in the arena that grows as rows come, of
+ * elements of size bytes, each filled by row(): *out and *n. Resets s. */
+int sq_list(Store *st, Arena *a, sqlite3_stmt *s, size_t size,
+	void (*row)(Arena *a, sqlite3_stmt *s, void *elem), void **out, int *n);
+
 /* Maps a SQLite result code to SOUK_E*, logging unexpected failures. */
 int sq_error(Store *st, int rc);
 
