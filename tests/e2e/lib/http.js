@@ -4,13 +4,15 @@
 // createClient(baseUrl).req() wraps fetch so a test states only what matters
 // (method, path, token, body) and gets status, headers and parsed JSON back.
 // Every JSON response from /api/partner/* is checked against the OLX document
-// here, and every one from the Allegro face (/me, /sale/*) against Allegro's,
-// so no test can forget to (opt out with {check: false}).
+// here, every one from the Allegro face (/me, /sale/*) against Allegro's,
+// and every one from the Wallapop face (/items, /webhooks) against
+// Wallapop's, so no test can forget to (opt out with {check: false}).
 // raw() talks to the socket directly, for requests fetch refuses to send.
 
 const net = require('node:net');
 const { checkOlx } = require('./olx-schema');
 const { checkAllegro, isAllegroPath, ALLEGRO_MEDIA } = require('./allegro-schema');
+const { checkWallapop, isWallapopPath } = require('./wallapop-schema');
 const { patience } = require('./patience');
 
 const OLX_PREFIX = '/api/partner/';
@@ -63,6 +65,8 @@ async function request(baseUrl, method, path, opts = {}) {
 		checkOlx(method, path, out.status, out.json);
 	if (isAllegroPath(path) && opts.check !== false && out.json !== undefined)
 		checkAllegro(method, path, out.status, out.json);
+	if (isWallapopPath(path) && opts.check !== false && out.json !== undefined)
+		checkWallapop(method, path, out.status, out.json);
 	return out;
 }
 
