@@ -82,8 +82,9 @@ int store_publish_command_insert(Store *st, PublishCommand *cmd, PublishTask *t,
 #define TASK_COLS "t.id, t.command_id, t.offer, t.listing_id, t.state, t.due_at, t.finished_at," \
 	" t.result, t.reason, t.errors"
 
-static void read_task(Arena *a, sqlite3_stmt *s, PublishTask *out)
+static void read_task(Arena *a, sqlite3_stmt *s, void *elem)
 {
+	PublishTask *out = elem;
 	int i = 0;
 	*out = (PublishTask){0};
 	out->id = sqlite3_column_int64(s, i++);
@@ -98,25 +99,9 @@ static void read_task(Arena *a, sqlite3_stmt *s, PublishTask *out)
 	out->errors = sq_text(a, s, i++);
 }
 
-typedef struct TaskList {
-	Arena *a;
-	Vec v;
-} TaskList;
-
-static int task_row(sqlite3_stmt *s, void *u)
-{
-	TaskList *l = u;
-	read_task(l->a, s, vec_push(&l->v));
-	return 0;
-}
-
 static int task_list(Store *st, Arena *a, sqlite3_stmt *s, PublishTask **out, int *n)
 {
-	TaskList l = {.a = a, .v = VEC_IN(a, PublishTask)};
-	int rc = sq_each(st, s, task_row, &l);
-	*out = l.v.p;
-	*n = (int)l.v.n;
-	return rc;
+	return sq_list(st, a, s, sizeof(PublishTask), read_task, (void **)out, n);
 }
 
 int store_publish_tasks(Store *st, Arena *a, int64_t command_id, int64_t offset, int64_t limit,

@@ -60,14 +60,10 @@ int store_thread_get(Store *st, int64_t id, int64_t viewer, Thread *out)
 	return sq_row_end(st, s, rc);
 }
 
-struct ThreadPage {
-	Vec v;
-};
-
-static int thread_row(sqlite3_stmt *s, void *u)
+static void thread_elem(Arena *a, sqlite3_stmt *s, void *elem)
 {
-	row_thread(s, vec_push(&((struct ThreadPage *)u)->v));
-	return 0;
+	(void)a;
+	row_thread(s, elem);
 }
 
 int store_thread_list(Store *st, Arena *a, const ThreadFilter *f, Thread **out, int *n)
@@ -85,11 +81,7 @@ int store_thread_list(Store *st, Arena *a, const ThreadFilter *f, Thread **out, 
 	sqlite3_bind_int64(s, 3, f->listing_id);
 	sqlite3_bind_int64(s, 4, f->interlocutor_id);
 	sqlite3_bind_int64(s, 5, f->limit);
-	struct ThreadPage p = {VEC_IN(a, Thread)};
-	int rc = sq_each(st, s, thread_row, &p);
-	*out = p.v.p;
-	*n = (int)p.v.n;
-	return rc;
+	return sq_list(st, a, s, sizeof(Thread), thread_elem, (void **)out, n);
 }
 
 int store_thread_mark_read(Store *st, int64_t id, int64_t reader, int64_t now)
@@ -157,24 +149,17 @@ int store_message_insert(Store *st, const Message *m, int64_t *id)
 
 #define MESSAGE_COLS "id, thread_id, author_id, text, created_at, read_at IS NOT NULL"
 
-struct MessagePage {
-	Arena *a;
-	Vec v;
-};
-
-static int message_row(sqlite3_stmt *s, void *u)
+static void message_elem(Arena *a, sqlite3_stmt *s, void *elem)
 {
-	struct MessagePage *p = u;
-	Message *m = vec_push(&p->v);
+	Message *m = elem;
 	int c = 0;
 	*m = (Message){0};
 	m->id = sqlite3_column_int64(s, c++);
 	m->thread_id = sqlite3_column_int64(s, c++);
 	m->author_id = sqlite3_column_int64(s, c++);
-	m->text = sq_text(p->a, s, c++);
+	m->text = sq_text(a, s, c++);
 	m->created_at = sqlite3_column_int64(s, c++);
 	m->is_read = sqlite3_column_int(s, c++) != 0;
-	return 0;
 }
 
 struct AttachmentRows {
@@ -234,10 +219,7 @@ int store_message_list(Store *st, Arena *a, int64_t thread_id, int64_t offset, i
 	sqlite3_bind_int64(s, 1, thread_id);
 	sqlite3_bind_int64(s, 2, limit);
 	sqlite3_bind_int64(s, 3, offset);
-	struct MessagePage p = {a, VEC_IN(a, Message)};
-	int rc = sq_each(st, s, message_row, &p);
-	*out = p.v.p;
-	*n = (int)p.v.n;
+	int rc = sq_list(st, a, s, sizeof(Message), message_elem, (void **)out, n);
 	return rc ? rc : attachments_read(st, a, *out, *n);
 }
 
@@ -246,10 +228,8 @@ int store_message_get(Store *st, Arena *a, int64_t thread_id, int64_t id, Messag
 	sqlite3_stmt *s = sq_stmt(st, "SELECT " MESSAGE_COLS " FROM messages WHERE thread_id = ? AND id = ?");
 	sqlite3_bind_int64(s, 1, thread_id);
 	sqlite3_bind_int64(s, 2, id);
-	struct MessagePage p = {a, VEC_IN(a, Message)};
-	int rc = sq_each(st, s, message_row, &p);
-	if (rc) return rc;
-	if (p.v.n == 0) return SOUK_ENOTFOUND;
-	*out = *(Message *)p.v.p;
-	return attachments_read(st, a, out, 1);
+	int rc = sq_step(st, s);
+	if (rc == SQLITE_ROW) message_elem(a, s, out);
+	rc = sq_row_end(st, s, rc);
+	return rc ? rc : attachments_read(st, a, out, 1);
 }
