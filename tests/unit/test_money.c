@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <unistd.h>
 
+#include "../../src/core/listing/adverts.h"
 #include "../../src/core/money/goods.h"
 #include "../../src/core/money/packages.h"
 #include "../../src/core/reference/seed.h"
@@ -261,6 +262,14 @@ static void test_packages(Ctx *c)
 	CHECK(packages_of(c, &who, ad.id, &base, &got, &n) == 0 && base == basic && n == 1 && got[0] == extra);
 	MoneyBalance b;
 	CHECK(money_balance(c, seller, &b) == 0 && b.sum == 10000 - extra->price);
+	/* They end with the publication whatever ends it, here the clock, not
+	 * only an Allegro END command: a relisting chooses and pays again. */
+	live.valid_to = c->now - 1;
+	CHECK(store_advert_set_status(c->st, &live, ADVERT_ACTIVE) == 0);
+	CHECK(adverts_job_expire(c) >= 1);
+	Advert ended;
+	CHECK(store_advert_get(c->st, c->arena, ad.id, &ended) == 0 && ended.status == ADVERT_OUTDATED);
+	CHECK(packages_of(c, &who, ad.id, &base, &got, &n) == 0 && !base && n == 0);
 }
 
 /* --- the race: separate connections, money for RACE_WINS purchases ---------- */

@@ -17,6 +17,7 @@ int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const Actor *who, const char
 	Violations *vs)
 {
 	AdvertStatus to, from = ad->status;
+	AdvertEndReason was = ad->end_reason;
 	AdvertRefusal why = {0};
 	int rc = advert_transition(from, ev, &to, &why);
 	if (rc) {
@@ -39,6 +40,12 @@ int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const Actor *who, const char
 	    ev == ADVERT_EV_DISABLE || ev == ADVERT_EV_MODERATOR_REMOVE)
 		ad->moderation_reason = reason;
 	if ((rc = store_advert_set_status(c->st, ad, from)) != 0) return rc;
+	/* Classifieds packages are bought for one publication (seed 002 §10):
+	 * they end with it, whichever face, command or clock ended it, so a
+	 * relisting chooses and pays for its own. */
+	if (was == ADVERT_END_NONE && ad->end_reason != ADVERT_END_NONE &&
+	    (rc = store_money_listing_packages_clear(c->st, ad->id)) != 0)
+		return rc;
 	int64_t delta = (int64_t)is_listed(to) - (int64_t)is_listed(from);
 	if (delta && (rc = store_advert_listed_add(c->st, ad->user_id, delta)) != 0) return rc;
 	return event_listing_moved(c, who, ad, from, ev, reason);

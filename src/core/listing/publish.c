@@ -319,12 +319,9 @@ static int activate(Ctx *c, const Actor *who, const PublishCommand *cmd, Publish
 }
 
 /* END: a running listing ends by its seller's hand; an ended one stays so.
- * Where its face sells packages, they end with it: relisting chooses and
- * pays for its own. */
-static int end(Ctx *c, const Actor *who, const PublishCommand *cmd, PublishTask *t, Advert *ad)
+ * Its packages end with it (advert_move). */
+static int end(Ctx *c, const Actor *who, PublishTask *t, Advert *ad)
 {
-	const RuleLimits *lim = face_rules(cmd->face);
-	AdvertStatus from = ad->status;
 	Violations vs = {0};
 	int rc = 0;
 	if (ad->status == ADVERT_ACTIVE)
@@ -337,7 +334,6 @@ static int end(Ctx *c, const Actor *who, const PublishCommand *cmd, PublishTask 
 		finish(c, t, PUBLISH_FAIL, PUBLISH_STATE, NULL);
 		return 0;
 	}
-	if (!rc && from != ad->status && lim && lim->base_package_required) rc = packages_release(c, ad->id);
 	if (!rc) finish(c, t, PUBLISH_SUCCESS, NULL, NULL);
 	return rc;
 }
@@ -353,7 +349,7 @@ static int run_task(Ctx *c, const PublishCommand *cmd, PublishTask *t)
 		return 0;
 	}
 	if (rc) return rc;
-	return cmd->action == PUBLISH_ACTIVATE ? activate(c, &who, cmd, t, &ad) : end(c, &who, cmd, t, &ad);
+	return cmd->action == PUBLISH_ACTIVATE ? activate(c, &who, cmd, t, &ad) : end(c, &who, t, &ad);
 }
 
 /* A task its listing's use cases or the ledger refused for a reason of

@@ -118,8 +118,3 @@ fail:
 	store_rollback(c->st);
 	return rc;
 }
-
-int packages_release(Ctx *c, int64_t listing_id)
-{
-	return store_money_listing_packages_clear(c->st, listing_id);
-}

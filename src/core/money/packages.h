@@ -30,9 +30,4 @@ int packages_of(Ctx *c, const Actor *who, int64_t listing_id, const Product **ba
 int packages_assign(Ctx *c, const Actor *who, int64_t listing_id, const Product *base,
 	const Product *const *extras, int nextras, int64_t *charged);
 
-/* Ends the packages' life with the publication they paid for (seed 002
- * §10: a relisting is assigned its packages again and pays again): the
- * listing is left with none, in the caller's transaction. */
-int packages_release(Ctx *c, int64_t listing_id);
-
 #endif
