@@ -421,4 +421,25 @@ typedef struct Image {
 	int64_t created_at, expires_at;	/* Unix seconds, marketplace clock */
 } Image;
 
+/* An image a seller added to a listing by URL, on its way into the
+ * listing's images (pending) or refused when it was fetched (failed):
+ * core/listing/listing_images.h. */
+typedef enum ImageFetchState {
+	IMAGE_FETCH_PENDING = 0,
+	IMAGE_FETCH_FAILED = 1,
+} ImageFetchState;
+
+typedef struct ImageFetch {
+	const char *key;		/* the image's id; its images.key once fetched */
+	int64_t advert_id;
+	const char *url;		/* where it is fetched from */
+	int position;			/* its place among the listing's images */
+	ImageFetchState state;
+	const char *reason;		/* failed: why (NULL otherwise) */
+	int64_t bytes_max;		/* the face's rule for the file */
+	unsigned formats;		/* MEDIA_FORMAT_* bits */
+	const char *sizes;		/* widths of the copies to make: "320 640 800" */
+	int64_t created_at;
+} ImageFetch;
+
 #endif

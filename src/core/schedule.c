@@ -4,6 +4,7 @@
 
 #include "auth/oauth.h"
 #include "listing/adverts.h"
+#include "listing/listing_images.h"
 #include "listing/publish.h"
 #include "media/media.h"
 
@@ -14,6 +15,7 @@ const Job souk_jobs[] = {
 	{"publication.purge", publish_job_purge},
 	{"adverts.expire", adverts_job_expire},
 	{"oauth.purge", oauth_job_purge},
+	{"images.fetch", listing_images_job_fetch},
 	{"images.expire", media_job_expire},
 	{NULL, NULL},
 };

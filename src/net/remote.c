@@ -18,12 +18,8 @@
 /* What a caller waits on; it lives on the caller's stack until pending is 0. */
 typedef struct Batch {
 	bool *ok;
-	/* remote_fetch: the body of the one URL, up to max bytes */
-	bool fetch;
-	size_t max;
-	char *data;
-	size_t len;
-	bool too_big;
+	/* remote_fetch_all: each URL's body, up to its max bytes */
+	RemoteBody *bodies;
 	int pending;		/* URLs not answered yet */
 	bool cancelled;		/* the caller's deadline passed: drop the rest */
 	struct timespec deadline;	/* CLOCK_MONOTONIC */
@@ -90,7 +86,7 @@ static size_t keep(char *p, size_t size, size_t n, void *clientp)
 {
 	Transfer *t = clientp;
 	size_t add = size * n;
-	if (add > t->b->max - t->len) {
+	if (add > t->b->bodies[t->index].max - t->len) {
 		t->too_big = true;
 		return 0;
 	}
@@ -117,11 +113,12 @@ static void finish(Transfer *t, bool ok)
 {
 	Batch *b = t->b;
 	b->ok[t->index] = ok;
-	if (b->fetch) {
-		b->too_big = t->too_big;
+	if (b->bodies) {
+		RemoteBody *body = &b->bodies[t->index];
+		body->rc = ok ? 0 : t->too_big ? REMOTE_TOO_BIG : REMOTE_FAILED;
 		if (ok) {
-			b->data = t->data;
-			b->len = t->len;
+			body->data = t->data;
+			body->len = t->len;
 			t->data = NULL;
 		}
 	}
@@ -142,14 +139,14 @@ static void start(Transfer *t)
 	}
 	curl_easy_setopt(h, CURLOPT_URL, t->url);
 	curl_easy_setopt(h, CURLOPT_NOBODY, t->head ? 1L : 0L);
-	if (t->b->fetch) {
+	if (t->b->bodies) {
 		free(t->data);	/* a body of an earlier hop */
 		t->data = NULL;
 		t->len = 0;
 		curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, keep);
 		curl_easy_setopt(h, CURLOPT_WRITEDATA, t);
 		/* A length announced past the cap ends it before the body. */
-		curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)t->b->max);
+		curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)t->b->bodies[t->index].max);
 	} else {
 		if (!t->head) curl_easy_setopt(h, CURLOPT_RANGE, "0-0");
 		curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
@@ -162,7 +159,7 @@ static void start(Transfer *t)
 	/* the address checked must be the one the request goes to */
 	curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_checked);
 	curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, t->b);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, t->b->fetch ? "souk-image-fetch/1" : "souk-image-check/1");
+	curl_easy_setopt(h, CURLOPT_USERAGENT, t->b->bodies ? "souk-image-fetch/1" : "souk-image-check/1");
 	curl_easy_setopt(h, CURLOPT_PRIVATE, t);
 	curl_multi_add_handle(F.multi, h);
 	F.active[F.nactive++] = t;
@@ -234,7 +231,7 @@ static void completed(Transfer *t, CURLcode result)
 		free(t->url);
 		t->url = next;
 		t->hops++;
-		t->head = !t->b->fetch;
+		t->head = !t->b->bodies;
 		enqueue(t, true);
 		return;
 	} else if ((status == 405 || status == 501) && t->head) {
@@ -376,19 +373,28 @@ int remote_check_urls(const char *const *urls, int n, bool *ok)
 	return found;
 }
 
+int remote_fetch_all(const char *const *urls, RemoteBody *bodies, int n)
+{
+	bool *ok = calloc((size_t)n + 1, sizeof(*ok));
+	if (!ok) abort();
+	for (int i = 0; i < n; i++) {
+		bodies[i].data = NULL;
+		bodies[i].len = 0;
+		bodies[i].rc = REMOTE_FAILED;
+	}
+	Batch b = {.ok = ok, .bodies = bodies};
+	run(&b, urls, n, REMOTE_FETCH_DEADLINE_MS, false);
+	int fetched = 0;
+	for (int i = 0; i < n; i++) fetched += bodies[i].rc == 0;
+	free(ok);
+	return fetched;
+}
+
 int remote_fetch(const char *url, size_t max, char **data, size_t *len)
 {
-	bool ok = false;
-	Batch b = {.ok = &ok, .fetch = true, .max = max};
-	*data = NULL;
-	*len = 0;
-	if (!http_url(url)) return REMOTE_FAILED;
-	run(&b, &url, 1, REMOTE_FETCH_DEADLINE_MS, false);
-	if (ok) {
-		*data = b.data;
-		*len = b.len;
-		return 0;
-	}
-	free(b.data);
-	return b.too_big ? REMOTE_TOO_BIG : REMOTE_FAILED;
+	RemoteBody body = {.max = max};
+	remote_fetch_all(&url, &body, 1);
+	*data = body.data;
+	*len = body.len;
+	return body.rc;
 }

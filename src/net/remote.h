@@ -45,4 +45,16 @@ int remote_check_urls(const char *const *urls, int n, bool *ok);
 enum { REMOTE_FAILED = -1, REMOTE_TOO_BIG = -2 };
 int remote_fetch(const char *url, size_t max, char **data, size_t *len);
 
+/* The same for n URLs at once, under one deadline (a job fetching a batch
+ * waits for the slowest, not for the sum): bodies[i].max is the caller's
+ * cap for urls[i]; each gets rc (0, REMOTE_TOO_BIG or REMOTE_FAILED) and,
+ * for 0, data (malloc, the caller frees) and len. Returns how many came. */
+typedef struct RemoteBody {
+	size_t max;
+	char *data;
+	size_t len;
+	int rc;
+} RemoteBody;
+int remote_fetch_all(const char *const *urls, RemoteBody *bodies, int n);
+
 #endif

@@ -135,6 +135,8 @@ int store_advert_insert(Store *st, const Advert *ad, int64_t *id);
 /* Replaces the content (everything but ids, status and its times, counters):
  * the row, its images, parameters and sections. */
 int store_advert_update(Store *st, const Advert *ad);
+/* Replaces only the images (ad->images, in order) and updated_at. */
+int store_advert_images_replace(Store *st, const Advert *ad);
 /* The listing with its contact, images and parameters (not its sections). */
 int store_advert_get(Store *st, Arena *a, int64_t id, Advert *out);
 int store_advert_by_item_id(Store *st, Arena *a, const char *item_id, Advert *out);
@@ -446,6 +448,27 @@ int store_image_used(Store *st, const char *url, bool *used);
  * expires_at = renew_until; up to max of the others are removed with their
  * bytes (*n: how many). In the caller's transaction. */
 int store_images_expire(Store *st, int64_t now, int64_t renew_until, int max, int *n);
+/* Smaller copies of an image, by the width they are kept under (gone with
+ * the image). */
+int store_image_size_insert(Store *st, int64_t image_id, int width_max, const char *etag,
+	const void *bytes, size_t len);
+int store_image_size_data(Store *st, Arena *a, int64_t image_id, int width_max, const char **etag,
+	const void **bytes, size_t *len);
+
+/* --- Images added by URL, fetched by a job (core/listing/listing_images) ---
+ * A row per image on its way or refused; key is unique across images. */
+int store_image_fetch_insert(Store *st, const ImageFetch *f);
+/* A listing's rows, oldest first. */
+int store_image_fetches(Store *st, Arena *a, int64_t advert_id, ImageFetch **out, int *n);
+int store_image_fetch_get(Store *st, Arena *a, int64_t advert_id, const char *key, ImageFetch *out);
+/* SOUK_ENOTFOUND when the row is gone (its listing deleted, or removed). */
+int store_image_fetch_delete(Store *st, const char *key);
+/* pending -> failed with the reason; SOUK_ENOTFOUND when not pending. */
+int store_image_fetch_fail(Store *st, const char *key, const char *reason);
+/* Up to max pending rows no job holds at now, oldest first, each leased
+ * until lease_until (a runner that dies lets them go again then). */
+int store_image_fetch_claim(Store *st, Arena *a, int64_t now, int64_t lease_until, int max,
+	ImageFetch **out, int *n);
 
 
 /* --- Publication commands (core/listing/publish.c) -------------------------

@@ -46,6 +46,7 @@ int main(void)
 	test_allegro_offers();
 	test_allegro_conventions();
 	test_device();
+	test_listing_images();	/* before test_media, which ends libvips */
 	test_media();
 	test_messaging();
 	test_business();

@@ -168,8 +168,8 @@ static void test_use_cases(Arena *a)
 
 	const void *bytes;
 	size_t n;
-	CHECK(media_image_read(&c, kept.key, &got, &bytes, &n) == 0 && (int64_t)n == kept.size);
-	CHECK(media_image_read(&c, "../../etc/passwd", &got, &bytes, &n) == SOUK_ENOTFOUND);
+	CHECK(media_image_read(&c, kept.key, 0, &got, &bytes, &n) == 0 && (int64_t)n == kept.size);
+	CHECK(media_image_read(&c, "../../etc/passwd", 0, &got, &bytes, &n) == SOUK_ENOTFOUND);
 
 	/* a listing uses one of them */
 	Advert ad = {.item_id = "itemmedia0001", .user_id = seller, .status = ADVERT_DRAFT,
@@ -188,7 +188,7 @@ static void test_use_cases(Arena *a)
 	c.now = 1000 + MEDIA_TTL;
 	CHECK(media_image_resolve(&c, seller, unused.url, &got) == SOUK_ENOTFOUND);
 	CHECK(media_job_expire(&c) == 1);
-	CHECK(media_image_read(&c, unused.key, &got, &bytes, &n) == SOUK_ENOTFOUND);
+	CHECK(media_image_read(&c, unused.key, 0, &got, &bytes, &n) == SOUK_ENOTFOUND);
 	CHECK(media_image_resolve(&c, seller, kept.url, &got) == 0 && got.expires_at == c.now + MEDIA_TTL);
 	CHECK(media_job_expire(&c) == 0);
 	store_close(c.st);
@@ -241,7 +241,7 @@ static void test_expiry_race(Arena *a)
 	CHECK(store_commit(saver.st) == 0);
 	pthread_join(t, NULL);
 	CHECK(job.removed == 0);
-	CHECK(media_image_read(&job.c, img.key, &got, &(const void *){NULL}, &len) == 0);
+	CHECK(media_image_read(&job.c, img.key, 0, &got, &(const void *){NULL}, &len) == 0);
 	CHECK(got.expires_at == job.c.now + MEDIA_TTL);
 
 	store_close(saver.st);

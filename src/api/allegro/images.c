@@ -26,7 +26,7 @@ int allegro_images_post(Request *r)
 			allegro_errors_send(r, 422, &errs);
 			return 0;
 		}
-		rc = media_image_upload_url(&r->ctx, r->principal.user_id, url, &img);
+		rc = media_image_upload_url(&r->ctx, r->principal.user_id, url, NULL, &img);
 	} else if (!allegro_type_of(http_header(r, "Content-Type"), image_types)) {
 		allegro_error_one(r, 415, "UnsupportedMediaTypeException",
 			"Unsupported Media Type: send image/jpeg, image/png, image/webp or " ALLEGRO_MEDIA, NULL);

@@ -139,7 +139,7 @@ int business_image_add(Ctx *c, const Actor *who, BusinessImageKind kind, const c
 	/* Counted before the fetch (a full set costs no download) and again
 	 * where the row is written, so racing uploads cannot pass the limit. */
 	if (rc || (rc = room(c, u.id, kind)) != 0) return rc;
-	if ((rc = media_image_upload_url(c, u.id, url, &img)) != 0) return rc;
+	if ((rc = media_image_upload_url(c, u.id, url, NULL, &img)) != 0) return rc;
 	if ((rc = store_begin(c->st)) != 0) return rc;
 	/* Resolved in the row's transaction: the images job cannot remove the
 	 * image between the upload and the row that keeps it. */

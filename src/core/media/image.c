@@ -15,6 +15,7 @@
 
 #define JPEG_QUALITY 85
 
+/* In the order of media.h's MEDIA_FORMAT_* bits. */
 static const char *const loaders[] = {
 	"VipsForeignLoadJpegBuffer", "VipsForeignLoadPngBuffer", "VipsForeignLoadWebpBuffer",
 };
@@ -56,17 +57,66 @@ void image_teardown(void)
 	if (ready) vips_shutdown();
 }
 
-static bool allowed_loader(const char *name)
+static unsigned loader_format(const char *name)
 {
 	for (size_t i = 0; name && i < sizeof(loaders) / sizeof(loaders[0]); i++)
-		if (strcmp(name, loaders[i]) == 0) return true;
-	return false;
+		if (strcmp(name, loaders[i]) == 0) return 1u << i;
+	return 0;
 }
 
 static int fail(int rc)
 {
 	vips_error_clear();
 	return rc;
+}
+
+unsigned image_format(const void *in, size_t len)
+{
+	if (len == 0) return 0;
+	pthread_once(&once, setup);
+	if (!ready) return 0;
+	/* libvips takes the buffer as void * and only reads it. */
+	unsigned f = loader_format(vips_foreign_find_load_buffer((void *)(uintptr_t)in, len));
+	if (!f) vips_error_clear();
+	return f;
+}
+
+/* t (sRGB, 8-bit) as a JPEG with no metadata, copied into the arena. */
+static int save_jpeg(Arena *a, VipsImage *t, NormalImage *out)
+{
+	void *jpeg = NULL;
+	size_t jpeg_len = 0;
+	/* strip: no EXIF (GPS position, camera serial), XMP, IPTC or ICC. */
+	if (vips_jpegsave_buffer(t, &jpeg, &jpeg_len, "Q", JPEG_QUALITY, "strip", TRUE,
+		    "optimize_coding", TRUE, NULL))
+		return SOUK_EINVAL;
+	void *copy = arena_alloc(a, jpeg_len);
+	memcpy(copy, jpeg, jpeg_len);
+	g_free(jpeg);
+	*out = (NormalImage){
+		.bytes = copy,
+		.len = jpeg_len,
+		.width = vips_image_get_width(t),
+		.height = vips_image_get_height(t),
+		.content_type = "image/jpeg",
+	};
+	return 0;
+}
+
+int image_resize(Arena *a, const void *jpeg, size_t len, int width_max, NormalImage *out)
+{
+	if (len == 0 || width_max <= 0) return SOUK_EINVAL;
+	pthread_once(&once, setup);
+	if (!ready) return SOUK_ESTORE;
+	/* The input is souk's own normalised JPEG: upright, sRGB, no alpha. A
+	 * height bound of the largest edge leaves the width to decide. */
+	VipsImage *t = NULL;
+	int rc = SOUK_EINVAL;
+	if (vips_thumbnail_buffer((void *)(uintptr_t)jpeg, len, &t, width_max, "height", MEDIA_EDGE_MAX,
+		    "size", VIPS_SIZE_DOWN, "option_string", "fail_on=error", NULL) == 0)
+		rc = save_jpeg(a, t, out);
+	if (t) g_object_unref(t);
+	return rc ? fail(rc) : 0;
 }
 
 int image_normalize(Arena *a, const void *in, size_t len, NormalImage *out)
@@ -77,7 +127,7 @@ int image_normalize(Arena *a, const void *in, size_t len, NormalImage *out)
 	if (!ready) return SOUK_ESTORE;
 	/* libvips takes the buffer as void * and only reads it. */
 	void *buf = (void *)(uintptr_t)in;
-	if (!allowed_loader(vips_foreign_find_load_buffer(buf, len))) return fail(SOUK_EINVAL);
+	if (!loader_format(vips_foreign_find_load_buffer(buf, len))) return fail(SOUK_EINVAL);
 
 	/* A lazy load reads the header only: a decompression bomb (a few
 	 * kilobytes announcing gigapixels) is refused here, before any decode. */
@@ -93,8 +143,6 @@ int image_normalize(Arena *a, const void *in, size_t len, NormalImage *out)
 	 * the tag; fail_on=error refuses truncated or corrupt files instead of
 	 * padding them with grey. */
 	VipsImage *t[4] = {NULL};
-	void *jpeg = NULL;
-	size_t jpeg_len = 0;
 	int rc = SOUK_EINVAL;
 	if (vips_thumbnail_buffer(buf, len, &t[0], MEDIA_EDGE_MAX, "height", MEDIA_EDGE_MAX,
 		    "size", VIPS_SIZE_DOWN, "option_string", "fail_on=error", NULL))
@@ -109,22 +157,8 @@ int image_normalize(Arena *a, const void *in, size_t len, NormalImage *out)
 		flat = t[2];
 	}
 	if (vips_cast_uchar(flat, &t[3], NULL)) goto done;
-	/* strip: no EXIF (GPS position, camera serial), XMP, IPTC or ICC. */
-	if (vips_jpegsave_buffer(t[3], &jpeg, &jpeg_len, "Q", JPEG_QUALITY, "strip", TRUE,
-		    "optimize_coding", TRUE, NULL))
-		goto done;
-	void *copy = arena_alloc(a, jpeg_len);
-	memcpy(copy, jpeg, jpeg_len);
-	*out = (NormalImage){
-		.bytes = copy,
-		.len = jpeg_len,
-		.width = vips_image_get_width(t[3]),
-		.height = vips_image_get_height(t[3]),
-		.content_type = "image/jpeg",
-	};
-	rc = 0;
+	rc = save_jpeg(a, t[3], out);
 done:
-	g_free(jpeg);
 	for (int i = 0; i < 4; i++)
 		if (t[i]) g_object_unref(t[i]);
 	return rc ? fail(rc) : 0;

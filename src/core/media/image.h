@@ -22,6 +22,15 @@ typedef struct NormalImage {
  * SOUK_ETOOBIG past MEDIA_BYTES_MAX bytes or MEDIA_PIXELS_MAX pixels. */
 int image_normalize(Arena *a, const void *in, size_t len, NormalImage *out);
 
+/* Which of the three formats the bytes are by their content: one of
+ * media.h's MEDIA_FORMAT_* bits, 0 for anything else. */
+unsigned image_format(const void *in, size_t len);
+
+/* A copy of a normalised image (image_normalize's JPEG) at most width_max
+ * pixels wide, never enlarged, as a JPEG with no metadata. SOUK_EINVAL when
+ * the bytes do not decode. */
+int image_resize(Arena *a, const void *jpeg, size_t len, int width_max, NormalImage *out);
+
 /* libvips starts on the first call (only the three loaders may ever run);
  * this ends it at exit, if it started. SOUK_ESTORE if it could not start. */
 void image_teardown(void);

@@ -25,6 +25,28 @@
 /* libvips starts on the first decode; this ends it at exit, if it started. */
 void media_teardown(void);
 
+/* --- What a face accepts -------------------------------------------------
+ * The file a seller hands souk (sent, or at a URL): at most bytes_max bytes
+ * (never more than MEDIA_BYTES_MAX), in one of the formats named, by its
+ * content. Wallapop takes JPEG only; the others take all three. */
+enum { MEDIA_FORMAT_JPEG = 1, MEDIA_FORMAT_PNG = 2, MEDIA_FORMAT_WEBP = 4, MEDIA_FORMATS_ALL = 7 };
+/* And the smaller copies the face shows, by the width each may not pass:
+ * made when the image is stored, served at its URL with
+ * "?pictureSize=W<width>" (Wallapop's form). */
+#define MEDIA_SIZES_MAX 4
+/* The widths copies are served at (Wallapop's small, medium and big); a copy
+ * a stored image lacks is made when asked for, at these widths only. */
+#define MEDIA_WIDTH_SMALL 320
+#define MEDIA_WIDTH_MEDIUM 640
+#define MEDIA_WIDTH_BIG 800
+typedef struct MediaRule {
+	size_t bytes_max;
+	unsigned formats;
+	int sizes[MEDIA_SIZES_MAX];
+	int nsizes;
+} MediaRule;
+extern const MediaRule media_rule_any;	/* MEDIA_BYTES_MAX, the three formats, no copies */
+
 /* --- Uploads --------------------------------------------------------------
  * Both return 0 and the stored image; SOUK_EINVAL when the bytes are not a
  * JPEG, PNG or WebP image (whatever a header claimed), SOUK_ETOOBIG past
@@ -33,8 +55,37 @@ void media_teardown(void);
 int media_image_upload(Ctx *c, int64_t seller, const void *bytes, size_t len, Image *out);
 /* Fetches url (http or https) through net/remote: the operator's address
  * rule on every hop, bounded in time and size. SOUK_EREF when it cannot be
- * fetched (refused address, no answer, not a 2xx). */
-int media_image_upload_url(Ctx *c, int64_t seller, const char *url, Image *out);
+ * fetched (refused address, no answer, not a 2xx). rule NULL: any. */
+int media_image_upload_url(Ctx *c, int64_t seller, const char *url, const MediaRule *rule, Image *out);
+
+/* The two halves of an upload, for a caller that stores the image in a
+ * transaction of its own: the decode (slow, outside any transaction) and
+ * the insert (in the caller's). */
+typedef struct MediaPrepared {
+	const void *bytes;	/* the normalised JPEG, in the arena */
+	size_t len;
+	int width, height;
+	const char *content_type;
+	struct {
+		int width_max;
+		const void *bytes;
+		size_t len;
+	} sizes[MEDIA_SIZES_MAX];
+	int nsizes;
+} MediaPrepared;
+/* The file checked against rule (NULL: any): SOUK_ETOOBIG past bytes_max
+ * or MEDIA_PIXELS_MAX, SOUK_EINVAL for a format rule does not name or a
+ * file that does not decode (the error slot says which); then normalised,
+ * and the rule's copies made. SOUK_EBUSY: no decoder free in time. */
+int media_image_prepare(Ctx *c, const void *bytes, size_t len, const MediaRule *rule, MediaPrepared *out);
+/* Stores it as seller's, under key (MEDIA_KEY_LEN lowercase hex; NULL: a
+ * new random one), in the caller's transaction. SOUK_EEXIST: key taken. */
+int media_image_insert(Ctx *c, int64_t seller, const char *key, const MediaPrepared *p, Image *out);
+/* A new random key. */
+const char *media_key_new(Arena *a);
+/* The key of the image souk serves at url (either its URL of today or
+ * the one it had when stored), NULL for any other URL. Nothing is read. */
+const char *media_url_key(Arena *a, const char *url);
 
 /* --- For listings ---------------------------------------------------------
  * The image souk serves at url, if it is seller's and still kept: 0 and
@@ -46,8 +97,10 @@ int media_image_upload_url(Ctx *c, int64_t seller, const char *url, Image *out);
 int media_image_resolve(Ctx *c, int64_t seller, const char *url, Image *out);
 
 /* --- Serving --------------------------------------------------------------
- * The image with this key and its bytes (in the arena), for anyone. */
-int media_image_read(Ctx *c, const char *key, Image *out, const void **bytes, size_t *len);
+ * The image with this key and its bytes (in the arena), for anyone; with
+ * width_max > 0, the copy made at that width (SOUK_ENOTFOUND when none
+ * was), its bytes and out->etag its own. */
+int media_image_read(Ctx *c, const char *key, int width_max, Image *out, const void **bytes, size_t *len);
 
 /* --- Job ------------------------------------------------------------------ */
 /* Removes a batch of images expired at c->now that no listing uses. */

@@ -312,3 +312,18 @@ int sq_listing_parts_write(Store *st, const Advert *ad, bool replace)
 	if ((rc = write_params(st, ad)) != 0) return rc;
 	return write_sections(st, ad);
 }
+
+int store_advert_images_replace(Store *st, const Advert *ad)
+{
+	/* The packed read copy holds the images too: both change together. */
+	sqlite3_stmt *s = sq_stmt(st, "UPDATE adverts SET updated_at = ?, parts = ? WHERE id = ?");
+	sqlite3_bind_int64(s, 1, ad->updated_at);
+	sq_parts_bind(s, 2, ad);
+	sqlite3_bind_int64(s, 3, ad->id);
+	int rc = sq_exec_found(st, s);
+	if (rc) return rc;
+	s = sq_stmt(st, "DELETE FROM advert_images WHERE advert_id = ?");
+	sqlite3_bind_int64(s, 1, ad->id);
+	if ((rc = sq_exec(st, s)) != 0) return rc;
+	return write_images(st, ad);
+}
