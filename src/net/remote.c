@@ -4,8 +4,10 @@
  * follows redirects itself, and reports each URL's answer. */
 #include "remote.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -298,6 +300,35 @@ void remote_teardown(void)
 		curl_multi_cleanup(F.multi);
 	}
 	curl_global_cleanup();
+}
+
+bool remote_url_allowed(const char *url)
+{
+	if (!http_url(url)) return false;
+	CURLU *u = curl_url();
+	char *host = NULL;
+	bool ok = false;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+		/* IPv6 literals come bracketed */
+		size_t n = strlen(host);
+		char *bare = host[0] == '[' && n > 2 ? strndup(host + 1, n - 2) : strdup(host);
+		if (!bare) abort();
+		struct sockaddr_in6 a6 = {.sin6_family = AF_INET6};
+		struct sockaddr_in a4 = {.sin_family = AF_INET};
+		pthread_mutex_lock(&F.lock);
+		if (inet_pton(AF_INET, bare, &a4.sin_addr) == 1)
+			ok = allow_addr_ok(&F.allow, (const struct sockaddr *)&a4);
+		else if (inet_pton(AF_INET6, bare, &a6.sin6_addr) == 1)
+			ok = allow_addr_ok(&F.allow, (const struct sockaddr *)&a6);
+		else
+			ok = true;
+		pthread_mutex_unlock(&F.lock);
+		free(bare);
+	}
+	curl_free(host);
+	curl_url_cleanup(u);
+	return ok;
 }
 
 bool remote_allow_valid(const char *ranges)

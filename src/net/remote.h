@@ -27,6 +27,10 @@ void remote_teardown(void);
 /* The operator's extra ranges ("images.allow_ranges", allow.h's syntax);
  * -1 when malformed (the rule in force is kept). NULL or "": public only. */
 int remote_allow_set(const char *ranges);
+/* Whether url may be fetched as far as can be told without DNS: false for
+ * one that is not http(s) or whose host is an address literal the rule
+ * refuses (a name is checked on the address it resolves to, at fetch). */
+bool remote_url_allowed(const char *url);
 bool remote_allow_valid(const char *ranges);
 
 /* For each of the n http(s) URLs, whether it answers a HEAD (or, for servers

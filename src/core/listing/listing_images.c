@@ -104,6 +104,12 @@ int listing_image_add(Ctx *c, const Actor *who, int64_t listing, const char *url
 		violations_rule(vs, RULE_URL_FORMAT, "url");
 		return SOUK_EINVAL;
 	}
+	/* An address the fetch would refuse, known without DNS: said now
+	 * rather than recorded later. */
+	if (!remote_url_allowed(url)) {
+		violations_rule(vs, RULE_NOT_PERMITTED, "url");
+		return SOUK_EINVAL;
+	}
 	if (position < 0) position = 0;
 	Advert ad;
 	int rc = store_begin(c->st);
