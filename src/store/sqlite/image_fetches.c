@@ -1,6 +1,5 @@
 /* image_fetches.c -- images sellers added by URL, waiting for the fetch job
- * or refused by it (listing_image_fetches), and the smaller copies made of
- * a fetched image (image_sizes). */
+ * or refused by it (listing_image_fetches). */
 #include "sq.h"
 
 #include <string.h>
@@ -87,36 +86,4 @@ int store_image_fetch_claim(Store *st, Arena *a, int64_t now, int64_t lease_unti
 	sqlite3_bind_int64(s, 2, now);
 	sqlite3_bind_int(s, 3, max);
 	return sq_list(st, a, s, sizeof(ImageFetch), fetch_row, (void **)out, n);
-}
-
-/* --- sizes ------------------------------------------------------------------ */
-
-int store_image_size_insert(Store *st, int64_t image_id, int width_max, const char *etag,
-	const void *bytes, size_t len)
-{
-	sqlite3_stmt *s = sq_stmt(st, "INSERT INTO image_sizes(image_id, width_max, etag, bytes)"
-		" VALUES(?, ?, ?, ?)");
-	sqlite3_bind_int64(s, 1, image_id);
-	sqlite3_bind_int(s, 2, width_max);
-	sq_bind_text(s, 3, etag);
-	sqlite3_bind_blob64(s, 4, bytes, len, SQLITE_STATIC);
-	return sq_exec(st, s);
-}
-
-int store_image_size_data(Store *st, Arena *a, int64_t image_id, int width_max, const char **etag,
-	const void **bytes, size_t *len)
-{
-	sqlite3_stmt *s = sq_stmt(st, "SELECT etag, bytes FROM image_sizes WHERE image_id = ? AND width_max = ?");
-	sqlite3_bind_int64(s, 1, image_id);
-	sqlite3_bind_int(s, 2, width_max);
-	int rc = sq_step(st, s);
-	if (rc == SQLITE_ROW) {
-		*etag = sq_text(a, s, 0);
-		size_t n = (size_t)sqlite3_column_bytes(s, 1);
-		void *p = arena_alloc(a, n ? n : 1);
-		if (n) memcpy(p, sqlite3_column_blob(s, 1), n);
-		*bytes = p;
-		*len = n;
-	}
-	return sq_row_end(st, s, rc);
 }

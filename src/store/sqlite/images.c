@@ -1,5 +1,5 @@
 /* images.c -- uploaded images (core/media): records in images, bytes in
- * image_data. A listing uses an image when one of its advert_images rows
+ * image_data, smaller copies in image_sizes. A listing uses an image when one of its advert_images rows
  * names the image's URL (indexed by the images migration). */
 #include "sq.h"
 
@@ -58,18 +58,22 @@ int store_image_by_key(Store *st, Arena *a, const char *key, Image *out)
 	return sq_row_end(st, s, rc);
 }
 
+/* Column col's bytes copied into the arena. */
+static void blob(Arena *a, sqlite3_stmt *s, int col, const void **bytes, size_t *len)
+{
+	size_t n = (size_t)sqlite3_column_bytes(s, col);
+	void *p = arena_alloc(a, n ? n : 1);
+	if (n) memcpy(p, sqlite3_column_blob(s, col), n);
+	*bytes = p;
+	*len = n;
+}
+
 int store_image_data(Store *st, Arena *a, int64_t image_id, const void **bytes, size_t *len)
 {
 	sqlite3_stmt *s = sq_stmt(st, "SELECT bytes FROM image_data WHERE image_id = ?");
 	sqlite3_bind_int64(s, 1, image_id);
 	int rc = sq_step(st, s);
-	if (rc == SQLITE_ROW) {
-		size_t n = (size_t)sqlite3_column_bytes(s, 0);
-		void *p = arena_alloc(a, n ? n : 1);
-		if (n) memcpy(p, sqlite3_column_blob(s, 0), n);
-		*bytes = p;
-		*len = n;
-	}
+	if (rc == SQLITE_ROW) blob(a, s, 0, bytes, len);
 	return sq_row_end(st, s, rc);
 }
 
@@ -104,4 +108,32 @@ int store_images_expire(Store *st, int64_t now, int64_t renew_until, int max, in
 	rc = sq_exec(st, s);
 	*n = rc ? 0 : sqlite3_changes(st->db);
 	return rc;
+}
+
+/* --- sizes ------------------------------------------------------------------ */
+
+int store_image_size_insert(Store *st, int64_t image_id, int width_max, const char *etag,
+	const void *bytes, size_t len)
+{
+	sqlite3_stmt *s = sq_stmt(st, "INSERT INTO image_sizes(image_id, width_max, etag, bytes)"
+		" VALUES(?, ?, ?, ?)");
+	sqlite3_bind_int64(s, 1, image_id);
+	sqlite3_bind_int(s, 2, width_max);
+	sq_bind_text(s, 3, etag);
+	sqlite3_bind_blob64(s, 4, bytes, len, SQLITE_STATIC);
+	return sq_exec(st, s);
+}
+
+int store_image_size_data(Store *st, Arena *a, int64_t image_id, int width_max, const char **etag,
+	const void **bytes, size_t *len)
+{
+	sqlite3_stmt *s = sq_stmt(st, "SELECT etag, bytes FROM image_sizes WHERE image_id = ? AND width_max = ?");
+	sqlite3_bind_int64(s, 1, image_id);
+	sqlite3_bind_int(s, 2, width_max);
+	int rc = sq_step(st, s);
+	if (rc == SQLITE_ROW) {
+		*etag = sq_text(a, s, 0);
+		blob(a, s, 1, bytes, len);
+	}
+	return sq_row_end(st, s, rc);
 }
