@@ -45,6 +45,8 @@ const Route souk_routes[] = {
 		&face_admin},
 	{HTTP_PUT, "/api/admin/users/{id}/business", admin_user_business, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
+	{HTTP_GET, "/api/admin/adverts/{id}/image-fetches", admin_image_fetches, ROUTE_OPERATOR, 0, BODY_NONE, 0,
+		&face_admin},
 	{HTTP_POST, "/api/admin/adverts/{id}/messages", admin_message_send, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
 	{HTTP_GET, "/api/admin/users/{id}/money", admin_money_get, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},

@@ -41,6 +41,9 @@ int admin_money_entries(Request *r);
 int admin_prices_get(Request *r);
 int admin_prices_put(Request *r);
 
+/* Handlers: a listing's images on their way or refused (image_fetches.c) */
+int admin_image_fetches(Request *r);
+
 /* Handlers: account settings (accounts.c) */
 int admin_user_business(Request *r);
 
