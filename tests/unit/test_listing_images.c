@@ -152,7 +152,7 @@ static void test_use_cases(Arena *a)
 
 	int64_t bare = listing(&c, seller, "imagesbare", NULL, 0);
 	CHECK(listing_image_add(&c, &who, bare, "ftp://x.test/a.jpg", 0, &jpeg_rule, &vs, &id) == SOUK_EINVAL &&
-	      violations_has_rule(&vs, RULE_URL_FORMAT, "url"));
+	      violations_has_rule(&vs, RULE_URL_FORMAT, "images[0]"));
 	vs.n = 0;
 	/* an address literal the rule refuses is told at once; a name waits
 	 * for the fetch, which checks the address it resolves to */
@@ -161,7 +161,7 @@ static void test_use_cases(Arena *a)
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
 		CHECK(!remote_url_allowed(refused[i]));
 		CHECK(listing_image_add(&c, &who, bare, refused[i], 0, &jpeg_rule, &vs, &id) == SOUK_EINVAL &&
-		      violations_has_rule(&vs, RULE_NOT_PERMITTED, "url"));
+		      violations_has_rule(&vs, RULE_NOT_PERMITTED, "images[0]"));
 		vs.n = 0;
 	}
 	CHECK(remote_url_allowed("http://93.184.216.34/a.jpg") && remote_url_allowed("https://localhost.test/a"));

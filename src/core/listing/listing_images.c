@@ -100,17 +100,18 @@ int listing_image_add(Ctx *c, const Actor *who, int64_t listing, const char *url
 	const MediaRule *rule, Violations *vs, const char **id)
 {
 	if (!rule) rule = &media_rule_any;
+	if (position < 0) position = 0;
+	const char *at = arena_printf(c->arena, "images[%d]", position);
 	if (!url || !rules_url_ok(url)) {
-		violations_rule(vs, RULE_URL_FORMAT, "url");
+		violations_rule(vs, RULE_URL_FORMAT, at);
 		return SOUK_EINVAL;
 	}
 	/* An address the fetch would refuse, known without DNS: said now
 	 * rather than recorded later. */
 	if (!remote_url_allowed(url)) {
-		violations_rule(vs, RULE_NOT_PERMITTED, "url");
+		violations_rule(vs, RULE_NOT_PERMITTED, at);
 		return SOUK_EINVAL;
 	}
-	if (position < 0) position = 0;
 	Advert ad;
 	int rc = store_begin(c->st);
 	if (rc) return rc;

@@ -31,9 +31,9 @@ typedef struct ListingImage {
 } ListingImage;
 
 /* Seller operations. Results: 0; SOUK_ENOTFOUND (no such listing, or
- * another seller's); SOUK_EINVAL with vs: RULE_URL_FORMAT at "url" (not an
- * http(s) URL), RULE_NOT_PERMITTED at "url" (its host is an address the
- * operator's rule refuses), RULE_TOO_MANY at "images" (the category's photo limit is
+ * another seller's); SOUK_EINVAL with vs: RULE_URL_FORMAT at
+ * "images[<position>]" (not an http(s) URL), RULE_NOT_PERMITTED there (its
+ * host is an address the operator's rule refuses), RULE_TOO_MANY at "images" (the category's photo limit is
  * reached, pending images counted), RULE_REQUIRED at "images[0]" (an image
  * placed after the first on a listing that has none: the main image comes
  * first), RULE_REQUIRED at "images" (the last image the listing shows
