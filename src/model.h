@@ -442,4 +442,20 @@ typedef struct ImageFetch {
 	int64_t created_at;
 } ImageFetch;
 
+/* --- Webhooks ----------------------------------------------------------------
+ * A URL a seller's app registered for event notifications (core/webhooks).
+ * The store keeps the signing token sealed (token_sealed); token is the
+ * clear one, filled by the core only where its function says so. */
+typedef struct Webhook {
+	int64_t id;			/* row id: what other tables refer to */
+	const char *uid;		/* the public id, a UUID */
+	int64_t user_id;		/* the seller */
+	int64_t app_id;			/* the app that registered it */
+	const char *url;		/* as registered, query string included */
+	uint32_t events;		/* set of 1u << WebhookEvent (core/webhooks) */
+	const char *token;		/* clear, or NULL */
+	const char *token_sealed;	/* as stored */
+	int64_t created_at, updated_at;	/* marketplace time, Unix seconds */
+} Webhook;
+
 #endif

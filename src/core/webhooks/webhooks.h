@@ -13,6 +13,7 @@
 #define SOUK_WEBHOOKS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../actor.h"
@@ -48,18 +49,8 @@ typedef enum WebhookEvent {
 	WEBHOOK_EVENT_COUNT
 } WebhookEvent;
 
-/* A webhook as the registry gives it. token is the clear signing token
- * where the function says so, else NULL. Strings in the caller's arena. */
-typedef struct Webhook {
-	int64_t id;			/* row id: what other tables refer to */
-	char uid[WEBHOOK_ID_LEN + 1];	/* the public id */
-	int64_t user_id;		/* the seller */
-	int64_t app_id;			/* the app that registered it */
-	const char *url;		/* as registered, query string included */
-	uint32_t events;		/* set of 1u << WebhookEvent */
-	const char *token;		/* clear, or NULL */
-	int64_t created_at, updated_at;	/* marketplace time, Unix seconds */
-} Webhook;
+/* Webhook (model.h) is what the registry gives: strings in the caller's
+ * arena, token in clear where a function says so, else NULL. */
 
 /* Event types (pure) */
 const char *webhook_event_name(WebhookEvent e);		/* "ITEM_LISTED" */
