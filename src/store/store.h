@@ -652,4 +652,24 @@ typedef struct MoneyMonth {
 int store_money_postpaid_months(Store *st, Arena *a, int64_t user_id, int64_t before, int64_t offset,
 	int64_t limit, MoneyMonth **out, int *n);
 
+/* --- Webhooks ----------------------------------------------------------------
+ * The registry's rows (core/webhooks). Deleted webhooks are never returned.
+ * The functions naming uid, user_id and app_id act on the seller's app's
+ * own webhook only: SOUK_ENOTFOUND for anyone else's. */
+int store_webhook_insert(Store *st, const Webhook *w, int64_t *id);
+int store_webhook_count(Store *st, int64_t user_id, int64_t app_id, int64_t *n);
+int store_webhook_get(Store *st, Arena *a, const char *uid, int64_t user_id, int64_t app_id, Webhook *out);
+int store_webhook_by_id(Store *st, Arena *a, int64_t id, Webhook *out);
+/* Oldest first. */
+int store_webhooks_of_app(Store *st, Arena *a, int64_t user_id, int64_t app_id, Webhook **out, int *n);
+/* The seller's webhooks through any app subscribed to every type in events
+ * (0: all of them), oldest first. */
+int store_webhooks_of_seller(Store *st, Arena *a, int64_t user_id, uint32_t events, Webhook **out, int *n);
+int store_webhook_update(Store *st, const char *uid, int64_t user_id, int64_t app_id, const char *url,
+	uint32_t events, int64_t now);
+int store_webhook_token_set(Store *st, const char *uid, int64_t user_id, int64_t app_id, const char *sealed,
+	int64_t now);
+/* Marks it deleted and wipes its token. */
+int store_webhook_delete(Store *st, const char *uid, int64_t user_id, int64_t app_id, int64_t now);
+
 #endif

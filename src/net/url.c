@@ -1,0 +1,26 @@
+/* url.c -- libcurl's URL parser (curl_url, 7.62+), which needs no
+ * curl_global_init. */
+#include "url.h"
+
+#include <curl/curl.h>
+#include <strings.h>
+
+bool url_is_http(const char *url)
+{
+	bool ok = false;
+	char *scheme = NULL, *host = NULL;
+	CURLU *h = curl_url();
+	if (!h || !url) goto done;
+	/* No flags: a scheme is required and only schemes libcurl supports
+	 * parse; spaces and control characters are refused. */
+	if (curl_url_set(h, CURLUPART_URL, url, 0) != CURLUE_OK) goto done;
+	if (curl_url_get(h, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    curl_url_get(h, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+		goto done;
+	ok = (strcasecmp(scheme, "http") == 0 || strcasecmp(scheme, "https") == 0) && host[0];
+done:
+	curl_free(scheme);
+	curl_free(host);
+	curl_url_cleanup(h);
+	return ok;
+}
