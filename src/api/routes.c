@@ -102,6 +102,16 @@ const Route souk_routes[] = {
 	{HTTP_GET, WALLAPOP_OIDC "/userinfo", wallapop_userinfo_get, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, 0,
 		&face_wallapop_oauth},
 
+	/* Wallapop: webhooks (the webhooks document; the seller's app's own) */
+	{HTTP_POST, "/webhooks", wallapop_webhooks_create, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON, 0, &face_wallapop},
+	{HTTP_GET, "/webhooks", wallapop_webhooks_list, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, 0, &face_wallapop},
+	{HTTP_PUT, "/webhooks/{webhookId}", wallapop_webhooks_update, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON, 0,
+		&face_wallapop},
+	{HTTP_DELETE, "/webhooks/{webhookId}", wallapop_webhooks_delete, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, 0,
+		&face_wallapop},
+	{HTTP_PATCH, "/webhooks/{webhookId}/token", wallapop_webhooks_token, ROUTE_USER, SCOPE_WALLAPOP,
+		BODY_NONE, 0, &face_wallapop},
+
 	/* Allegro: offers (classified ads' drafts) */
 	{HTTP_POST, "/sale/offers", allegro_offers_create, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_WRITE, BODY_JSON,
 		RATE_ALLEGRO_WRITE, &face_allegro},
@@ -284,4 +294,4 @@ const Route souk_routes[] = {
 const int souk_routes_count = (int)(sizeof(souk_routes) / sizeof(souk_routes[0]));
 
 const Face *const souk_faces[] = {&face_wallapop_oauth, &face_oauth, &face_allegro_oauth, &face_admin, &face_olx,
-	&face_allegro, &face_web, NULL};
+	&face_wallapop, &face_allegro, &face_web, NULL};

@@ -20,6 +20,7 @@
 #include "../core/settings.h"
 #include "../core/schedule.h"
 #include "../core/site.h"
+#include "../core/webhooks/webhooks.h"
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../util/crypto.h"
@@ -152,6 +153,13 @@ int cli_serve(const Args *a)
 	if (cli_open(a, &c) != 0) return 1;
 	if (csrf_key_load(&c) != 0) {
 		fprintf(stderr, "souk: %s\n", c.err ? c.err : "cannot load the CSRF key");
+		cli_close(&c);
+		return 1;
+	}
+	/* The key the webhooks' signing tokens are sealed under, before any
+	 * request or job may need one. */
+	if (webhooks_key_load(&c) != 0) {
+		fprintf(stderr, "souk: %s\n", c.err ? c.err : "cannot load the webhook key");
 		cli_close(&c);
 		return 1;
 	}

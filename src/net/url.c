@@ -3,14 +3,23 @@
 #include "url.h"
 
 #include <curl/curl.h>
+#include <string.h>
 #include <strings.h>
+
+/* libcurl reads "https:///host" as https://host; RFC 3986 has an empty
+ * authority there. Such a URL is refused rather than guessed at. */
+static bool authority_given(const char *url)
+{
+	const char *p = strstr(url, "://");
+	return p && p[3] && !strchr("/\\?#", p[3]);
+}
 
 bool url_is_http(const char *url)
 {
 	bool ok = false;
 	char *scheme = NULL, *host = NULL;
 	CURLU *h = curl_url();
-	if (!h || !url) goto done;
+	if (!h || !url || !authority_given(url)) goto done;
 	/* No flags: a scheme is required and only schemes libcurl supports
 	 * parse; spaces and control characters are refused. */
 	if (curl_url_set(h, CURLUPART_URL, url, 0) != CURLUE_OK) goto done;

@@ -52,6 +52,7 @@ int main(void)
 	test_business();
 	test_publish();
 	test_money();
+	test_webhooks();
 	printf("unit: %d passed, %d failed\n", t_passed, t_failed);
 	return t_failed ? 1 : 0;
 }

@@ -59,6 +59,7 @@ void test_allegro_offers(void);
 void test_device(void);
 void test_allegro_params(void);
 void test_listing_images(void);
+void test_webhooks(void);
 void test_messaging(void);
 void test_business(void);
 void test_contact_phones(void);

@@ -12,4 +12,17 @@
 int wallapop_token_post(Request *r);
 int wallapop_userinfo_get(Request *r);
 
+/* Errors (face.c): the documents' {code, message}. */
+#define WALLAPOP_INVALID_BODY "INVALID_BODY_REQUEST"
+#define WALLAPOP_UNAUTHORIZED "USER_UNAUTHORIZED"
+void wallapop_error(Request *r, int status, const char *message);	/* code from status */
+void wallapop_error_code(Request *r, int status, const char *code, const char *message);
+
+/* Webhooks (webhooks.c): the registry, /webhooks */
+int wallapop_webhooks_create(Request *r);
+int wallapop_webhooks_list(Request *r);
+int wallapop_webhooks_update(Request *r);
+int wallapop_webhooks_delete(Request *r);
+int wallapop_webhooks_token(Request *r);
+
 #endif
