@@ -200,6 +200,12 @@ async function ownerObjects(route) {
 	const fx = { ...f, advert: ad.json.data, logo: logo.json.data, offer: offer.json, command, category: category.json.id };
 	if (route.path.includes('/users-business/me/logos/{')) fx.businessLogo = await businessImage('logos');
 	if (route.path.includes('/users-business/me/banners/{')) fx.businessBanner = await businessImage('banners');
+	if (route.path.startsWith('/webhooks/{')) {
+		const hook = await s.req('POST', '/webhooks', { token: f.wallapop.owner,
+			json: { url: `https://owner.test/hook?mark=${MARK}&n=${++n}`, events: ['ITEM_LISTED'] } });
+		assert.strictEqual(hook.status, 200, hook.text);
+		fx.webhook = hook.json;
+	}
 	return fx;
 }
 
@@ -227,6 +233,9 @@ async function ownerView(fx) {
 		assert.strictEqual(r.status, 200, `${p}: ${r.text}`);
 		out[p] = r.json;
 	}
+	const hooks = await s.req('GET', '/webhooks', { token: f.wallapop.owner });
+	assert.strictEqual(hooks.status, 200, hooks.text);
+	out['/webhooks'] = hooks.json;
 	for (const p of [`/sale/offers/${fx.offer.id}`, '/sale/offers?limit=1000']) {
 		const r = await s.req('GET', p, { token: f.allegro.owner });
 		assert.strictEqual(r.status, 200, `${p}: ${r.text}`);

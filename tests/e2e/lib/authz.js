@@ -70,6 +70,10 @@ const PARAMS = {
 	'/api/admin/categories/{id}': { kind: 'category', owned: false, value: (f) => f.category },
 	// The owner's Allegro draft (their OLX advert is an offer too, but only a
 	// draft may be deleted); another seller's does not exist for them.
+	// A Wallapop webhook is its seller's through the app that registered
+	// it: anyone else's is a webhook that does not exist.
+	'/webhooks/{webhookId}': { kind: 'webhook', owned: true, value: (f) => f.webhook.id,
+		notOwner: { status: 404, body: { code: 'NOT_FOUND', message: 'No webhook with this id' } } },
 	'/sale/offers/{id}': { kind: 'offer', owned: true, value: (f) => f.offer.id,
 		notOwner: { status: 404, body: { errors: [{ code: 'NotFoundException', message: 'Offer not found',
 			details: null, path: null, userMessage: 'Function not available. Contact the application author.' }] } } },
@@ -176,6 +180,9 @@ const BODIES = {
 	'PUT /sale/offer-publication-commands/{commandId}': (f) => publicationCommand(f.offer.id),
 	// a file on the test's own image host, which the operator allowed
 	'POST /sale/images': (f) => ({ url: f.imageUrl }),
+	'POST /webhooks': () => ({ url: `https://integrator.test/hook?n=${++titles}`, events: ['ITEM_LISTED'] }),
+	'PUT /webhooks/{webhookId}': () => ({ url: `https://integrator.test/moved?n=${++titles}`, events: ['SALE_COMPLETED'] }),
+	'PATCH /webhooks/{webhookId}/token': () => undefined,	// the document gives it no body
 };
 
 const INVALID_TOKEN = { error: 'invalid_token', error_description: 'The access token provided is invalid' };
@@ -221,6 +228,15 @@ const DENIALS = {
 		invalid: { status: 401, body: INVALID_TOKEN },
 		scope: { status: 401, body: INVALID_TOKEN },
 		notUser: { status: 401, body: INVALID_TOKEN },
+	},
+	// Wallapop's resources: the documents' Error, {code, message}, with
+	// USER_UNAUTHORIZED for every refusal of a token.
+	wallapop: {
+		tokens: 'wallapop',
+		invalid: { status: 401, body: { code: 'USER_UNAUTHORIZED',
+			message: 'The access token is missing, invalid or expired' }, authenticate: /^Bearer/ },
+		scope: { status: 403, body: { code: 'USER_UNAUTHORIZED', message: 'The access token was not issued for Wallapop Connect' } },
+		notUser: { status: 403, body: { code: 'USER_UNAUTHORIZED', message: 'This resource needs a token issued for a seller' } },
 	},
 };
 
