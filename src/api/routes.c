@@ -103,14 +103,16 @@ const Route souk_routes[] = {
 		&face_wallapop_oauth},
 
 	/* Wallapop: webhooks (the webhooks document; the seller's app's own) */
-	{HTTP_POST, "/webhooks", wallapop_webhooks_create, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON, 0, &face_wallapop},
-	{HTTP_GET, "/webhooks", wallapop_webhooks_list, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, 0, &face_wallapop},
-	{HTTP_PUT, "/webhooks/{webhookId}", wallapop_webhooks_update, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON, 0,
+	{HTTP_POST, "/webhooks", wallapop_webhooks_create, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON, RATE_WALLAPOP,
 		&face_wallapop},
-	{HTTP_DELETE, "/webhooks/{webhookId}", wallapop_webhooks_delete, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, 0,
+	{HTTP_GET, "/webhooks", wallapop_webhooks_list, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, RATE_WALLAPOP,
 		&face_wallapop},
-	{HTTP_PATCH, "/webhooks/{webhookId}/token", wallapop_webhooks_token, ROUTE_USER, SCOPE_WALLAPOP,
-		BODY_NONE, 0, &face_wallapop},
+	{HTTP_PUT, "/webhooks/{webhookId}", wallapop_webhooks_update, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON,
+		RATE_WALLAPOP, &face_wallapop},
+	{HTTP_DELETE, "/webhooks/{webhookId}", wallapop_webhooks_delete, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE,
+		RATE_WALLAPOP, &face_wallapop},
+	{HTTP_PATCH, "/webhooks/{webhookId}/token", wallapop_webhooks_token, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE,
+		RATE_WALLAPOP, &face_wallapop},
 
 	/* Allegro: offers (classified ads' drafts) */
 	{HTTP_POST, "/sale/offers", allegro_offers_create, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_WRITE, BODY_JSON,
