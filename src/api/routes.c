@@ -56,6 +56,8 @@ const Route souk_routes[] = {
 		&face_admin},
 	{HTTP_GET, "/api/admin/users/{id}/money/entries", admin_money_entries, ROUTE_OPERATOR, 0, BODY_NONE, 0,
 		&face_admin},
+	{HTTP_GET, "/api/admin/users/{id}/webhooks", admin_webhooks_list, ROUTE_OPERATOR, 0, BODY_NONE, 0,
+		&face_admin},
 	{HTTP_GET, "/api/admin/prices", admin_prices_get, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},
 	{HTTP_PUT, "/api/admin/prices", admin_prices_put, ROUTE_OPERATOR, 0, BODY_JSON, 0, &face_admin},
 	{HTTP_PUT, "/api/admin/settings/{key}", admin_setting_put, ROUTE_OPERATOR, 0, BODY_JSON, 0,

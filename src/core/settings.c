@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/crypto.h"
 #include "../util/errors.h"
 #include "../net/remote.h"
 #include "limits/policy.h"
@@ -72,4 +73,18 @@ int settings_apply(Ctx *c)
 	/* A stored value the setter would refuse keeps the rule in force. */
 	if (!rc) remote_allow_set(setting_str(c, IMAGE_ALLOW, ""));
 	return rc;
+}
+
+int setting_secret_load(Ctx *c, const char *key, size_t hex_len, char *out)
+{
+	char *fresh = arena_alloc(c->arena, hex_len + 1);
+	const char *stored;
+	crypto_random_hex(fresh, hex_len / 2);
+	/* Insert-if-absent, then read. */
+	int rc = store_setting_put_new(c->st, key, fresh);
+	if (!rc) rc = store_setting_get(c->st, c->arena, key, &stored);
+	if (rc) return rc;
+	if (strlen(stored) != hex_len) return ctx_fail(c, SOUK_ESTORE, NULL, "the stored %s is damaged", key);
+	memcpy(out, stored, hex_len + 1);
+	return 0;
 }

@@ -16,4 +16,11 @@ int setting_set(Ctx *c, const char *key, const char *value);
  * process may have changed one) and by setting_set in this process. */
 int settings_apply(Ctx *c);
 
+/* A server secret kept beside the settings (not one of the operator's):
+ * hex_len random hex digits made on the marketplace's first start, the same
+ * for every process on the database (of two starting at once, both keep
+ * the first one's). Into out (hex_len + 1 bytes); SOUK_ESTORE when the
+ * stored one is damaged. */
+int setting_secret_load(Ctx *c, const char *key, size_t hex_len, char *out);
+
 #endif

@@ -47,4 +47,7 @@ int admin_image_fetches(Request *r);
 /* Handlers: account settings (accounts.c) */
 int admin_user_business(Request *r);
 
+/* Handlers: a seller's Wallapop webhooks, without their tokens (webhooks.c) */
+int admin_webhooks_list(Request *r);
+
 #endif

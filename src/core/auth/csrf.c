@@ -5,6 +5,7 @@
 
 #include "../../util/crypto.h"
 #include "../../util/errors.h"
+#include "../settings.h"
 
 #define KEY_SETTING "web.csrf_key"	/* not one of the operator's settings */
 #define KEY_HEX 64
@@ -14,17 +15,7 @@ static char key[KEY_HEX + 1];
 
 int csrf_key_load(Ctx *c)
 {
-	char fresh[KEY_HEX + 1];
-	const char *stored;
-	crypto_random_hex(fresh, KEY_HEX / 2);
-	/* Insert-if-absent, then read: of two processes starting on a new
-	 * database, both use the key the first one stored. */
-	int rc = store_setting_put_new(c->st, KEY_SETTING, fresh);
-	if (!rc) rc = store_setting_get(c->st, c->arena, KEY_SETTING, &stored);
-	if (rc) return rc;
-	if (strlen(stored) != KEY_HEX) return ctx_fail(c, SOUK_ESTORE, NULL, "the stored CSRF key is damaged");
-	memcpy(key, stored, sizeof(key));
-	return 0;
+	return setting_secret_load(c, KEY_SETTING, KEY_HEX, key);
 }
 
 void csrf_token(const char *binding, char out[CSRF_TOKEN_MAX])

@@ -96,7 +96,8 @@ int webhook_by_id(Ctx *c, int64_t id, Webhook *out);
 
 /* --- The operator ---------------------------------------------------------- */
 
-/* A seller's live webhooks through every app, oldest first, token NULL. */
+/* A seller's live webhooks through every app, oldest first, without their
+ * tokens (SOUK_ENOTFOUND: no such user). */
 int webhooks_of_seller(Ctx *c, int64_t user_id, Webhook **out, int *n);
 
 #endif
