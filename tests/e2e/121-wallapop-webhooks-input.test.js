@@ -8,7 +8,7 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const { startSouk } = require('./lib/server');
-const { webhookSeller, createWebhook } = require('./lib/webhooks');
+const { webhookSeller, createWebhook, liftSellerLimit } = require('./lib/webhooks');
 
 const URL_MAX = 2048;
 const PER_APP_MAX = 20;
@@ -16,6 +16,7 @@ const PER_APP_MAX = 20;
 let s, seller, existing;
 test.before(async () => {
 	s = await startSouk();
+	await liftSellerLimit(s);
 	seller = await webhookSeller(s);
 	existing = await createWebhook(seller, { url: 'https://kept.test/?id=1', events: ['ITEM_LISTED'] });
 });

@@ -13,10 +13,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { startSouk } = require('./lib/server');
 const { sql } = require('./lib/oauth-flow');
-const { webhookSeller, createWebhook } = require('./lib/webhooks');
+const { webhookSeller, createWebhook, liftSellerLimit } = require('./lib/webhooks');
 
 let s, restarted = null;
-test.before(async () => { s = await startSouk(); });
+test.before(async () => {
+	s = await startSouk();
+	await liftSellerLimit(s);
+});
 test.after(async () => {
 	if (s) await s.stop();
 	// a restart's database folder is left to the instance that made it,

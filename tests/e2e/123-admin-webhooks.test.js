@@ -7,10 +7,13 @@ const test = require('node:test');
 const assert = require('node:assert');
 const { startSouk } = require('./lib/server');
 const { operator } = require('./lib/adverts');
-const { webhookSeller, createWebhook } = require('./lib/webhooks');
+const { webhookSeller, createWebhook, liftSellerLimit } = require('./lib/webhooks');
 
 let s;
-test.before(async () => { s = await startSouk(); });
+test.before(async () => {
+	s = await startSouk();
+	await liftSellerLimit(s);
+});
 test.after(() => s && s.stop());
 
 const list = (id, token = operator(s)) => s.req('GET', `/api/admin/users/${id}/webhooks`, { token });
