@@ -16,7 +16,8 @@ extern const Face face_allegro;	/* Allegro REST API resources: /me, /sale (publi
 extern const Face face_allegro_beta;	/* the resources Allegro serves in beta v1 only */
 extern const Face face_allegro_oauth;	/* Allegro's sign-in endpoints, /auth/oauth */
 extern const Face face_wallapop_oauth;	/* Wallapop's token endpoint, WALLAPOP_OIDC */
-extern const Face face_wallapop;	/* Wallapop Connect resources: /webhooks */
+extern const Face face_wallapop;	/* Wallapop Connect's items API, /items */
+extern const Face face_wallapop_webhooks;	/* its webhooks API, /webhooks: the same face */
 
 /* Wallapop's sign-in (the document's security scheme): the realm, and under
  * it the authorize page (web/) and the token endpoint (api/wallapop). */

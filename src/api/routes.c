@@ -106,15 +106,15 @@ const Route souk_routes[] = {
 
 	/* Wallapop: webhooks (the webhooks document; the seller's app's own) */
 	{HTTP_POST, "/webhooks", wallapop_webhooks_create, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON, RATE_WALLAPOP,
-		&face_wallapop},
+		&face_wallapop_webhooks},
 	{HTTP_GET, "/webhooks", wallapop_webhooks_list, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, RATE_WALLAPOP,
-		&face_wallapop},
+		&face_wallapop_webhooks},
 	{HTTP_PUT, "/webhooks/{webhookId}", wallapop_webhooks_update, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON,
-		RATE_WALLAPOP, &face_wallapop},
+		RATE_WALLAPOP, &face_wallapop_webhooks},
 	{HTTP_DELETE, "/webhooks/{webhookId}", wallapop_webhooks_delete, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE,
-		RATE_WALLAPOP, &face_wallapop},
+		RATE_WALLAPOP, &face_wallapop_webhooks},
 	{HTTP_PATCH, "/webhooks/{webhookId}/token", wallapop_webhooks_token, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE,
-		RATE_WALLAPOP, &face_wallapop},
+		RATE_WALLAPOP, &face_wallapop_webhooks},
 
 	/* Allegro: offers (classified ads' drafts) */
 	{HTTP_POST, "/sale/offers", allegro_offers_create, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_WRITE, BODY_JSON,
@@ -297,5 +297,5 @@ const Route souk_routes[] = {
 
 const int souk_routes_count = (int)(sizeof(souk_routes) / sizeof(souk_routes[0]));
 
-const Face *const souk_faces[] = {&face_wallapop_oauth, &face_oauth, &face_allegro_oauth, &face_admin, &face_olx,
-	&face_wallapop, &face_allegro, &face_web, NULL};
+const Face *const souk_faces[] = {&face_wallapop_oauth, &face_wallapop, &face_wallapop_webhooks, &face_oauth,
+	&face_allegro_oauth, &face_admin, &face_olx, &face_allegro, &face_web, NULL};

@@ -75,7 +75,7 @@ test('another seller\'s webhook is a 404 for every call, and is left as it was',
 	for (const r of [await other.as.update(made.id, { url: 'https://evil.test/', events: ['ITEM_LISTED'] }),
 		await other.as.rotate(made.id), await other.as.remove(made.id)]) {
 		assert.strictEqual(r.status, 404, r.text);
-		assert.strictEqual(r.json.code, 'NOT_FOUND');
+		assert.strictEqual(r.json.code, 'INVALID_WEBHOOK_ID');
 	}
 	assert.deepStrictEqual((await owner.as.list()).json, [{ id: made.id, url, token: made.token,
 		events: ['ITEM_LISTED'] }]);

@@ -12,11 +12,13 @@
 int wallapop_token_post(Request *r);
 int wallapop_userinfo_get(Request *r);
 
-/* Errors (face.c): the documents' {code, message}. */
+/* Errors (face.c): face_wallapop and face_wallapop_webhooks (faces.h)
+ * answer every refusal as the documents' Error {code, message}, its code
+ * one of their lists. */
 #define WALLAPOP_INVALID_BODY "INVALID_BODY_REQUEST"
 #define WALLAPOP_UNAUTHORIZED "USER_UNAUTHORIZED"
-void wallapop_error(Request *r, int status, const char *message);	/* code from status */
-void wallapop_error_code(Request *r, int status, const char *code, const char *message);
+#define WALLAPOP_NO_WEBHOOK "INVALID_WEBHOOK_ID"	/* ours: the document lists no 404 body */
+void wallapop_error(Request *r, int status, const char *code, const char *message);
 
 /* Webhooks (webhooks.c): the registry, /webhooks */
 int wallapop_webhooks_create(Request *r);

@@ -20,21 +20,21 @@ static bool read_request(Request *r, const char **url, uint32_t *events)
 {
 	json_object *u, *e;
 	if (!json_object_is_type(r->json, json_type_object)) {
-		wallapop_error(r, 400, "The body must be a JSON object with url and events");
+		wallapop_error(r, 400, WALLAPOP_INVALID_BODY, "The body must be a JSON object with url and events");
 		return false;
 	}
 	if (!json_object_object_get_ex(r->json, "url", &u) || !json_object_is_type(u, json_type_string)) {
-		wallapop_error(r, 400, "url is required and must be a string");
+		wallapop_error(r, 400, WALLAPOP_INVALID_BODY, "url is required and must be a string");
 		return false;
 	}
 	*url = json_object_get_string(u);
 	if (strlen(*url) != (size_t)json_object_get_string_len(u)) {
-		wallapop_error(r, 400, "url must be an absolute http or https URL with a host");
+		wallapop_error(r, 400, WALLAPOP_INVALID_BODY, "url must be an absolute http or https URL with a host");
 		return false;
 	}
 	if (!json_object_object_get_ex(r->json, "events", &e) || !json_object_is_type(e, json_type_array) ||
 	    json_object_array_length(e) == 0) {
-		wallapop_error(r, 400, "events is required: a non-empty array of event types");
+		wallapop_error(r, 400, WALLAPOP_INVALID_BODY, "events is required: a non-empty array of event types");
 		return false;
 	}
 	*events = 0;
@@ -43,8 +43,8 @@ static bool read_request(Request *r, const char **url, uint32_t *events)
 		json_object *v = json_object_array_get_idx(e, i);
 		int t = json_object_is_type(v, json_type_string) ? webhook_event_parse(json_object_get_string(v)) : -1;
 		if (t < 0) {
-			wallapop_error(r, 400, arena_printf(r->arena, "events[%zu] is not one of the event types "
-				"(EventType)", i));
+			wallapop_error(r, 400, WALLAPOP_INVALID_BODY,
+				arena_printf(r->arena, "events[%zu] is not one of the event types (EventType)", i));
 			return false;
 		}
 		*events |= 1u << t;
@@ -58,11 +58,11 @@ static int fail(Request *r, int rc)
 	switch (rc) {
 	case SOUK_EINVAL:
 	case SOUK_ELIMIT:
-		wallapop_error(r, 400, r->ctx.err ? r->ctx.err : "Invalid webhook");
+		wallapop_error(r, 400, WALLAPOP_INVALID_BODY, r->ctx.err ? r->ctx.err : "Invalid webhook");
 		return 0;
 	case SOUK_ENOTFOUND:
 	case SOUK_EDENIED:
-		wallapop_error(r, 404, "No webhook with this id");
+		wallapop_error(r, 404, WALLAPOP_NO_WEBHOOK, "No webhook with this id");
 		return 0;
 	}
 	return rc;

@@ -1,4 +1,4 @@
-/* webhooks.c -- the webhook registry's rows (migration 0024). Every lookup
+/* webhooks.c -- the webhook registry's rows (migration 0025). Every lookup
  * skips deleted webhooks; the ones a seller's app makes also name the seller
  * and the app, so another caller's webhook is simply not found. */
 #include "sq.h"

@@ -73,7 +73,7 @@ const PARAMS = {
 	// A Wallapop webhook is its seller's through the app that registered
 	// it: anyone else's is a webhook that does not exist.
 	'/webhooks/{webhookId}': { kind: 'webhook', owned: true, value: (f) => f.webhook.id,
-		notOwner: { status: 404, body: { code: 'NOT_FOUND', message: 'No webhook with this id' } } },
+		notOwner: { status: 404, body: { code: 'INVALID_WEBHOOK_ID', message: 'No webhook with this id' } } },
 	'/sale/offers/{id}': { kind: 'offer', owned: true, value: (f) => f.offer.id,
 		notOwner: { status: 404, body: { errors: [{ code: 'NotFoundException', message: 'Offer not found',
 			details: null, path: null, userMessage: 'Function not available. Contact the application author.' }] } } },
@@ -190,6 +190,9 @@ const INSUFFICIENT_SCOPE = { error: 'insufficient_scope',
 	error_description: 'The request requires higher privileges than provided by the access token',
 	error_human_title: 'Insufficient scope.' };
 
+const WALLAPOP_UNAUTHORIZED = { code: 'USER_UNAUTHORIZED',
+	message: 'The access token is missing, expired or revoked: sign the user in again or refresh it' };
+
 // Each face's denials, as {status, body, authenticate (WWW-Authenticate)}.
 const DENIALS = {
 	olx: {
@@ -229,14 +232,15 @@ const DENIALS = {
 		scope: { status: 401, body: INVALID_TOKEN },
 		notUser: { status: 401, body: INVALID_TOKEN },
 	},
-	// Wallapop's resources: the documents' Error, {code, message}, with
-	// USER_UNAUTHORIZED for every refusal of a token.
+	// Wallapop's items and webhooks: the documents' Error, USER_UNAUTHORIZED
+	// for every refusal of the caller; another seller's object a 404.
 	wallapop: {
 		tokens: 'wallapop',
-		invalid: { status: 401, body: { code: 'USER_UNAUTHORIZED',
-			message: 'The access token is missing, invalid or expired' }, authenticate: /^Bearer/ },
-		scope: { status: 403, body: { code: 'USER_UNAUTHORIZED', message: 'The access token was not issued for Wallapop Connect' } },
-		notUser: { status: 403, body: { code: 'USER_UNAUTHORIZED', message: 'This resource needs a token issued for a seller' } },
+		noToken: { status: 401, body: WALLAPOP_UNAUTHORIZED, authenticate: /^Bearer realm="wallapop-connect"/ },
+		invalid: { status: 401, body: WALLAPOP_UNAUTHORIZED, authenticate: /^Bearer error="invalid_token"/ },
+		scope: { status: 403, body: { code: 'USER_UNAUTHORIZED',
+			message: 'This token was not issued for Wallapop Connect: use a token of a Wallapop app' } },
+		notUser: { status: 403, body: { code: 'USER_UNAUTHORIZED', message: 'This resource needs a token issued for a user' } },
 	},
 };
 
