@@ -47,6 +47,7 @@ const Route souk_routes[] = {
 		&face_admin},
 	{HTTP_GET, "/api/admin/adverts/{id}/image-fetches", admin_image_fetches, ROUTE_OPERATOR, 0, BODY_NONE, 0,
 		&face_admin},
+	{HTTP_PUT, "/api/admin/users/{id}/place", admin_user_place, ROUTE_OPERATOR, 0, BODY_JSON, 0, &face_admin},
 	{HTTP_POST, "/api/admin/adverts/{id}/messages", admin_message_send, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
 	{HTTP_GET, "/api/admin/users/{id}/money", admin_money_get, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},
@@ -103,6 +104,19 @@ const Route souk_routes[] = {
 		RATE_WALLAPOP_TOKEN, &face_wallapop_oauth},
 	{HTTP_GET, WALLAPOP_OIDC "/userinfo", wallapop_userinfo_get, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, 0,
 		&face_wallapop_oauth},
+
+	/* Wallapop: items (the document's server has no prefix), 36 requests a
+	 * second per seller */
+	{HTTP_POST, "/items", wallapop_items_create, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON, RATE_WALLAPOP,
+		&face_wallapop},
+	{HTTP_GET, "/items", wallapop_items_list, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, RATE_WALLAPOP,
+		&face_wallapop},
+	{HTTP_GET, "/items/{id}", wallapop_items_get, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, RATE_WALLAPOP,
+		&face_wallapop},
+	{HTTP_PUT, "/items/{id}", wallapop_items_replace, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON, RATE_WALLAPOP,
+		&face_wallapop},
+	{HTTP_DELETE, "/items/{id}", wallapop_items_delete, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, RATE_WALLAPOP,
+		&face_wallapop},
 
 	/* Wallapop: webhooks (the webhooks document; the seller's app's own) */
 	{HTTP_POST, "/webhooks", wallapop_webhooks_create, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON, RATE_WALLAPOP,

@@ -94,6 +94,7 @@ typedef enum AdvertOrder {
 	ADVERT_ORDER_NEWEST = 0,	/* creation time, newest first */
 	ADVERT_ORDER_PRICE_UP,		/* cheapest first; without a price last */
 	ADVERT_ORDER_PRICE_DOWN,	/* dearest first; without a price last */
+	ADVERT_ORDER_ID,		/* oldest id first: a cursor's order (after_id) */
 } AdvertOrder;
 
 #define ADVERT_SEARCH_LIST_MAX 100	/* statuses or external ids in one search */
@@ -112,6 +113,7 @@ typedef struct AdvertSearch {
 	const char *title_part;		/* within the title, ASCII case-blind; NULL: any */
 	int64_t category_id;		/* 0: any */
 	AdvertOrder order;
+	int64_t after_id;		/* only ids above it (a cursor); 0: from the first */
 	int64_t offset, limit;
 } AdvertSearch;
 
@@ -267,6 +269,12 @@ int store_business_image_count(Store *st, int64_t user_id, BusinessImageKind kin
 int store_business_image_delete(Store *st, int64_t user_id, BusinessImageKind kind, int64_t id);
 /* Whether an account is a business (OLX: is_business), set by the operator. */
 int store_user_set_business(Store *st, int64_t user_id, bool business);
+
+/* --- Sellers' places --------------------------------------------------------
+ * Where a seller is (a city and maybe a district): SOUK_ENOTFOUND for a
+ * seller who has none. Putting one replaces the seller's place. */
+int store_seller_place_get(Store *st, int64_t user_id, AdvertLocation *out);
+int store_seller_place_put(Store *st, int64_t user_id, const AdvertLocation *place, int64_t now);
 
 /* OAuth: grants (token families), authorization codes, refresh tokens,
  * consents and the login sessions of the pages. Secrets arrive as SHA-256

@@ -89,13 +89,19 @@ async function allegroTokens(user, expire) {
 // clock moves, the others after.
 async function wallapopTokens(user, olxToken) {
 	const app = makeWallapopApp(s, { name: 'Wallapop owner app' });
+	// Items are where their seller is: both sellers have a place.
+	const other = makeUser(s);
+	for (const u of [user, other]) {
+		const r = await s.req('PUT', `/api/admin/users/${u.id}/place`, { token: operator(s), json: { city_id: 1394 } });
+		assert.strictEqual(r.status, 200, r.text);
+	}
 	const revoked = await revokedGrant(makeWallapopApp(s, { name: 'Wallapop app to be revoked' }), user,
 		wallapopCodeGrant);
 	const cc = await wallapopToken(s, app, { grant_type: 'client_credentials' });
 	assert.strictEqual(cc.status, 200, cc.text);
 	return {
 		owner: (await wallapopCodeGrant(s, app, user)).access_token,
-		other: (await wallapopCodeGrant(s, app, makeUser(s))).access_token,
+		other: (await wallapopCodeGrant(s, app, other)).access_token,
 		revoked, app: cc.json.access_token,
 		scopes: { 'v2 read write': olxToken },
 	};

@@ -27,4 +27,24 @@ int wallapop_webhooks_update(Request *r);
 int wallapop_webhooks_delete(Request *r);
 int wallapop_webhooks_token(Request *r);
 
+/* Items (items*.c): an item is a listing of the core; its id is the
+ * listing's, in decimal. */
+
+/* The item as the document writes it: the whole one (ItemDetailResponse)
+ * or, !detail, an entry of a list (ItemInUserItemsResponse). Its flags
+ * (reserved, inactive, expired, sold) appear only when true. */
+void wallapop_item_write(Request *r, JsonW *w, const Advert *ad, bool detail);
+/* A list of the caller's items as UserItemsResponse, 40 a page in id order
+ * from the `since` cursor of the query, meta.pagination.next naming the
+ * next page (null after the last): those in statuses (none: every item's),
+ * and the extension filters external_id and license_plate. */
+int wallapop_items_serve(Request *r, const AdvertStatus *statuses, int nstatuses);
+
+/* Handlers: items (items.c) and their status commands (items_status.c) */
+int wallapop_items_create(Request *r);
+int wallapop_items_list(Request *r);
+int wallapop_items_get(Request *r);
+int wallapop_items_replace(Request *r);
+int wallapop_items_delete(Request *r);
+
 #endif

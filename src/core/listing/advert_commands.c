@@ -66,6 +66,20 @@ int advert_delete(Ctx *c, const Actor *who, int64_t id, Violations *vs)
 	return seller_event(c, who, id, ADVERT_EV_DELETE, NULL, false, vs);
 }
 
+int advert_remove(Ctx *c, const Actor *who, int64_t id, Violations *vs)
+{
+	Advert ad;
+	int rc = store_begin(c->st);
+	if (rc) return rc;
+	if ((rc = advert_load_owned(c, who, id, vs, &ad)) != 0) goto fail;
+	if (advert_status_is_active(ad.status) &&
+	    (rc = advert_move(c, &ad, ADVERT_EV_DEACTIVATE, who, "deleted by the seller", false, vs)) != 0)
+		goto fail;
+	rc = advert_move(c, &ad, ADVERT_EV_DELETE, who, NULL, false, vs);
+fail:
+	return store_end(c->st, rc);
+}
+
 /* What a draft must hold before it is submitted (the rules of every face
  * check the rest when the content is written). */
 static void require(Violations *vs, const char *path, bool present)

@@ -62,6 +62,10 @@ int advert_list(Ctx *c, const Actor *who, const char *external_id, const int64_t
 int advert_command(Ctx *c, const Actor *who, int64_t id, AdvertCommand cmd, bool is_success,
 	Violations *vs);
 int advert_delete(Ctx *c, const Actor *who, int64_t id, Violations *vs);
+/* Deletes the seller's listing whatever its status (Wallapop's DELETE): a
+ * running one is ended first, in the same transaction, so its slot is free
+ * and the feed tells both steps. */
+int advert_remove(Ctx *c, const Actor *who, int64_t id, Violations *vs);
 /* A listing the seller stores while it is incomplete: the storable rules
  * only (rules.h), no quota, never public. advert_submit sends it to
  * moderation once it holds what every listing must (SOUK_EINVAL with vs

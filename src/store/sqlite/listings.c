@@ -320,7 +320,8 @@ static const char *statuses_json(Arena *a, const AdvertStatus *st, int n)
 	LISTING_ACTIVATING("adverts.id") " THEN ?9 ELSE ?8 END)))" \
 	" AND (?3 IS NULL OR external_id IN (SELECT value FROM json_each(?3)))" \
 	" AND (?4 IS NULL OR category_id = ?4)" \
-	" AND (?5 IS NULL OR instr(lower(title), lower(?5)) > 0)"
+	" AND (?5 IS NULL OR instr(lower(title), lower(?5)) > 0)" \
+	" AND (?10 IS NULL OR id > ?10)"
 #define SEARCH_PAGE(order, outer) "SELECT " LISTING_SELECT " FROM (SELECT id, created_at, price_minor" \
 	" FROM adverts" SEARCH_WHERE " ORDER BY " order " LIMIT ?6 OFFSET ?7) p JOIN adverts a ON a.id = p.id" \
 	" LEFT JOIN offer_contacts c ON c.id = a.contact_id ORDER BY " outer
@@ -334,6 +335,7 @@ int store_advert_search(Store *st, Arena *a, const AdvertSearch *f, Advert **out
 			"p.price_minor IS NULL, p.price_minor, p.id"),
 		[ADVERT_ORDER_PRICE_DOWN] = SEARCH_PAGE("price_minor IS NULL, price_minor DESC, id DESC",
 			"p.price_minor IS NULL, p.price_minor DESC, p.id DESC"),
+		[ADVERT_ORDER_ID] = SEARCH_PAGE("id", "p.id"),
 	};
 	if ((int)f->order < 0 || (size_t)f->order >= sizeof(page) / sizeof(page[0])) return SOUK_EINVAL;
 	const char *status_json = statuses_json(a, f->statuses, f->nstatuses);
@@ -350,6 +352,7 @@ int store_advert_search(Store *st, Arena *a, const AdvertSearch *f, Advert **out
 		sq_bind_text(stmts[k], 5, f->title_part);
 		sq_bind_text(stmts[k], 8, idle_json);
 		sq_bind_text(stmts[k], 9, waiting_json);
+		sq_bind_opt_int(stmts[k], 10, f->after_id != 0, f->after_id);
 	}
 	int rc = sq_count(st, stmts[0], total);
 	if (rc) {

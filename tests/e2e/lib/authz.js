@@ -70,6 +70,10 @@ const PARAMS = {
 	'/api/admin/categories/{id}': { kind: 'category', owned: false, value: (f) => f.category },
 	// The owner's Allegro draft (their OLX advert is an offer too, but only a
 	// draft may be deleted); another seller's does not exist for them.
+	// The owner's OLX advert is their Wallapop item; another seller's does
+	// not exist for them.
+	'/items/{id}': { kind: 'item', owned: true, value: (f) => f.advert.id,
+		notOwner: { status: 404, body: { code: 'INVALID_ITEM_ID', message: 'There is no item of this user with this id' } } },
 	// A Wallapop webhook is its seller's through the app that registered
 	// it: anyone else's is a webhook that does not exist.
 	'/webhooks/{webhookId}': { kind: 'webhook', owned: true, value: (f) => f.webhook.id,
@@ -159,6 +163,9 @@ const BODIES = {
 	'POST /api/partner/users-business/me/logos': (f) => ({ url: f.imageUrl }),
 	'POST /api/partner/users-business/me/banners': (f) => ({ url: f.imageUrl }),
 	'PUT /api/admin/users/{id}/business': () => ({ is_business: true }),
+	'PUT /api/admin/users/{id}/place': () => ({ city_id: 1394 }),
+	'POST /items': () => wallapopItem(),
+	'PUT /items/{id}': () => wallapopItem(),
 	'POST /api/admin/clock/advance': () => ({ seconds: 1 }),
 	'POST /api/admin/adverts/{id}/moderation': () => ({ decision: 'accept' }),
 	'POST /api/admin/adverts/{id}/simulate': () => ({ action: 'view', count: 1 }),
@@ -189,6 +196,13 @@ const INVALID_TOKEN = { error: 'invalid_token', error_description: 'The access t
 const INSUFFICIENT_SCOPE = { error: 'insufficient_scope',
 	error_description: 'The request requires higher privileges than provided by the access token',
 	error_human_title: 'Insufficient scope.' };
+
+// A Wallapop item the demo leaf takes (its seller has a place).
+function wallapopItem() {
+	return { item: { category_leaf_id: '1581', title: `Bluzka numer ${++titles}`, description: 'Bluzka, noszona raz.',
+		price: { cash_amount: 10, currency: 'EUR' }, attributes: { state: 'used', size: 'm' } },
+	main_image: { url: 'http://images.test/a.jpg' } };
+}
 
 const WALLAPOP_UNAUTHORIZED = { code: 'USER_UNAUTHORIZED',
 	message: 'The access token is missing, expired or revoked: sign the user in again or refresh it' };
