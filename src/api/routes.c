@@ -117,6 +117,16 @@ const Route souk_routes[] = {
 		&face_wallapop},
 	{HTTP_DELETE, "/items/{id}", wallapop_items_delete, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, RATE_WALLAPOP,
 		&face_wallapop},
+	{HTTP_PUT, "/items/{id}/sold", wallapop_items_sold, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE, RATE_WALLAPOP,
+		&face_wallapop},
+	{HTTP_PUT, "/items/{id}/activate", wallapop_items_activate, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE,
+		RATE_WALLAPOP, &face_wallapop},
+	{HTTP_PUT, "/items/{id}/inactivate", wallapop_items_inactivate, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE,
+		RATE_WALLAPOP, &face_wallapop},
+	{HTTP_PUT, "/items/{id}/reserve", wallapop_items_reserve, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE,
+		RATE_WALLAPOP, &face_wallapop},
+	{HTTP_PUT, "/items/{id}/unreserve", wallapop_items_unreserve, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE,
+		RATE_WALLAPOP, &face_wallapop},
 
 	/* Wallapop: webhooks (the webhooks document; the seller's app's own) */
 	{HTTP_POST, "/webhooks", wallapop_webhooks_create, ROUTE_USER, SCOPE_WALLAPOP, BODY_JSON, RATE_WALLAPOP,

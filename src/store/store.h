@@ -114,6 +114,9 @@ typedef struct AdvertSearch {
 	int64_t category_id;		/* 0: any */
 	AdvertOrder order;
 	int64_t after_id;		/* only ids above it (a cursor); 0: from the first */
+	/* Only listings whose parameter param_code has the free value
+	 * param_value (a car's license plate); NULL: any. */
+	const char *param_code, *param_value;
 	int64_t offset, limit;
 } AdvertSearch;
 

@@ -216,6 +216,10 @@ int wallapop_items_serve(Request *r, const AdvertStatus *statuses, int nstatuses
 		wallapop_error(r, 400, "INVALID_BODY_REQUEST", "At most 100 external_id values in one request");
 		return 0;
 	}
+	/* Seed 000: a car's license plate identifies it; the attribute of the
+	 * Cars category. */
+	q.param_value = http_query(r, "license_plate");
+	q.param_code = "license_plate";
 	int rc = listing_search(&r->ctx, &who, &q, &ads, &n, &total);
 	if (rc) return rc;
 	bool more = n > PAGE_SIZE;

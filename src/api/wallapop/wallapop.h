@@ -36,8 +36,8 @@ int wallapop_webhooks_token(Request *r);
 void wallapop_item_write(Request *r, JsonW *w, const Advert *ad, bool detail);
 /* A list of the caller's items as UserItemsResponse, 40 a page in id order
  * from the `since` cursor of the query, meta.pagination.next naming the
- * next page (null after the last): those in statuses (none: every item's),
- * and the extension filters external_id and license_plate. */
+ * next page (absent after the last): those in statuses (none: every
+ * item's), and the extension filters external_id and license_plate. */
 int wallapop_items_serve(Request *r, const AdvertStatus *statuses, int nstatuses);
 
 /* Handlers: items (items.c) and their status commands (items_status.c) */
@@ -46,5 +46,10 @@ int wallapop_items_list(Request *r);
 int wallapop_items_get(Request *r);
 int wallapop_items_replace(Request *r);
 int wallapop_items_delete(Request *r);
+int wallapop_items_sold(Request *r);
+int wallapop_items_activate(Request *r);
+int wallapop_items_inactivate(Request *r);
+int wallapop_items_reserve(Request *r);
+int wallapop_items_unreserve(Request *r);
 
 #endif

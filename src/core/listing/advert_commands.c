@@ -47,6 +47,24 @@ fail:
 	return store_end(c->st, rc);
 }
 
+/* A listing the seller sold is over: it is not published again (a new one
+ * is); anything else hidden goes back as ACTIVATE takes it. */
+static int republish(Ctx *c, const Actor *who, int64_t id, Violations *vs)
+{
+	Advert ad;
+	int rc = store_begin(c->st);
+	if (rc) return rc;
+	if ((rc = advert_load_owned(c, who, id, vs, &ad)) != 0) goto fail;
+	if (ad.status == ADVERT_REMOVED_BY_USER && ad.end_reason == ADVERT_END_SOLD) {
+		violations_rule(vs, RULE_STATUS, "listing");
+		rc = SOUK_ESTATE;
+		goto fail;
+	}
+	rc = advert_seller_step(c, who, &ad, ADVERT_EV_ACTIVATE, NULL, false, vs);
+fail:
+	return store_end(c->st, rc);
+}
+
 int advert_command(Ctx *c, const Actor *who, int64_t id, AdvertCommand cmd, bool is_success,
 	Violations *vs)
 {
@@ -57,6 +75,7 @@ int advert_command(Ctx *c, const Actor *who, int64_t id, AdvertCommand cmd, bool
 			is_success, vs);
 	case ADVERT_CMD_FINISH: return seller_event(c, who, id, ADVERT_EV_FINISH, NULL, false, vs);
 	case ADVERT_CMD_EXTEND: return seller_event(c, who, id, ADVERT_EV_EXTEND, NULL, false, vs);
+	case ADVERT_CMD_REPUBLISH: return republish(c, who, id, vs);
 	}
 	return SOUK_EINVAL;
 }
@@ -127,6 +146,13 @@ int advert_set_reserved(Ctx *c, const Actor *who, int64_t id, bool reserved, Vio
 	/* Only a running listing can be promised to a buyer. */
 	if (!advert_status_is_active(ad.status)) {
 		violations_rule(vs, RULE_NOT_ACTIVE, "listing");
+		rc = SOUK_ESTATE;
+		goto fail;
+	}
+	/* Reserving twice, or freeing what nobody holds, is a mistake the
+	 * seller is told of: two buyers were promised the same thing. */
+	if (ad.reserved == reserved) {
+		violations_rule(vs, RULE_STATUS, "listing");
 		rc = SOUK_ESTATE;
 		goto fail;
 	}

@@ -26,6 +26,8 @@ int advert_move(Ctx *c, Advert *ad, AdvertEvent ev, const Actor *who, const char
 	}
 	ad->status = to;
 	ad->end_reason = advert_end_reason(ad->end_reason, ev, to, sold);
+	/* A listing that stops running is promised to nobody. */
+	if (to != ADVERT_ACTIVE && to != ADVERT_NEW) ad->reserved = false;
 	ad->updated_at = c->now;
 	/* A new period starts when a listing goes live, except for an edit
 	 * that went back through moderation inside its running period. */

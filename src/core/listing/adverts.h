@@ -36,6 +36,10 @@ typedef enum AdvertCommand {
 	ADVERT_CMD_DEACTIVATE,
 	ADVERT_CMD_FINISH,
 	ADVERT_CMD_EXTEND,
+	/* Publishes again a listing hidden by its seller, its time or the
+	 * quota (Wallapop's activate): as ACTIVATE, but a listing ended as
+	 * sold stays sold (RULE_STATUS). */
+	ADVERT_CMD_REPUBLISH,
 } AdvertCommand;
 
 typedef enum ModerationDecision {
@@ -72,7 +76,10 @@ int advert_remove(Ctx *c, const Actor *who, int64_t id, Violations *vs);
  * naming what is missing), or leaves it limited when the quota is full. */
 int advert_draft_save(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Advert *out);
 int advert_submit(Ctx *c, const Actor *who, int64_t id, Violations *vs);
-/* Reserved for a buyer (Wallapop's reserved flag): running listings only. */
+/* Reserved for a buyer (Wallapop's reserved flag): running listings only
+ * (RULE_NOT_ACTIVE), and only when the flag is the other way (RULE_STATUS:
+ * reserving a reserved listing, or freeing one that is not). A listing that
+ * stops running is reserved for nobody. */
 int advert_set_reserved(Ctx *c, const Actor *who, int64_t id, bool reserved, Violations *vs);
 int advert_clear_counter(Ctx *c, const Actor *who, int64_t id, int which, Violations *vs);
 

@@ -321,7 +321,10 @@ static const char *statuses_json(Arena *a, const AdvertStatus *st, int n)
 	" AND (?3 IS NULL OR external_id IN (SELECT value FROM json_each(?3)))" \
 	" AND (?4 IS NULL OR category_id = ?4)" \
 	" AND (?5 IS NULL OR instr(lower(title), lower(?5)) > 0)" \
-	" AND (?10 IS NULL OR id > ?10)"
+	" AND (?10 IS NULL OR id > ?10)" \
+	" AND (?11 IS NULL OR EXISTS (SELECT 1 FROM advert_params p JOIN advert_param_values v" \
+	" ON v.advert_id = p.advert_id AND v.position = p.position" \
+	" WHERE p.advert_id = adverts.id AND p.code = ?11 AND v.value = ?12))"
 #define SEARCH_PAGE(order, outer) "SELECT " LISTING_SELECT " FROM (SELECT id, created_at, price_minor" \
 	" FROM adverts" SEARCH_WHERE " ORDER BY " order " LIMIT ?6 OFFSET ?7) p JOIN adverts a ON a.id = p.id" \
 	" LEFT JOIN offer_contacts c ON c.id = a.contact_id ORDER BY " outer
@@ -353,6 +356,8 @@ int store_advert_search(Store *st, Arena *a, const AdvertSearch *f, Advert **out
 		sq_bind_text(stmts[k], 8, idle_json);
 		sq_bind_text(stmts[k], 9, waiting_json);
 		sq_bind_opt_int(stmts[k], 10, f->after_id != 0, f->after_id);
+		sq_bind_text(stmts[k], 11, f->param_value ? f->param_code : NULL);
+		sq_bind_text(stmts[k], 12, f->param_value);
 	}
 	int rc = sq_count(st, stmts[0], total);
 	if (rc) {

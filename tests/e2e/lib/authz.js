@@ -118,7 +118,20 @@ async function fund(s, fx) {
 		json: { amount: 1000 } });
 	if (r.status !== 201) throw new Error(`topping up seller ${fx.owner.user.id}: ${r.status} ${r.text}`);
 }
+// The owner's item moved by a command of theirs first.
+function itemCommand(cmd) {
+	return async (s, fx) => {
+		const r = await s.req('PUT', `/items/${fx.advert.id}/${cmd}`, { token: fx.wallapop.owner });
+		if (r.status !== 204) throw new Error(`${cmd} of item ${fx.advert.id}: ${r.status} ${r.text}`);
+	};
+}
 const CONTROL_SETUP = {
+	// Commands of a published item (the owner's advert is accepted first).
+	'PUT /items/{id}/sold': activate,
+	'PUT /items/{id}/inactivate': activate,
+	'PUT /items/{id}/reserve': activate,
+	'PUT /items/{id}/unreserve': async (s, fx) => { await activate(s, fx); await itemCommand('reserve')(s, fx); },
+	'PUT /items/{id}/activate': async (s, fx) => { await activate(s, fx); await itemCommand('inactivate')(s, fx); },
 	'POST /api/partner/adverts/{id}/paid-features': async (s, fx) => { await activate(s, fx); await fund(s, fx); },
 	'POST /api/partner/adverts/{id}/packets': fund,
 	'POST /api/partner/users/me/packets': fund,
@@ -166,6 +179,12 @@ const BODIES = {
 	'PUT /api/admin/users/{id}/place': () => ({ city_id: 1394 }),
 	'POST /items': () => wallapopItem(),
 	'PUT /items/{id}': () => wallapopItem(),
+	// the status commands take no body
+	'PUT /items/{id}/sold': () => undefined,
+	'PUT /items/{id}/activate': () => undefined,
+	'PUT /items/{id}/inactivate': () => undefined,
+	'PUT /items/{id}/reserve': () => undefined,
+	'PUT /items/{id}/unreserve': () => undefined,
 	'POST /api/admin/clock/advance': () => ({ seconds: 1 }),
 	'POST /api/admin/adverts/{id}/moderation': () => ({ decision: 'accept' }),
 	'POST /api/admin/adverts/{id}/simulate': () => ({ action: 'view', count: 1 }),

@@ -54,6 +54,14 @@ async function createItem(s, token, body = itemBody()) {
 	return r.json.id;
 }
 
+// A published item: created, then accepted by the operator's moderation.
+async function publishItem(s, token, body = itemBody()) {
+	const id = await createItem(s, token, body);
+	const r = await s.req('POST', `/api/admin/adverts/${id}/moderation`, { token: operator(s), json: { decision: 'accept' } });
+	assert.strictEqual(r.status, 200, r.text);
+	return id;
+}
+
 async function getItem(s, token, id) {
 	const r = await s.req('GET', `/items/${id}`, { token });
 	assert.strictEqual(r.status, 200, r.text);
@@ -68,4 +76,4 @@ function assertError(r, status, code, message) {
 	if (message) assert.match(r.json.message, message);
 }
 
-module.exports = { setPlace, wallapopSeller, itemBody, createItem, getItem, assertError };
+module.exports = { setPlace, wallapopSeller, itemBody, createItem, publishItem, getItem, assertError };
