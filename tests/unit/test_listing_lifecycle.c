@@ -1,10 +1,12 @@
 /* test_listing_lifecycle.c -- the core's listing lifecycle without HTTP: a
  * draft is submitted only when complete, goes limited when the quota is
  * full, and is never public; end reasons follow the transitions; the
- * reserved flag; a seller's contacts are reused, those made for an inline
- * contact are never refused, and those a seller creates on its own are
- * capped at 50; the quota policy counts running listings per category;
- * every refusal is a rule code, never a sentence. */
+ * reserved flag (refused when it is already so, cleared when the listing
+ * stops running); a sold listing is not republished; a seller's contacts
+ * are reused, those made for an inline contact are never refused, and those
+ * a seller creates on its own are capped at 50; the quota policy counts
+ * running listings per category; every refusal is a rule code, never a
+ * sentence. */
 #include "t.h"
 
 #include <string.h>
@@ -134,6 +136,10 @@ void test_listing_lifecycle(void)
 	vs.n = 0;
 	CHECK(advert_set_reserved(&c, &who, first, true, &vs) == 0);
 	CHECK(store_advert_get(st, a, first, &ad) == 0 && ad.reserved && ad.status == ADVERT_ACTIVE);
+	/* Twice, or freeing what nobody holds: the flag's way is a status too. */
+	vs.n = 0;
+	CHECK(advert_set_reserved(&c, &who, first, true, &vs) == SOUK_ESTATE);
+	CHECK(vs.n == 1 && violations_has_rule(&vs, RULE_STATUS, "listing"));
 
 	/* Sold: the end reason the deactivation gives. */
 	vs.n = 0;
@@ -144,6 +150,13 @@ void test_listing_lifecycle(void)
 	CHECK(vs.n == 1 && violations_has_rule(&vs, RULE_NOT_ACTIVE, "listing"));
 	CHECK(store_advert_get(st, a, first, &ad) == 0);
 	CHECK(ad.status == ADVERT_REMOVED_BY_USER && ad.end_reason == ADVERT_END_SOLD);
+	/* The sale ended the reservation; a sold listing is not published again
+	 * (Wallapop's activate), though OLX's activate relists it. */
+	CHECK(!ad.reserved);
+	vs.n = 0;
+	CHECK(advert_command(&c, &who, first, ADVERT_CMD_REPUBLISH, false, &vs) == SOUK_ESTATE);
+	CHECK(vs.n == 1 && violations_has_rule(&vs, RULE_STATUS, "listing"));
+	CHECK(store_advert_get(st, a, first, &ad) == 0 && ad.status == ADVERT_REMOVED_BY_USER);
 	/* Another seller's listing is not theirs to touch. */
 	Actor stranger = {.kind = ACTOR_USER, .user_id = user + 100};
 	vs.n = 0;
