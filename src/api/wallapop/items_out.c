@@ -8,8 +8,8 @@
  * moderation). A listing being checked (new) or running shows none. */
 #include "wallapop.h"
 
-#include <stdio.h>
 
+#include "../../core/listing/listing_images.h"
 #include "../../util/decimal.h"
 
 static void flag(JsonW *w, const char *name, bool on)
@@ -43,22 +43,27 @@ static void price(JsonW *w, const Advert *ad)
 	jw_obj_end(w);
 }
 
-/* The listing's images in order; its id is its place in the gallery and
- * each size is the image as the listing keeps it. */
-static void images(JsonW *w, const Advert *ad)
+/* The listing's images in order, by the ids the core gives them; souk's
+ * own in Wallapop's three widths, one at a URL souk does not serve (given
+ * through another face) as it is at each. */
+static void images(Request *r, JsonW *w, const Advert *ad)
 {
+	static const struct { const char *name; int width; } sizes[] = {
+		{"small", MEDIA_WIDTH_SMALL}, {"medium", MEDIA_WIDTH_MEDIUM}, {"big", MEDIA_WIDTH_BIG},
+	};
+	ListingImage *list;
+	int n;
+	listing_images_of(r->arena, ad, &list, &n);
 	jw_key(w, "images");
 	jw_arr(w);
-	for (int i = 0; i < ad->nimages; i++) {
-		char id[24];
-		snprintf(id, sizeof(id), "%d", i + 1);
+	for (int i = 0; i < n; i++) {
 		jw_obj(w);
-		jw_kstr(w, "id", id);
+		jw_kstr(w, "id", list[i].id);
 		jw_key(w, "urls");
 		jw_obj(w);
-		jw_kstr(w, "small", ad->images[i].url);
-		jw_kstr(w, "medium", ad->images[i].url);
-		jw_kstr(w, "big", ad->images[i].url);
+		for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++)
+			jw_kstr(w, sizes[k].name, list[i].hosted ?
+				arena_printf(r->arena, "%s?pictureSize=W%d", list[i].url, sizes[k].width) : list[i].url);
 		jw_obj_end(w);
 		jw_obj_end(w);
 	}
@@ -101,7 +106,7 @@ void wallapop_item_write(Request *r, JsonW *w, const Advert *ad, bool detail)
 	jw_kstr(w, "title", ad->title ? ad->title : "");
 	if (detail) jw_kstr(w, "description", ad->description ? ad->description : "");
 	price(w, ad);
-	images(w, ad);
+	images(r, w, ad);
 	if (detail) {
 		attributes(w, ad);
 		if (ad->courier >= 0) {
