@@ -1,4 +1,4 @@
-/* seller_places.c -- where each seller is (migration 0025). */
+/* seller_places.c -- where each seller is (migration 0026). */
 #include "sq.h"
 
 #include <string.h>
