@@ -28,6 +28,29 @@ void reply_images(JsonW *w, const Advert *ad)
 	jw_arr_end(w);
 }
 
+void reply_quota_limits(JsonW *w, const QuotaLimit *l, int n)
+{
+	jw_arr(w);
+	for (int i = 0; i < n; i++) {
+		bool bounded = l[i].total != QUOTA_NO_LIMIT;
+		jw_obj(w);
+		jw_key(w, "total");
+		if (bounded) jw_int(w, l[i].total);
+		else jw_null(w);
+		jw_kint(w, "used", l[i].used);
+		/* A limit lowered below what runs has no place left, not fewer. */
+		jw_key(w, "available");
+		if (bounded) jw_int(w, l[i].total > l[i].used ? l[i].total - l[i].used : 0);
+		else jw_null(w);
+		jw_key(w, "category_ids");
+		jw_arr(w);
+		for (int k = 0; k < l[i].ncategories; k++) jw_int(w, l[i].category_ids[k]);
+		jw_arr_end(w);
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+}
+
 void reply_error(Request *r, int status, const char *detail)
 {
 	JsonW w;

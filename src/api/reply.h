@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "../core/listing/quota.h"
 #include "../http/http.h"
 
 /* Starts a JSON body in r->out. */
@@ -16,6 +17,12 @@ void reply_json_done(Request *r, int status);
 /* "images": [{"url": ...}, ...]: a listing's images, the shape both OLX
  * and Allegro give them. */
 void reply_images(JsonW *w, const Advert *ad);
+
+/* [{"total", "used", "available", "category_ids"}, ...]: a seller's quota
+ * limits (core/listing/quota.h), the shape of Wallapop's GET /items/limits
+ * that the operator API shows too; total and available null without a
+ * number. */
+void reply_quota_limits(JsonW *w, const QuotaLimit *l, int n);
 
 /* {"error":{"status":S,"detail":D}}: the plain envelope of the operator API
  * and of paths no face claims. */

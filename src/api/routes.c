@@ -63,6 +63,15 @@ const Route souk_routes[] = {
 	{HTTP_PUT, "/api/admin/prices", admin_prices_put, ROUTE_OPERATOR, 0, BODY_JSON, 0, &face_admin},
 	{HTTP_PUT, "/api/admin/settings/{key}", admin_setting_put, ROUTE_OPERATOR, 0, BODY_JSON, 0,
 		&face_admin},
+	{HTTP_POST, "/api/admin/plans", admin_plan_create, ROUTE_OPERATOR, 0, BODY_JSON, 0, &face_admin},
+	{HTTP_GET, "/api/admin/plans", admin_plan_list, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},
+	{HTTP_GET, "/api/admin/plans/{id}", admin_plan_get, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},
+	{HTTP_PUT, "/api/admin/plans/{id}", admin_plan_replace, ROUTE_OPERATOR, 0, BODY_JSON, 0, &face_admin},
+	{HTTP_DELETE, "/api/admin/plans/{id}", admin_plan_delete, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},
+	{HTTP_GET, "/api/admin/users/{id}/plan", admin_seller_plan_get, ROUTE_OPERATOR, 0, BODY_NONE, 0,
+		&face_admin},
+	{HTTP_PUT, "/api/admin/users/{id}/plan", admin_seller_plan_put, ROUTE_OPERATOR, 0, BODY_JSON, 0,
+		&face_admin},
 
 	/* OAuth2: token endpoint, metadata, authorization pages */
 	{HTTP_POST, "/api/open/oauth/token", oauth_token_post, ROUTE_PUBLIC, 0, BODY_JSON | BODY_FORM,

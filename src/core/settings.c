@@ -7,6 +7,7 @@
 #include "../util/errors.h"
 #include "../net/remote.h"
 #include "limits/policy.h"
+#include "listing/quota.h"
 
 #define IMAGE_ALLOW "images.allow_ranges"
 
@@ -17,7 +18,7 @@ typedef struct Known {
 
 static const Known known[] = {
 	{"adverts.free_limit", true},		/* free running adverts per seller and category */
-	{"quota.policy", false},		/* core/listing/quota.c: free_per_category */
+	{"quota.policy", false},		/* core/listing/quota.h: free_per_category, subscription_slots */
 	{"moderation.manual", true},		/* 1: adverts wait for a moderator */
 	{"moderation.delay_seconds", true},	/* before the automatic rules look */
 	{"moderation.min_price_minor", true},	/* prices below look suspicious */
@@ -58,6 +59,9 @@ int setting_set(Ctx *c, const char *key, const char *value)
 	while (k->key && strcmp(k->key, key) != 0) k++;
 	if (!k->key) return ctx_fail(c, SOUK_ENOTFOUND, "key", "Unknown setting");
 	if (!value) return ctx_fail(c, SOUK_EINVAL, "value", "a value is required");
+	/* An unknown name would run the default policy silently. */
+	if (strcmp(key, "quota.policy") == 0 && !quota_policy_known(value))
+		return ctx_fail(c, SOUK_EINVAL, "value", "%s is not a quota policy (core/listing/quota.h)", value);
 	if (k->numeric) {
 		char *end;
 		long long v = strtoll(value, &end, 10);

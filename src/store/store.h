@@ -559,6 +559,56 @@ int store_category_uses(Store *st, int64_t id, int64_t *n);
 /* The category with its attribute definitions, their values and texts. */
 int store_category_delete(Store *st, int64_t id);
 
+/* --- Subscription plans (core/listing/quota_plans.c) -----------------------
+ * A plan is named limits, each a number of running listings (or none) over
+ * categories with their subcategories; a seller holds one plan or none, and
+ * one plan may be every plan-less seller's default. Writes run in the
+ * caller's transaction. */
+
+#define PLAN_NO_LIMIT (-1)	/* PlanLimit.total of a limit without a number */
+
+typedef struct PlanLimit {
+	int64_t total;			/* PLAN_NO_LIMIT: any number */
+	int64_t *category_ids;
+	int ncategories;
+} PlanLimit;
+
+typedef struct Plan {
+	int64_t id;
+	const char *name;
+	bool is_default;
+	PlanLimit *limits;		/* in the operator's order */
+	int nlimits;
+	int64_t created_at, updated_at;
+} Plan;
+
+/* SOUK_EEXIST: the name is taken. */
+int store_plan_insert(Store *st, const Plan *p, int64_t *id);
+/* Name, default flag, limits and updated_at of plan p->id. */
+int store_plan_update(Store *st, const Plan *p);
+/* SOUK_EREF while a seller holds it. */
+int store_plan_delete(Store *st, int64_t id);
+/* No plan is the default any more. */
+int store_plan_default_clear(Store *st);
+int store_plan_get(Store *st, Arena *a, int64_t id, Plan *out);
+/* The default plan; SOUK_ENOTFOUND: none. */
+int store_plan_default(Store *st, Arena *a, Plan *out);
+/* Every plan, by id. */
+int store_plans(Store *st, Arena *a, Plan **out, int *n);
+/* The seller's own plan id (0: none). */
+int store_seller_plan(Store *st, int64_t user_id, int64_t *plan_id);
+/* plan_id 0: the seller holds no plan of their own any more. */
+int store_seller_plan_set(Store *st, int64_t user_id, int64_t plan_id, int64_t now);
+
+/* Running listings counted by category (a quota's usage). */
+typedef struct CategoryCount {
+	int64_t category_id, n;
+} CategoryCount;
+/* The seller's listings whose status is one of statuses, counted per
+ * category, by category id. */
+int store_advert_count_by_category(Store *st, Arena *a, int64_t user_id, const AdvertStatus *statuses,
+	int nstatuses, CategoryCount **out, int *n);
+
 /* --- Money (core/money) ----------------------------------------------------
  * A seller's operations (purchases, top-ups) and the entries that move
  * money between pockets. Amounts are minor units. Writes run in the

@@ -204,6 +204,12 @@ async function ownerObjects(route) {
 		json: { parent_id: null, names: { pl: `Dział próbny numer ${++n}` } } });
 	assert.strictEqual(category.status, 201, category.text);
 	const fx = { ...f, advert: ad.json.data, logo: logo.json.data, offer: offer.json, command, category: category.json.id };
+	if (route.path.startsWith('/api/admin/plans/{')) {
+		const plan = await s.req('POST', '/api/admin/plans', { token: f.operator,
+			json: { name: `Plan próbny numer ${++n}`, limits: [] } });
+		assert.strictEqual(plan.status, 201, plan.text);
+		fx.plan = plan.json.id;
+	}
 	if (route.path.includes('/users-business/me/logos/{')) fx.businessLogo = await businessImage('logos');
 	if (route.path.includes('/users-business/me/banners/{')) fx.businessBanner = await businessImage('banners');
 	if (route.path.startsWith('/webhooks/{')) {

@@ -32,6 +32,7 @@ int main(void)
 	test_store_upgrade();
 	test_store_listings();
 	test_listing_lifecycle();
+	test_quota_plans();
 	test_dispatch();
 	test_response();
 	test_log();

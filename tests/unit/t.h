@@ -43,6 +43,7 @@ void test_form(void);
 void test_store_upgrade(void);
 void test_store_listings(void);
 void test_listing_lifecycle(void);
+void test_quota_plans(void);
 void test_dispatch(void);
 void test_response(void);
 void test_log(void);

@@ -30,6 +30,15 @@ int admin_moderation_decide(Request *r);
 int admin_simulate(Request *r);
 int admin_setting_put(Request *r);
 
+/* Handlers: subscription plans and the plan a seller holds (plans.c) */
+int admin_plan_create(Request *r);
+int admin_plan_list(Request *r);
+int admin_plan_get(Request *r);
+int admin_plan_replace(Request *r);
+int admin_plan_delete(Request *r);
+int admin_seller_plan_get(Request *r);
+int admin_seller_plan_put(Request *r);
+
 /* Handlers: the sandbox's buyer writes to a seller (messages.c) */
 int admin_message_send(Request *r);
 

@@ -20,18 +20,24 @@ int advert_seller_step(Ctx *c, const Actor *who, Advert *ad, AdvertEvent ev, con
 			return rc;
 		}
 	}
-	if (ev == ADVERT_EV_ACTIVATE && ad->status == ADVERT_LIMITED) {
-		/* A limited advert runs once the quota has room again (a packet
-		 * raises the limit; see the money issue). */
-		bool room;
+	/* Whatever it was (limited, ended by its seller, expired, rejected
+	 * and fixed), a listing activated or resubmitted runs again and takes
+	 * a place: the quota is asked for every such move the table allows,
+	 * in this transaction. Without room an activation is refused and
+	 * leaves the listing as it was; a resubmitted one waits limited. */
+	AdvertStatus to;
+	bool room = true;
+	if ((ev == ADVERT_EV_ACTIVATE || ev == ADVERT_EV_RESUBMIT) &&
+	    advert_transition(ad->status, ev, &to, NULL) == 0) {
 		QuotaAsk ask = {.user_id = ad->user_id, .category_id = ad->category_id};
 		if ((rc = quota_has_room(c, &ask, &room)) != 0) return rc;
-		if (!room) {
+		if (!room && ev == ADVERT_EV_ACTIVATE) {
 			violations_rule(vs, RULE_OVER_QUOTA, "listing");
 			return SOUK_ESTATE;
 		}
 	}
-	return advert_move(c, ad, ev, who, reason, sold, vs);
+	if ((rc = advert_move(c, ad, ev, who, reason, sold, vs)) != 0 || room) return rc;
+	return advert_move(c, ad, ADVERT_EV_OVER_LIMIT, who, NULL, false, vs);
 }
 
 /* Runs one seller event on an owned advert in its own transaction. */

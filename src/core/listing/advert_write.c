@@ -122,7 +122,8 @@ int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violat
 	bool running = cur.status == ADVERT_NEW || cur.status == ADVERT_ACTIVE;
 	if (running && ad->category_id != cur.category_id) {
 		bool room;
-		QuotaAsk ask = {.user_id = cur.user_id, .category_id = ad->category_id};
+		QuotaAsk ask = {.user_id = cur.user_id, .category_id = ad->category_id,
+			.from_category_id = cur.category_id};
 		if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
 		if (!room) {
 			violations_rule(vs, RULE_OVER_QUOTA, "listing");
@@ -154,7 +155,7 @@ int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violat
 	 * runs no unchecked text, a rejected one is resubmitted. */
 	if (ad->status == ADVERT_ACTIVE && (rc = recheck_live(c, who, ad)) != 0) goto fail;
 	if (ad->status == ADVERT_MODERATED &&
-	    (rc = advert_move(c, ad, ADVERT_EV_RESUBMIT, who, "fixed by the seller", false, NULL)) != 0)
+	    (rc = advert_seller_step(c, who, ad, ADVERT_EV_RESUBMIT, "fixed by the seller", false, vs)) != 0)
 		goto fail;
 	if ((rc = store_commit(c->st)) != 0) goto fail;
 	*out = *ad;

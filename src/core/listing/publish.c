@@ -297,7 +297,7 @@ static int activate(Ctx *c, const Actor *who, const PublishCommand *cmd, Publish
 		rc = advert_seller_step(c, who, ad, ADVERT_EV_RESUBMIT, NULL, false, &vs);
 	} else {
 		rc = advert_seller_step(c, who, ad, ADVERT_EV_ACTIVATE, NULL, false, &vs);
-		if (rc == SOUK_ESTATE && ad->status == ADVERT_LIMITED) {
+		if (rc == SOUK_ESTATE && violations_has_rule(&vs, RULE_OVER_QUOTA, "listing")) {
 			finish(c, t, PUBLISH_FAIL, PUBLISH_OVER_LIMIT, NULL);
 			return 0;
 		}

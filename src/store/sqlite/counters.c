@@ -25,10 +25,9 @@ int store_advert_listed(Store *st, int64_t user_id, int64_t *n)
 	return sq_count(st, s, n);
 }
 
-int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_id,
-	const AdvertStatus *statuses, int nstatuses, int64_t cap, int64_t *n)
+/* The statuses as one JSON array of names, bound as ?idx (json_each). */
+static int bind_statuses(sqlite3_stmt *s, int idx, const AdvertStatus *statuses, int nstatuses)
 {
-	/* The statuses go in as one bound JSON array of names. */
 	char names[256];
 	size_t len = 0;
 	names[len++] = '[';
@@ -41,6 +40,13 @@ int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_
 	}
 	names[len++] = ']';
 	names[len] = '\0';
+	sqlite3_bind_text(s, idx, names, (int)len, SQLITE_TRANSIENT);
+	return 0;
+}
+
+int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_id,
+	const AdvertStatus *statuses, int nstatuses, int64_t cap, int64_t *n)
+{
 	/* Counting stops at cap: a dealer with thousands of running listings in
 	 * a category must not pay for all of them on every new one. */
 	sqlite3_stmt *s = sq_stmt(st,
@@ -48,9 +54,34 @@ int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_
 		" AND status IN (SELECT value FROM json_each(?3)) LIMIT ?4)");
 	sqlite3_bind_int64(s, 1, user_id);
 	sqlite3_bind_int64(s, 2, category_id);
-	sqlite3_bind_text(s, 3, names, (int)len, SQLITE_TRANSIENT);
+	int rc = bind_statuses(s, 3, statuses, nstatuses);
+	if (rc) return rc;
 	sqlite3_bind_int64(s, 4, cap);
 	return sq_count(st, s, n);
+}
+
+static void category_count_row(Arena *a, sqlite3_stmt *s, void *elem)
+{
+	(void)a;
+	CategoryCount *k = elem;
+	k->category_id = sqlite3_column_int64(s, 0);
+	k->n = sqlite3_column_int64(s, 1);
+}
+
+int store_advert_count_by_category(Store *st, Arena *a, int64_t user_id, const AdvertStatus *statuses,
+	int nstatuses, CategoryCount **out, int *n)
+{
+	/* adverts_user_category (user_id, category_id, status) covers it. */
+	sqlite3_stmt *s = sq_stmt(st,
+		"SELECT category_id, count(*) FROM adverts WHERE user_id = ?1 AND category_id IS NOT NULL"
+		" AND status IN (SELECT value FROM json_each(?2)) GROUP BY category_id ORDER BY category_id");
+	sqlite3_bind_int64(s, 1, user_id);
+	int rc = bind_statuses(s, 2, statuses, nstatuses);
+	if (rc) return rc;
+	void *list;
+	rc = sq_list(st, a, s, sizeof(CategoryCount), category_count_row, &list, n);
+	*out = list;
+	return rc;
 }
 
 int store_advert_counter_add(Store *st, int64_t id, AdvertCounter which, int64_t delta)

@@ -43,6 +43,8 @@ const PARAMS = {
 		notOwner: { status: 404, body: { error: { status: 404, title: 'Not Found', detail: 'Banner not found' } } } },
 	'/api/admin/users/{id}': { kind: 'user', owned: false, value: (f) => f.other.user.id },
 	'/api/admin/adverts/{id}': { kind: 'advert', owned: true, value: (f) => f.advert.id },
+	// a subscription plan the operator made for the matrix (the fixture's)
+	'/api/admin/plans/{id}': { kind: 'plan', owned: false, value: (f) => f.plan },
 	// The owner's draft through today's flow; another seller's does not exist for them.
 	'/sale/product-offers/{offerId}': { kind: 'offer', owned: true, value: (f) => f.offer.id,
 		notOwner: { status: 404, body: { errors: [{ code: 'NotFoundException', message: 'Offer not found',
@@ -189,6 +191,9 @@ const BODIES = {
 	'POST /api/admin/adverts/{id}/moderation': () => ({ decision: 'accept' }),
 	'POST /api/admin/adverts/{id}/simulate': () => ({ action: 'view', count: 1 }),
 	'PUT /api/admin/settings/{key}': () => ({ value: '1000' }),
+	'POST /api/admin/plans': () => ({ name: `Plan numer ${++titles}`, limits: [{ total: 5, category_ids: [642] }] }),
+	'PUT /api/admin/plans/{id}': () => ({ name: `Plan zmieniony ${++titles}`, limits: [{ total: null, category_ids: [642] }] }),
+	'PUT /api/admin/users/{id}/plan': () => ({ plan_id: null }),
 	'POST /api/admin/users/{id}/money/top-ups': () => ({ amount: 1 }),
 	'PUT /api/admin/users/{id}/money/postpaid': () => ({ enabled: false }),
 	'PUT /api/admin/prices': () => ({ category_id: 0, product: 'bump_up', amount: 9 }),
