@@ -6,18 +6,20 @@
 #include <string.h>
 #include <strings.h>
 
-/* libcurl reads "https:///host" as https://host; RFC 3986 has an empty
- * authority there. Such a URL is refused rather than guessed at. */
+/* libcurl reads "https:///host" as https://host and "http:/host" as
+ * http://host; RFC 3986 has an empty authority or none there. Such a URL
+ * is refused rather than guessed at: the scheme is followed by "://" and a
+ * host (or userinfo) at once. */
 static bool authority_given(const char *url)
 {
-	const char *p = strstr(url, "://");
-	return p && p[3] && !strchr("/\\?#", p[3]);
+	size_t n = strcspn(url, ":/?#");
+	return n > 0 && strncmp(url + n, "://", 3) == 0 && url[n + 3] && !strchr("/\\?#", url[n + 3]);
 }
 
 bool url_is_http(const char *url)
 {
 	bool ok = false;
-	char *scheme = NULL, *host = NULL;
+	char *scheme = NULL, *host = NULL, *port = NULL;
 	CURLU *h = curl_url();
 	if (!h || !url || !authority_given(url)) goto done;
 	/* No flags: a scheme is required and only schemes libcurl supports
@@ -27,7 +29,10 @@ bool url_is_http(const char *url)
 	    curl_url_get(h, CURLUPART_HOST, &host, 0) != CURLUE_OK)
 		goto done;
 	ok = (strcasecmp(scheme, "http") == 0 || strcasecmp(scheme, "https") == 0) && host[0];
+	/* Port 0 parses, and no connection can be made to it. */
+	if (ok && curl_url_get(h, CURLUPART_PORT, &port, 0) == CURLUE_OK) ok = strcmp(port, "0") != 0;
 done:
+	curl_free(port);
 	curl_free(scheme);
 	curl_free(host);
 	curl_url_cleanup(h);

@@ -39,6 +39,10 @@ const bad = [
 	['url with a newline', { url: 'https://integrator.test/\r\nX-Injected: 1', events: ['ITEM_LISTED'] }],
 	['url with a NUL', { url: 'https://integrator.test/\u0000x', events: ['ITEM_LISTED'] }],
 	['url with a bad port', { url: 'https://integrator.test:99999/', events: ['ITEM_LISTED'] }],
+	// libcurl, which sends deliveries, reads these as http://a.test/...: a
+	// URL is kept exactly, so it must mean what it says
+	['url with one slash', { url: 'http:/integrator.test/x://y', events: ['ITEM_LISTED'] }],
+	['url with port 0', { url: 'http://integrator.test:0/', events: ['ITEM_LISTED'] }],
 	['url one byte too long', { url: long(URL_MAX + 1), events: ['ITEM_LISTED'] }],
 	['no events', { url: good.url }],
 	['events empty', { url: good.url, events: [] }],

@@ -25,7 +25,9 @@ static void test_rules_pure(void)
 		"HTTPS://A.TEST", "https://user:pw@a.test/h?x=%20"};
 	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) CHECK(webhook_url_check(good[i], err, sizeof(err)) == 0);
 	const char *bad[] = {NULL, "", "a.test/hook", "/hook", "ftp://a.test/", "https:///a.test", "https://",
-		"https://a.test/a b", "https://a.test/\n", "https://a.test:99999/", "mailto:x@a.test", "https:a.test"};
+		"https://a.test/a b", "https://a.test/\n", "https://a.test:99999/", "mailto:x@a.test", "https:a.test",
+		/* what libcurl would read as another URL than the one written */
+		"http:/a.test/x://y", "http:a.test/x://y", "https://a.test\\x", "http://a.test:0/"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
 		CHECK(webhook_url_check(bad[i], err, sizeof(err)) == SOUK_EINVAL);
 	char url[WEBHOOK_URL_MAX + 2];
