@@ -117,6 +117,7 @@ typedef struct AdvertSearch {
 	/* Only listings whose parameter param_code has the free value
 	 * param_value (a car's license plate); NULL: any. */
 	const char *param_code, *param_value;
+	bool unsold;			/* leave out listings their seller ended as sold */
 	int64_t offset, limit;
 } AdvertSearch;
 

@@ -3,7 +3,7 @@
  * backend will have to). Written against store.h alone: inserts and reads,
  * drafts with missing fields, contacts, the order of images and parameters,
  * compare-and-set winners and losers across two connections, claims, list
- * filters and paging, counts, and how constraint failures are reported. */
+ * filters and paging (a cursor's too), counts, and how constraint failures are reported. */
 #include "t.h"
 
 #include <stdlib.h>
@@ -437,6 +437,47 @@ static void test_constraints(Fixture *f)
 	CHECK(store_advert_insert(f->st, &odd, NULL) == SOUK_EINVAL);
 }
 
+/* The seller's search as a cursor walks it (Wallapop's items): ids above the
+ * cursor in id order, a parameter's free value, listings not sold. */
+static void test_item_search(Fixture *f)
+{
+	int64_t seller = add_user(f, "items@store.test");
+	Advert sold = listing(f, seller, ADVERT_REMOVED_BY_USER, 84);
+	sold.end_reason = ADVERT_END_SOLD;
+	Advert hidden = listing(f, seller, ADVERT_REMOVED_BY_USER, 84);
+	hidden.end_reason = ADVERT_END_SELLER;
+	Advert car = listing(f, seller, ADVERT_ACTIVE, 84);
+	const char *plate[] = {"1234 ABC"};
+	AdvertParam p = {.code = "license_plate", .values = plate, .nvalues = 1};
+	car.params = &p;
+	car.nparams = 1;
+	insert(f, &sold);
+	insert(f, &hidden);
+	insert(f, &car);
+	Advert *out;
+	int n;
+	int64_t total;
+	AdvertSearch q = {.user_id = seller, .order = ADVERT_ORDER_ID, .limit = 10};
+	CHECK(store_advert_search(f->st, f->a, &q, &out, &n, &total) == 0 && n == 3 && out[0].id == sold.id &&
+		out[2].id == car.id);
+	q.after_id = sold.id;
+	CHECK(store_advert_search(f->st, f->a, &q, &out, &n, &total) == 0 && n == 2 && out[0].id == hidden.id &&
+		total == 2);
+	q.after_id = 0;
+	q.unsold = true;
+	CHECK(store_advert_search(f->st, f->a, &q, &out, &n, &total) == 0 && n == 2 && out[0].id == hidden.id);
+	q.unsold = false;
+	q.param_code = "license_plate";
+	q.param_value = "1234 ABC";
+	CHECK(store_advert_search(f->st, f->a, &q, &out, &n, &total) == 0 && n == 1 && out[0].id == car.id);
+	q.param_value = "1234";
+	CHECK(store_advert_search(f->st, f->a, &q, &out, &n, &total) == 0 && n == 0);
+	/* Another seller's plate is not found. */
+	q.user_id = f->other;
+	q.param_value = "1234 ABC";
+	CHECK(store_advert_search(f->st, f->a, &q, &out, &n, &total) == 0 && n == 0);
+}
+
 void test_store_listings(void)
 {
 	Fixture f;
@@ -444,6 +485,7 @@ void test_store_listings(void)
 	test_round_trip(&f);
 	test_drafts(&f);
 	test_contacts(&f);
+	test_item_search(&f);
 	test_constraints(&f);
 	close_fixture(&f);
 	test_claims();

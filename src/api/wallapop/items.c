@@ -194,9 +194,9 @@ static bool cursor(Request *r, int64_t *after)
 	return false;
 }
 
-int wallapop_items_serve(Request *r, const AdvertStatus *statuses, int nstatuses)
+static int serve(Request *r, const AdvertStatus *statuses, int nstatuses, bool unsold)
 {
-	AdvertSearch q = {.order = ADVERT_ORDER_ID, .limit = PAGE_SIZE + 1};
+	AdvertSearch q = {.order = ADVERT_ORDER_ID, .limit = PAGE_SIZE + 1, .unsold = unsold};
 	Actor who = wallapop_actor(r);
 	Advert *ads;
 	int n;
@@ -244,7 +244,17 @@ int wallapop_items_serve(Request *r, const AdvertStatus *statuses, int nstatuses
 	return 0;
 }
 
+int wallapop_items_serve(Request *r, const AdvertStatus *statuses, int nstatuses)
+{
+	return serve(r, statuses, nstatuses, false);
+}
+
+int wallapop_items_serve_inactive(Request *r)
+{
+	return serve(r, wallapop_hidden_statuses, wallapop_hidden_count, true);
+}
+
 int wallapop_items_list(Request *r)
 {
-	return wallapop_items_serve(r, NULL, 0);
+	return serve(r, NULL, 0, false);
 }

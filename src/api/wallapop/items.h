@@ -39,6 +39,11 @@ bool wallapop_item_id(Request *r, int64_t *id);
  * the lifecycle refuses 409 INVALID_STATUS, rules 400; else rc back. */
 int wallapop_item_fail(Request *r, int rc, const Violations *vs);
 
+/* The statuses of an item that is inactive (items_out.c), unless it was
+ * sold: the writer's flag and the list of hidden items read this one rule. */
+extern const AdvertStatus wallapop_hidden_statuses[];
+extern const int wallapop_hidden_count;
+
 /* The create's main image into the listing's input (items_image.c): the
  * one place the face hands a main image URL to the core. */
 void wallapop_item_main_image(Request *r, AdvertInput *in, const char *url);

@@ -6,7 +6,7 @@
  * expired (its time ran out), inactive (hidden from buyers for any other
  * reason: inactivated, over the plan's slots, held or refused by
  * moderation). A listing being checked (new) or running shows none. */
-#include "wallapop.h"
+#include "items.h"
 
 
 #include "../../core/listing/listing_images.h"
@@ -26,9 +26,18 @@ static bool sold(const Advert *ad)
 	return ad->status == ADVERT_REMOVED_BY_USER && ad->end_reason == ADVERT_END_SOLD;
 }
 
+/* Hidden from buyers for a reason other than its time or a sale. */
+const AdvertStatus wallapop_hidden_statuses[] = {
+	ADVERT_LIMITED, ADVERT_REMOVED_BY_USER, ADVERT_UNCONFIRMED, ADVERT_UNPAID, ADVERT_MODERATED,
+	ADVERT_DISABLED, ADVERT_BLOCKED, ADVERT_REMOVED_BY_MODERATOR,
+};
+const int wallapop_hidden_count = (int)(sizeof(wallapop_hidden_statuses) / sizeof(wallapop_hidden_statuses[0]));
+
 static bool inactive(const Advert *ad)
 {
-	return ad->status != ADVERT_NEW && ad->status != ADVERT_ACTIVE && ad->status != ADVERT_OUTDATED && !sold(ad);
+	for (int i = 0; i < wallapop_hidden_count; i++)
+		if (ad->status == wallapop_hidden_statuses[i]) return !sold(ad);
+	return false;
 }
 
 static void price(JsonW *w, const Advert *ad)

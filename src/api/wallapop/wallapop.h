@@ -39,6 +39,9 @@ void wallapop_item_write(Request *r, JsonW *w, const Advert *ad, bool detail);
  * next page (absent after the last): those in statuses (none: every
  * item's), and the extension filters external_id and license_plate. */
 int wallapop_items_serve(Request *r, const AdvertStatus *statuses, int nstatuses);
+/* The same list of the items that carry `inactive` only (GET
+ * /items/inactive). */
+int wallapop_items_serve_inactive(Request *r);
 
 /* Handlers: items (items.c) and their status commands (items_status.c) */
 int wallapop_items_create(Request *r);

@@ -324,7 +324,8 @@ static const char *statuses_json(Arena *a, const AdvertStatus *st, int n)
 	" AND (?10 IS NULL OR id > ?10)" \
 	" AND (?11 IS NULL OR EXISTS (SELECT 1 FROM advert_params p JOIN advert_param_values v" \
 	" ON v.advert_id = p.advert_id AND v.position = p.position" \
-	" WHERE p.advert_id = adverts.id AND p.code = ?11 AND v.value = ?12))"
+	" WHERE p.advert_id = adverts.id AND p.code = ?11 AND v.value = ?12))" \
+	" AND (?13 IS NULL OR end_reason IS NULL OR end_reason <> 'sold')"
 #define SEARCH_PAGE(order, outer) "SELECT " LISTING_SELECT " FROM (SELECT id, created_at, price_minor" \
 	" FROM adverts" SEARCH_WHERE " ORDER BY " order " LIMIT ?6 OFFSET ?7) p JOIN adverts a ON a.id = p.id" \
 	" LEFT JOIN offer_contacts c ON c.id = a.contact_id ORDER BY " outer
@@ -358,6 +359,7 @@ int store_advert_search(Store *st, Arena *a, const AdvertSearch *f, Advert **out
 		sq_bind_opt_int(stmts[k], 10, f->after_id != 0, f->after_id);
 		sq_bind_text(stmts[k], 11, f->param_value ? f->param_code : NULL);
 		sq_bind_text(stmts[k], 12, f->param_value);
+		sq_bind_opt_int(stmts[k], 13, f->unsold, 1);
 	}
 	int rc = sq_count(st, stmts[0], total);
 	if (rc) {
