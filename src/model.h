@@ -232,6 +232,10 @@ typedef struct Advert {
 	const char *moderation_reason;
 	int64_t advert_views, phone_views, users_observing;
 	int64_t features_to;		/* paid features run until then; 0: none bought */
+	bool has_stock;			/* the seller counts its units (Wallapop's stock) */
+	int64_t stock_units;
+	int delivery_max_kg;		/* the heaviest parcel it ships in; 0: not said */
+	bool free_shipping;		/* the seller pays the shipping */
 } Advert;
 
 /* A logo shown on an advert. */

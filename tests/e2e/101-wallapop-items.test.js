@@ -31,7 +31,8 @@ test('POST /items answers 201 with the id; GET gives the item as it was sent, at
 	assert.match(item.description, /^Bluzka w bardzo dobrym stanie/);
 	assert.deepStrictEqual(item.price, { cash_amount: 25.5, currency: 'EUR' });
 	assert.deepStrictEqual(item.attributes, { external_id: 'SKU-1', state: 'used', size: 'm' });
-	assert.deepStrictEqual(item.delivery, { allowed_by_user: true });
+	assert.deepStrictEqual(item.delivery, { allowed_by_user: true, max_weight_kg: 5 });
+	assert.strictEqual(item.stock, undefined);
 	assert.strictEqual(item.images.length, 1);
 	assert.strictEqual(item.images[0].urls.big, 'http://images.test/ok-1.jpg');
 	// Flags appear only when true: a new item is none of them.
@@ -69,6 +70,25 @@ test('PUT /items/{id} replaces the item\'s fields (204); what it does not name s
 	const r2 = await s.req('PUT', `/items/${id}`, { token: a.token, json: itemBody({ attributes: { size: 'l' } }) });
 	assert.strictEqual(r2.status, 204, r2.text);
 	assert.deepStrictEqual((await getItem(s, a.token, id)).attributes, { state: 'used', size: 'l' });
+});
+
+test('stock and delivery are kept: sent on create, replaced when sent again, left as they are when not', async () => {
+	const id = await createItem(s, a.token, itemBody({ stock: { units: 7 },
+		item: { delivery: { allowed_by_user: true, max_weight_kg: 10, free_shipping: true } } }));
+	let item = await getItem(s, a.token, id);
+	assert.deepStrictEqual(item.stock, { units: 7 });
+	assert.deepStrictEqual(item.delivery, { allowed_by_user: true, max_weight_kg: 10, free_shipping: true });
+	// An update without them keeps them; with them, replaces them.
+	assert.strictEqual((await s.req('PUT', `/items/${id}`, { token: a.token, json: { item: itemBody().item } })).status, 204);
+	item = await getItem(s, a.token, id);
+	assert.deepStrictEqual(item.stock, { units: 7 });
+	assert.deepStrictEqual(item.delivery, { allowed_by_user: true, max_weight_kg: 10, free_shipping: true });
+	const r = await s.req('PUT', `/items/${id}`, { token: a.token, json: { item: itemBody({ item: {
+		delivery: { allowed_by_user: false } } }).item, stock: { units: 0 } } });
+	assert.strictEqual(r.status, 204, r.text);
+	item = await getItem(s, a.token, id);
+	assert.deepStrictEqual(item.stock, { units: 0 });
+	assert.deepStrictEqual(item.delivery, { allowed_by_user: false });
 });
 
 test('DELETE /items/{id} answers 204; the item is gone (404), from the list too', async () => {

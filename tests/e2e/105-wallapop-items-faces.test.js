@@ -24,6 +24,13 @@ test.before(async () => {
 });
 test.after(() => s && s.stop());
 
+// The item's own fields as an update sends them back.
+async function getItemBody(id) {
+	const i = await getItem(s, w.token, id);
+	return { category_leaf_id: i.category_leaf_id, title: i.title, description: i.description,
+		price: { cash_amount: i.price.cash_amount, currency: 'EUR' } };
+}
+
 const olxAdvert = async (id) => {
 	const r = await s.req('GET', `/api/partner/adverts/${id}`, { token: olx });
 	assert.strictEqual(r.status, 200, r.text);
@@ -56,7 +63,8 @@ test('an OLX advert is an item: read, listed, updated and sold through Wallapop,
 	assert.deepStrictEqual(item.attributes, { external_id: 'OLX-1', state: 'used', size: 'm' });
 	const listed = await s.req('GET', '/items?external_id=OLX-1', { token: w.token });
 	assert.deepStrictEqual(listed.json.data.map((i) => i.id), [id]);
-	// Wallapop's update keeps what OLX set that an item has no field for.
+	// Wallapop's update keeps what OLX set that an item has no field for,
+	// and OLX's update what only Wallapop has (the stock).
 	const u = await s.req('PUT', `/items/${id}`, { token: w.token, json: itemBody({ item: { title: 'Bluzka z OLX zmieniona' },
 		attributes: { external_id: 'OLX-1' } }) });
 	assert.strictEqual(u.status, 204, u.text);
@@ -65,6 +73,14 @@ test('an OLX advert is an item: read, listed, updated and sold through Wallapop,
 	assert.strictEqual(ad.contact.name, 'Anna');
 	assert.deepStrictEqual(ad.location, { city_id: DATA.warsaw, district_id: DATA.warsawDistrict, latitude: 52.2546,
 		longitude: 20.9084 });
+	const stocked = await s.req('PUT', `/items/${id}`, { token: w.token, json: { item: (await getItemBody(id)), stock: { units: 3 } } });
+	assert.strictEqual(stocked.status, 204, stocked.text);
+	const o = await s.req('PUT', `/api/partner/adverts/${id}`, { token: olx, json: advertBody({ external_id: 'OLX-1',
+		title: 'Bluzka z OLX zmieniona w OLX rozmiar M' }) });
+	assert.strictEqual(o.status, 200, o.text);
+	const after = await getItem(s, w.token, id);
+	assert.strictEqual(after.title, 'Bluzka z OLX zmieniona w OLX rozmiar M');
+	assert.deepStrictEqual(after.stock, { units: 3 });
 	const ok = await s.req('POST', `/api/admin/adverts/${id}/moderation`, { token: operator(s), json: { decision: 'accept' } });
 	assert.strictEqual(ok.status, 200, ok.text);
 	assert.strictEqual((await s.req('PUT', `/items/${id}/sold`, { token: w.token })).status, 204);

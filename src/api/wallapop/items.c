@@ -122,12 +122,21 @@ static void overlay(Request *r, const Advert *cur, ItemBody *b)
 	ad->has_price = given.has_price;
 	ad->price_minor = given.price_minor;
 	ad->price_currency = given.price_currency;
-	if (b->delivery_given) ad->courier = given.courier;
+	if (b->delivery_given) {
+		ad->courier = given.courier;
+		ad->delivery_max_kg = given.delivery_max_kg;
+		ad->free_shipping = given.free_shipping;
+	}
+	if (b->stock_given) {
+		ad->has_stock = true;
+		ad->stock_units = given.stock_units;
+	}
 	if (b->attributes_given) {
 		ad->external_id = given.external_id;
 		ad->params = NULL;
 		ad->nparams = 0;
 	}
+	b->in.stock_given = true;
 	b->in.images = arena_alloc(r->arena, sizeof(char *) * (size_t)(cur->nimages ? cur->nimages : 1));
 	for (int i = 0; i < cur->nimages; i++) b->in.images[i] = cur->images[i].url;
 	b->in.nimages = cur->nimages;

@@ -15,6 +15,7 @@ typedef struct ItemBody {
 	const char *main_image;		/* main_image.url (create only) */
 	bool attributes_given;		/* item.attributes was sent (an update replaces them) */
 	bool delivery_given;
+	bool stock_given;		/* stock was sent (an update keeps the count otherwise) */
 } ItemBody;
 
 /* Reads the body (create: main_image required); false after answering 400

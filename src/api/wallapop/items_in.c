@@ -203,8 +203,11 @@ static void parse_delivery(Parse *p, json_object *item, ItemBody *b)
 		int64_t kg = json_object_is_type(w, json_type_int) ? json_object_get_int64(w) : 0;
 		if (kg != 1 && kg != 2 && kg != 5 && kg != 10 && kg != 20 && kg != 30)
 			wrong(p, "item.delivery.max_weight_kg", "one of 1, 2, 5, 10, 20 or 30");
+		else
+			b->in.ad.delivery_max_kg = (int)kg;
 	}
-	boolean(p, d, "free_shipping", "item.delivery.free_shipping", false, &free_shipping);
+	if (boolean(p, d, "free_shipping", "item.delivery.free_shipping", false, &free_shipping))
+		b->in.ad.free_shipping = free_shipping;
 }
 
 static void parse_hashtags(Parse *p, json_object *item)
@@ -217,14 +220,19 @@ static void parse_hashtags(Parse *p, json_object *item)
 	if (!ok) wrong(p, "item.hashtags", "a list of strings");
 }
 
-static void parse_stock(Parse *p, json_object *o)
+static void parse_stock(Parse *p, json_object *o, ItemBody *b)
 {
 	json_object *s = object(p, o, "stock", "stock", false);
 	if (!s) return;
 	json_object *u = get(s, "units");
-	if (!u) missing(p, "stock.units");
-	else if (!json_object_is_type(u, json_type_int) || json_object_get_int64(u) < 0)
+	if (!u) {
+		missing(p, "stock.units");
+	} else if (!json_object_is_type(u, json_type_int) || json_object_get_int64(u) < 0) {
 		wrong(p, "stock.units", "a whole number, not negative");
+	} else {
+		b->stock_given = b->in.ad.has_stock = true;
+		b->in.ad.stock_units = json_object_get_int64(u);
+	}
 }
 
 bool wallapop_item_parse(Request *r, bool create, ItemBody *b)
@@ -249,7 +257,7 @@ bool wallapop_item_parse(Request *r, bool create, ItemBody *b)
 		parse_hashtags(&p, item);
 		parse_delivery(&p, item, b);
 	}
-	parse_stock(&p, o);
+	parse_stock(&p, o, b);
 	bool discount;
 	boolean(&p, o, "show_discount", "show_discount", false, &discount);
 	if (create && !p.failed) {

@@ -122,6 +122,14 @@ void wallapop_item_write(Request *r, JsonW *w, const Advert *ad, bool detail)
 			jw_key(w, "delivery");
 			jw_obj(w);
 			jw_kbool(w, "allowed_by_user", ad->courier == 1);
+			if (ad->delivery_max_kg) jw_kint(w, "max_weight_kg", ad->delivery_max_kg);
+			if (ad->free_shipping) jw_kbool(w, "free_shipping", true);
+			jw_obj_end(w);
+		}
+		if (ad->has_stock) {
+			jw_key(w, "stock");
+			jw_obj(w);
+			jw_kint(w, "units", ad->stock_units);
 			jw_obj_end(w);
 		}
 	}

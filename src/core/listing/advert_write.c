@@ -148,6 +148,12 @@ int advert_replace(Ctx *c, const Actor *who, int64_t id, AdvertInput *in, Violat
 	ad->users_observing = cur.users_observing;
 	ad->updated_at = c->now;
 	if (!in->auto_extend_given) ad->auto_extend = cur.auto_extend;
+	if (!in->stock_given) {
+		ad->has_stock = cur.has_stock;
+		ad->stock_units = cur.stock_units;
+		ad->delivery_max_kg = cur.delivery_max_kg;
+		ad->free_shipping = cur.free_shipping;
+	}
 	if (ad->contact.name && (rc = contact_resolve(c, ad->user_id, &ad->contact)) != 0) goto fail;
 	if ((rc = store_advert_update(c->st, ad)) != 0) goto fail;
 	if ((rc = event_listing_changed(c, who, &cur, ad)) != 0) goto fail;

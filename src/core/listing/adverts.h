@@ -28,6 +28,9 @@ typedef struct AdvertInput {
 	const char **images;	/* URLs */
 	int nimages;
 	bool auto_extend_given;	/* PUT leaves auto_extend alone when absent */
+	/* PUT leaves the stock and the delivery's details (Wallapop's) alone
+	 * unless the face speaks them. */
+	bool stock_given;
 	const struct RuleLimits *limits;	/* the face's numbers for the rules (rules.h) */
 } AdvertInput;
 

@@ -44,7 +44,10 @@
 	X(salary_negotiable, BOOL, salary_negotiable) \
 	X(courier, OPTI, courier) \
 	X(auto_extend, BOOL, auto_extend) \
-	X(invoice, TEXT, invoice)
+	X(invoice, TEXT, invoice) \
+	X(stock_units, STOCK, stock_units) \
+	X(delivery_max_kg, ID, delivery_max_kg) \
+	X(free_shipping, BOOL, free_shipping)
 
 /* Where the lifecycle stands: insert and store_advert_set_status. */
 #define LISTING_STATE(X) \
@@ -110,6 +113,7 @@
 #define BD_STATUS(s, i, o, m) sq_bind_text(s, i, listing_status_name((o)->m))
 #define BD_END(s, i, o, m) sq_bind_text(s, i, listing_end_reason_name((o)->m))
 #define BD_PRICE(s, i, o, m) sq_bind_opt_int(s, i, (o)->has_price, (o)->m)
+#define BD_STOCK(s, i, o, m) sq_bind_opt_int(s, i, (o)->has_stock, (o)->m)
 #define BD_LAT(s, i, o, m) sq_bind_opt_real(s, i, (o)->location.has_coordinates, (o)->m)
 #define BD_LON(s, i, o, m) sq_bind_opt_real(s, i, (o)->location.has_coordinates, (o)->m)
 
@@ -124,6 +128,7 @@
 #define RD_STATUS(a, s, i, o, m) sq_read_status(s, i, &(o)->m)
 #define RD_END(a, s, i, o, m) sq_read_end_reason(s, i, &(o)->m)
 #define RD_PRICE(a, s, i, o, m) ((o)->has_price = !sq_null(s, i), (o)->m = sqlite3_column_int64(s, i))
+#define RD_STOCK(a, s, i, o, m) ((o)->has_stock = !sq_null(s, i), (o)->m = sqlite3_column_int64(s, i))
 #define RD_LAT(a, s, i, o, m) ((o)->location.has_coordinates = !sq_null(s, i), \
 	(o)->m = sqlite3_column_double(s, i))
 #define RD_LON(a, s, i, o, m) ((o)->m = sqlite3_column_double(s, i))
