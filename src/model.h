@@ -434,6 +434,7 @@ typedef enum ImageFetchState {
 } ImageFetchState;
 
 typedef struct ImageFetch {
+	int64_t seq;			/* the order rows were queued in */
 	const char *key;		/* the image's id; its images.key once fetched */
 	int64_t advert_id;
 	const char *url;		/* where it is fetched from */

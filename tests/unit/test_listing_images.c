@@ -15,6 +15,7 @@
 
 #include "../../src/core/ctx.h"
 #include "../../src/core/listing/listing_images.h"
+#include "../../src/core/listing/rules.h"
 #include "../../src/core/media/image.h"
 #include "../../src/core/site.h"
 #include "../../src/net/remote.h"
@@ -227,9 +228,45 @@ static void test_use_cases(Arena *a)
 	CHECK(listing_image_delete(&c, &who, bare, fs[0].key, &vs) == 0);
 	CHECK(remote_allow_set("") == 0);
 
+	/* A listing created with images a job fetches later: checked with
+	 * it, stored without them, queued at their places in its transaction. */
+	static const RuleLimits later = {.title_min = 1, .title_max = 50, .description_min = 1,
+		.description_max = 640, .amount_max = 99999999, .images_max = 10, .sections_max = 1,
+		.fetched_images = &jpeg_rule};
+	const char *two[] = {"http://x.test/main.jpg", "http://x.test/second.jpg"};
+	AdvertAttr state = {.code = "state", .value = "used"};
+	AdvertInput in = {.ad = {.title = "Opony zimowe", .description = "Cztery opony", .category_id = CATEGORY,
+		.contact = {.name = "Anna", .phones = {"600100200"}}, .location = {.city_id = 1394},
+		.has_price = true, .price_minor = 40000, .price_currency = "PLN", .salary_from_minor = -1,
+		.salary_to_minor = -1, .courier = -1}, .attrs = &state, .nattrs = 1, .images = two, .nimages = 2,
+		.limits = &later};
+	Advert made;
+	vs.n = 0;
+	CHECK(advert_create(&c, &who, &in, &vs, &made) == 0);
+	CHECK(made.nimages == 0 && shown(&c, made.id, &list) == 0);
+	CHECK(listing_image_fetches(&c, made.id, &fs, &nf) == 0 && nf == 2);
+	CHECK(nf == 2 && fs[0].position + fs[1].position == 1 && fs[0].state == IMAGE_FETCH_PENDING);
+	CHECK_STR(nf == 2 ? fs[0].sizes : NULL, "320 640 800");
+	const char *refused_first[] = {"http://127.0.0.2/main.jpg"};
+	in.images = refused_first;
+	in.nimages = 1;
+	vs.n = 0;
+	CHECK(advert_create(&c, &who, &in, &vs, &made) == SOUK_EINVAL &&
+	      violations_has_rule(&vs, RULE_NOT_PERMITTED, "images[0]"));
+	const char *nine[PHOTOS + 1];
+	for (int i = 0; i <= PHOTOS; i++) nine[i] = "http://x.test/a.jpg";
+	in.images = nine;
+	in.nimages = PHOTOS + 1;
+	vs.n = 0;
+	CHECK(advert_create(&c, &who, &in, &vs, &made) == SOUK_EINVAL && violations_has_rule(&vs, RULE_TOO_MANY, "images"));
+	vs.n = 0;
+
 	/* A gallery closes up after a delete; the last image stays. One at a
 	 * URL souk does not serve has a stable id from it; souk's own, its key. */
 	const char *own = "https://souk.test/images/0123456789abcdef0123456789abcdef";
+	/* the same URL twice: two names */
+	const char *const twice[] = {"http://x.test/1.jpg", "http://x.test/1.jpg"};
+	CHECK(shown(&c, listing(&c, seller, "imagestwice", twice, 2), &list) == 2 && strcmp(list[0].id, list[1].id) != 0);
 	const char *const urls[] = {"http://x.test/1.jpg", own, "http://x.test/3.jpg"};
 	int64_t full = listing(&c, seller, "imagesfull", urls, 3);
 	CHECK(shown(&c, full, &list) == 3);

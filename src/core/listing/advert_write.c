@@ -7,7 +7,9 @@
 #include "../../util/crypto.h"
 #include "../../util/errors.h"
 #include "../events/events.h"
+#include "../jobs.h"
 #include "contacts.h"
+#include "listing_images.h"
 #include "quota.h"
 #include "rules.h"
 #include "../settings.h"
@@ -50,6 +52,16 @@ int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Adv
 
 	int rc = rules_check_listing(c, who, in, RULES_PUBLISHABLE, vs);
 	if (rc) return rc;
+	/* Images a job fetches later go in after the listing, as rows for the
+	 * job, in the same transaction. */
+	const struct MediaRule *later = in->limits ? in->limits->fetched_images : NULL;
+	const char **urls = in->images;
+	int nurls = in->nimages;
+	if (later) {
+		if (!listing_images_allowed(c->arena, urls, nurls, vs)) return SOUK_EINVAL;
+		in->images = NULL;
+		in->nimages = 0;
+	}
 	if ((rc = store_begin(c->st)) != 0) return rc;
 	if ((rc = advert_parts_build(c, who, in, vs)) != 0) goto fail;
 	/* Asked inside the transaction that takes the slot: two creates
@@ -57,7 +69,9 @@ int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Adv
 	QuotaAsk ask = {.user_id = who->user_id, .category_id = ad->category_id};
 	if ((rc = quota_has_room(c, &ask, &room)) != 0) goto fail;
 	if ((rc = insert(c, who, room ? ADVERT_EV_CREATE : ADVERT_EV_OVER_LIMIT, ad)) != 0) goto fail;
+	if (later && (rc = listing_images_queue(c, ad->id, urls, nurls, later)) != 0) goto fail;
 	if ((rc = store_commit(c->st)) != 0) goto fail;
+	if (later && nurls) jobs_wake();
 	*out = *ad;
 	return 0;
 fail:

@@ -26,9 +26,14 @@ void listing_images_of(Arena *a, const Advert *ad, ListingImage **out, int *n)
 		const char *url = ad->images[i].url;
 		const char *key = media_url_key(a, url);
 		if (!key) {
-			/* Not souk's: a stable name from the URL, of the same form. */
+			/* Not souk's: a stable name from the URL, of the same form; a
+			 * URL given again (OLX allows it) by its repeat as well, so
+			 * no two images of a listing share a name. */
+			int again = 0;
+			for (int k = 0; k < i; k++) again += strcmp(ad->images[k].url, url) == 0;
+			const char *named = again ? arena_printf(a, "%s\n%d", url, again) : url;
 			char hex[SHA256_HEX_LEN + 1];
-			crypto_sha256_hex(url, strlen(url), hex);
+			crypto_sha256_hex(named, strlen(named), hex);
 			key = arena_strndup(a, hex, MEDIA_KEY_LEN);
 		}
 		list[i] = (ListingImage){.id = key, .url = url, .hosted = media_url_key(a, url) != NULL};
@@ -96,27 +101,24 @@ static int add_allowed(Ctx *c, const Advert *ad, int position, Violations *vs)
 	return 0;
 }
 
-int listing_image_add(Ctx *c, const Actor *who, int64_t listing, const char *url, int position,
-	const MediaRule *rule, Violations *vs, const char **id)
+bool listing_images_allowed(Arena *a, const char *const *urls, int n, Violations *vs)
 {
-	if (!rule) rule = &media_rule_any;
-	if (position < 0) position = 0;
-	const char *at = arena_printf(c->arena, "images[%d]", position);
-	if (!url || !rules_url_ok(url)) {
-		violations_rule(vs, RULE_URL_FORMAT, at);
-		return SOUK_EINVAL;
-	}
 	/* An address the fetch would refuse, known without DNS: said now
 	 * rather than recorded later. */
-	if (!remote_url_allowed(url)) {
-		violations_rule(vs, RULE_NOT_PERMITTED, at);
-		return SOUK_EINVAL;
-	}
-	Advert ad;
-	int rc = store_begin(c->st);
-	if (rc) return rc;
-	if ((rc = load_owned(c, who, listing, &ad)) != 0 || (rc = add_allowed(c, &ad, position, vs)) != 0)
-		goto fail;
+	bool ok = true;
+	for (int i = 0; i < n; i++)
+		if (!remote_url_allowed(urls[i])) {
+			violations_rule(vs, RULE_NOT_PERMITTED, arena_printf(a, "images[%d]", i));
+			ok = false;
+		}
+	return ok;
+}
+
+/* One row for the job, in the caller's transaction; *key (may be NULL):
+ * the image's id. */
+static int queue(Ctx *c, int64_t listing, const char *url, int position, const MediaRule *rule,
+	const char **key)
+{
 	ImageFetch f = {
 		.key = media_key_new(c->arena),
 		.advert_id = listing,
@@ -128,12 +130,43 @@ int listing_image_add(Ctx *c, const Actor *who, int64_t listing, const char *url
 		.sizes = sizes_text(c->arena, rule),
 		.created_at = c->now,
 	};
-	if ((rc = store_image_fetch_insert(c->st, &f)) != 0 || (rc = store_commit(c->st)) != 0) goto fail;
-	*id = f.key;
+	if (key) *key = f.key;
+	return store_image_fetch_insert(c->st, &f);
+}
+
+int listing_image_add(Ctx *c, const Actor *who, int64_t listing, const char *url, int position,
+	const MediaRule *rule, Violations *vs, const char **id)
+{
+	if (!rule) rule = &media_rule_any;
+	if (position < 0) position = 0;
+	const char *at = arena_printf(c->arena, "images[%d]", position);
+	if (!url || !rules_url_ok(url)) {
+		violations_rule(vs, RULE_URL_FORMAT, at);
+		return SOUK_EINVAL;
+	}
+	if (!listing_images_allowed(c->arena, &url, 1, vs)) {
+		vs->v[vs->n - 1].path = at;
+		return SOUK_EINVAL;
+	}
+	Advert ad;
+	int rc = store_begin(c->st);
+	if (rc) return rc;
+	if ((rc = load_owned(c, who, listing, &ad)) != 0 || (rc = add_allowed(c, &ad, position, vs)) != 0)
+		goto fail;
+	const char *key;
+	if ((rc = queue(c, listing, url, position, rule, &key)) != 0 || (rc = store_commit(c->st)) != 0) goto fail;
+	*id = key;
 	jobs_wake();
 	return 0;
 fail:
 	store_rollback(c->st);
+	return rc;
+}
+
+int listing_images_queue(Ctx *c, int64_t listing, const char *const *urls, int n, const MediaRule *rule)
+{
+	int rc = 0;
+	for (int i = 0; !rc && i < n; i++) rc = queue(c, listing, urls[i], i, rule ? rule : &media_rule_any, NULL);
 	return rc;
 }
 

@@ -44,6 +44,13 @@ typedef struct ListingImage {
  * and placed in one transaction: racing adds cannot pass the limit. */
 int listing_image_add(Ctx *c, const Actor *who, int64_t listing, const char *url, int position,
 	const MediaRule *rule, Violations *vs, const char **id);
+/* The same for the images a listing is created with (advert_create, a
+ * face whose RuleLimits.fetched_images is rule): urls at places 0 to n-1,
+ * in the caller's transaction, the rules' count and form already checked.
+ * listing_images_allowed says beforehand, without DNS, whether each may be
+ * fetched at all (RULE_NOT_PERMITTED at images[<i>]). */
+int listing_images_queue(Ctx *c, int64_t listing, const char *const *urls, int n, const MediaRule *rule);
+bool listing_images_allowed(Arena *a, const char *const *urls, int n, Violations *vs);
 /* Removes the image with this id: one the listing shows (its others close
  * up), or one on its way or refused. */
 int listing_image_delete(Ctx *c, const Actor *who, int64_t listing, const char *id, Violations *vs);

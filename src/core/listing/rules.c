@@ -278,6 +278,7 @@ int rules_check_listing(Ctx *c, const Actor *who, const AdvertInput *in, RuleLev
 {
 	int rc = rules_check_offline(c, who, in, vs);
 	if (rc) return rc;
-	if (!violations_block(vs, level) && !(in->limits && in->limits->hosted_images)) probe_images(c->arena, in, vs);
+	if (!violations_block(vs, level) && !(in->limits && (in->limits->hosted_images || in->limits->fetched_images)))
+		probe_images(c->arena, in, vs);
 	return violations_block(vs, level) ? SOUK_EINVAL : 0;
 }

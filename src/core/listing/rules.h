@@ -30,6 +30,12 @@ typedef struct RuleLimits {
 	 * resolved to the seller's upload in the transaction that stores the
 	 * listing (advert_write.c), which keeps it from expiring. */
 	bool hosted_images;
+	/* Images fetched later (Wallapop's): a listing created with image URLs
+	 * has them counted and checked for form by these rules, never probed
+	 * on the request and not stored with it; advert_create queues them for
+	 * the images.fetch job under this rule, in its transaction
+	 * (core/listing/listing_images.h). NULL: images are stored as given. */
+	const struct MediaRule *fetched_images;
 	/* A listing goes live only with a base package assigned (Allegro's
 	 * classifieds, seed 002 §8): publish.c refuses it otherwise. */
 	bool base_package_required;

@@ -2,16 +2,18 @@
  * or refused by it (listing_image_fetches). */
 #include "sq.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../util/errors.h"
 
-#define FETCH_COLS "key, advert_id, url, position, state, reason, bytes_max, formats, sizes, created_at"
+#define FETCH_COLS "rowid, key, advert_id, url, position, state, reason, bytes_max, formats, sizes, created_at"
 
 static void fetch_row(Arena *a, sqlite3_stmt *s, void *elem)
 {
 	ImageFetch *f = elem;
 	int i = 0;
+	f->seq = sqlite3_column_int64(s, i++);
 	f->key = sq_text(a, s, i++);
 	f->advert_id = sqlite3_column_int64(s, i++);
 	f->url = sq_text(a, s, i++);
@@ -28,7 +30,7 @@ static void fetch_row(Arena *a, sqlite3_stmt *s, void *elem)
 int store_image_fetch_insert(Store *st, const ImageFetch *f)
 {
 	sqlite3_stmt *s = sq_stmt(st, "INSERT INTO listing_image_fetches(" FETCH_COLS ")"
-		" VALUES(?, ?, ?, ?, 'pending', NULL, ?, ?, ?, ?)");
+		" VALUES(NULL, ?, ?, ?, ?, 'pending', NULL, ?, ?, ?, ?)");
 	int i = 1;
 	sq_bind_text(s, i++, f->key);
 	sqlite3_bind_int64(s, i++, f->advert_id);
@@ -44,7 +46,7 @@ int store_image_fetch_insert(Store *st, const ImageFetch *f)
 int store_image_fetches(Store *st, Arena *a, int64_t advert_id, ImageFetch **out, int *n)
 {
 	sqlite3_stmt *s = sq_stmt(st, "SELECT " FETCH_COLS " FROM listing_image_fetches"
-		" WHERE advert_id = ? ORDER BY created_at, key");
+		" WHERE advert_id = ? ORDER BY rowid");
 	sqlite3_bind_int64(s, 1, advert_id);
 	return sq_list(st, a, s, sizeof(ImageFetch), fetch_row, (void **)out, n);
 }
@@ -76,14 +78,24 @@ int store_image_fetch_fail(Store *st, const char *key, const char *reason)
 	return sq_exec_found(st, s);
 }
 
+static int by_seq(const void *x, const void *y)
+{
+	int64_t a = ((const ImageFetch *)x)->seq, b = ((const ImageFetch *)y)->seq;
+	return (a > b) - (a < b);
+}
+
 int store_image_fetch_claim(Store *st, Arena *a, int64_t now, int64_t lease_until, int max,
 	ImageFetch **out, int *n)
 {
 	sqlite3_stmt *s = sq_stmt(st, "UPDATE listing_image_fetches SET claimed_until = ?"
 		" WHERE key IN (SELECT key FROM listing_image_fetches WHERE state = 'pending'"
-		" AND claimed_until <= ? ORDER BY created_at, key LIMIT ?) RETURNING " FETCH_COLS);
+		" AND claimed_until <= ? ORDER BY rowid LIMIT ?) RETURNING " FETCH_COLS);
 	sqlite3_bind_int64(s, 1, lease_until);
 	sqlite3_bind_int64(s, 2, now);
 	sqlite3_bind_int(s, 3, max);
-	return sq_list(st, a, s, sizeof(ImageFetch), fetch_row, (void **)out, n);
+	int rc = sq_list(st, a, s, sizeof(ImageFetch), fetch_row, (void **)out, n);
+	/* RETURNING gives rows in no promised order: oldest first, so images
+	 * of one listing are placed in the order they were added. */
+	if (!rc) qsort(*out, (size_t)*n, sizeof(ImageFetch), by_seq);
+	return rc;
 }
