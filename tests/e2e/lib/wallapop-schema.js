@@ -15,9 +15,13 @@ const SPECS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'specs')
 const ITEMS_SPEC_PATH = path.join(SPECS, 'wallapop-items.yaml');
 const WEBHOOKS_SPEC_PATH = path.join(SPECS, 'wallapop-webhooks.yaml');
 
-const options = (label) => ({ label, media: ['application/json'], basePath: '', refs: true,
-	envelope: false, nullsFromExamples: false });
-const items = createChecker(ITEMS_SPEC_PATH, options('Wallapop items'));
+const options = (label, nullable = []) => ({ label, media: ['application/json'], basePath: '', refs: true,
+	envelope: false, nullsFromExamples: false, nullable });
+// A root category's parent_id: "It returns `null` if the category is a
+// root-level category", in the property's own description, typed integer
+// without `nullable`.
+const items = createChecker(ITEMS_SPEC_PATH, options('Wallapop items',
+	['#/components/schemas/Category/properties/parent_id']));
 const webhooks = createChecker(WEBHOOKS_SPEC_PATH, options('Wallapop webhooks'));
 
 function bare(p) {
