@@ -25,7 +25,8 @@ void listing_images_of(Arena *a, const Advert *ad, ListingImage **out, int *n)
 	for (int i = 0; i < ad->nimages; i++) {
 		const char *url = ad->images[i].url;
 		const char *key = media_url_key(a, url);
-		if (!key) {
+		bool hosted = key != NULL;
+		if (!hosted) {
 			/* Not souk's: a stable name from the URL, of the same form; a
 			 * URL given again (OLX allows it) by its repeat as well, so
 			 * no two images of a listing share a name. */
@@ -36,7 +37,7 @@ void listing_images_of(Arena *a, const Advert *ad, ListingImage **out, int *n)
 			crypto_sha256_hex(named, strlen(named), hex);
 			key = arena_strndup(a, hex, MEDIA_KEY_LEN);
 		}
-		list[i] = (ListingImage){.id = key, .url = url, .hosted = media_url_key(a, url) != NULL};
+		list[i] = (ListingImage){.id = key, .url = url, .hosted = hosted};
 	}
 	*out = list;
 	*n = ad->nimages;
