@@ -96,6 +96,6 @@ int store_image_fetch_claim(Store *st, Arena *a, int64_t now, int64_t lease_unti
 	int rc = sq_list(st, a, s, sizeof(ImageFetch), fetch_row, (void **)out, n);
 	/* RETURNING gives rows in no promised order: oldest first, so images
 	 * of one listing are placed in the order they were added. */
-	if (!rc) qsort(*out, (size_t)*n, sizeof(ImageFetch), by_seq);
+	if (!rc && *n > 1) qsort(*out, (size_t)*n, sizeof(ImageFetch), by_seq);
 	return rc;
 }
