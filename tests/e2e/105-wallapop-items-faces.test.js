@@ -46,7 +46,8 @@ test('an item made through Wallapop is the OLX advert and the Allegro offer', as
 	assert.strictEqual(ad.external_id, 'SKU-W1');
 	assert.strictEqual(ad.location.city_id, DATA.warsaw);
 	assert.strictEqual(ad.contact.name, 'Test Seller');
-	assert.deepStrictEqual(ad.images, [{ url: 'http://images.test/ok-1.jpg' }]);
+	// its main image is on its way (fetched in the background, e2e 107)
+	assert.deepStrictEqual(ad.images, []);
 	const offer = await s.req('GET', `/sale/offers/${id}`, { token: allegro, headers: { Accept: ALLEGRO_MEDIA } });
 	assert.strictEqual(offer.status, 200, offer.text);
 	assert.strictEqual(offer.json.name, 'Bluzka damska bawełniana rozmiar M');

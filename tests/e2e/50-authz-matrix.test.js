@@ -112,6 +112,9 @@ before(async () => {
 	await setting(s, 'adverts.free_limit', 100000);
 	// Publication commands of the fixture wait: the owner's offers stay as they are seen.
 	await setting(s, 'publication.paused', 1);
+	// An image queued for its background fetch wakes the job runner: the
+	// owner's adverts stay `new` for moderators, as they are seen.
+	await setting(s, 'moderation.manual', 1);
 	images = await imageHost('127.0.0.1', { '/photo.png': serve(fixture('alpha.png'), 'image/png') });
 	await setting(s, 'images.allow_ranges', '127.0.0.1');
 	const app = makeApp(s, { name: 'Owner app' });
@@ -187,7 +190,9 @@ async function businessImage(kind) {
 async function ownerObjects(route) {
 	const ad = await s.req('POST', '/api/partner/adverts', { token: f.owner.token,
 		json: advertBody({ title: `Bluzka damska ${MARK} numer ${++n} rozmiar M`,
-			contact: { name: 'Właścicielka', phone: OWNER_PHONE } }) });
+			contact: { name: 'Właścicielka', phone: OWNER_PHONE },
+			// two, so that deleting one leaves the item an image
+			images: route.path.includes('/images/{') ? [{ url: f.imageUrl }, { url: f.imageUrl }] : undefined }) });
 	assert.strictEqual(ad.status, 200, ad.text);
 	const logo = await s.req('POST', `/api/partner/adverts/${ad.json.data.id}/logos`, { token: f.owner.token,
 		json: { url: 'https://shop.test/owner-logo.png' } });
@@ -210,6 +215,8 @@ async function ownerObjects(route) {
 		assert.strictEqual(plan.status, 201, plan.text);
 		fx.plan = plan.json.id;
 	}
+	if (route.path.includes('/images/{'))
+		fx.itemImage = crypto.createHash('sha256').update(fx.advert.images[0].url).digest('hex').slice(0, 32);
 	if (route.path.includes('/users-business/me/logos/{')) fx.businessLogo = await businessImage('logos');
 	if (route.path.includes('/users-business/me/banners/{')) fx.businessBanner = await businessImage('banners');
 	if (route.path.startsWith('/webhooks/{')) {

@@ -20,6 +20,7 @@ const RuleLimits wallapop_item_limits = {
 	.amount_max = 99999999,			/* 999999.99 EUR, in cents */
 	.images_max = 10,			/* where a category names no photo limit */
 	.sections_max = 1,
+	.fetched_images = &wallapop_image_rule,	/* the main image: fetched in the background */
 };
 
 static bool starts(const char *s, const char *prefix)
@@ -51,7 +52,10 @@ static const char *code_of(const Violation *v, int *rank)
 	}
 	if (starts(path, "images")) {
 		*rank = 4;
-		return v->code == RULE_TOO_MANY ? "MAX_IMAGES_EXCEED" : "INVALID_IMAGE";
+		if (v->code == RULE_TOO_MANY) return "MAX_IMAGES_EXCEED";
+		/* the last image an item shows; the main image an item lacks */
+		if (v->code == RULE_REQUIRED) return strcmp(path, "images") == 0 ? "INSUFFICIENT_IMAGES" : "MISSING_MAIN_IMAGE";
+		return "INVALID_IMAGE";
 	}
 	*rank = 5;
 	return "INVALID_BODY_REQUEST";
@@ -93,6 +97,7 @@ static const char *words(Arena *a, const Violation *v)
 	case RULE_TOO_MANY: return arena_printf(a, "has %lld where at most %lld are allowed", (long long)v->count,
 		(long long)v->limit);
 	case RULE_URL_FORMAT: return "is not an http or https URL";
+	case RULE_NOT_PERMITTED: return "is not allowed: souk does not fetch images from this address";
 	case RULE_UNREACHABLE: return "could not be fetched: a direct link answering 2xx is required";
 	case RULE_ENCODING: return "is not valid UTF-8 text";
 	case RULE_TOO_SHORT: return arena_printf(a, "is too short: at least %lld characters", (long long)v->limit);

@@ -7,6 +7,7 @@
 #define SOUK_API_WALLAPOP_H
 
 #include "../reply.h"
+#include "../../core/media/media.h"
 
 /* Sign-in (signin.c) */
 int wallapop_token_post(Request *r);
@@ -54,5 +55,16 @@ int wallapop_items_activate(Request *r);
 int wallapop_items_inactivate(Request *r);
 int wallapop_items_reserve(Request *r);
 int wallapop_items_unreserve(Request *r);
+
+/* An item's images (images.c): Wallapop's rule for an image file (JPEG,
+ * 10 MB, copies at 320, 640 and 800 pixels wide), and the handlers that add
+ * and delete one. */
+extern const MediaRule wallapop_image_rule;
+int wallapop_images_add(Request *r);
+int wallapop_images_delete(Request *r);
+
+/* Categories (categories.c): the tree, and a category's attributes */
+int wallapop_categories_list(Request *r);
+int wallapop_category_attributes(Request *r);
 
 #endif

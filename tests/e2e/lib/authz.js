@@ -76,6 +76,10 @@ const PARAMS = {
 	// not exist for them.
 	'/items/{id}': { kind: 'item', owned: true, value: (f) => f.advert.id,
 		notOwner: { status: 404, body: { code: 'INVALID_ITEM_ID', message: 'There is no item of this user with this id' } } },
+	// The owner's item's first image (given through OLX: named by a hash of
+	// its URL); e2e 116 names it under another seller's item.
+	'/items/{id}/images/{imageId}': { kind: 'item image', owned: true, value: (f) => f.itemImage },
+	'/items/categories/{id}': { kind: 'category', owned: false, value: (f) => f.ref.category },
 	// A Wallapop webhook is its seller's through the app that registered
 	// it: anyone else's is a webhook that does not exist.
 	'/webhooks/{webhookId}': { kind: 'webhook', owned: true, value: (f) => f.webhook.id,
@@ -180,6 +184,7 @@ const BODIES = {
 	'PUT /api/admin/users/{id}/business': () => ({ is_business: true }),
 	'PUT /api/admin/users/{id}/place': () => ({ city_id: 1394 }),
 	'POST /items': () => wallapopItem(),
+	'POST /items/{id}/images': (f) => ({ url: f.imageUrl, order: 0 }),
 	'PUT /items/{id}': () => wallapopItem(),
 	// the status commands take no body
 	'PUT /items/{id}/sold': () => undefined,
