@@ -463,4 +463,35 @@ typedef struct Webhook {
 	int64_t created_at, updated_at;	/* marketplace time, Unix seconds */
 } Webhook;
 
+/* --- Webhook deliveries (core/webhooks/deliver.h) ----------------------------
+ * One notification queued for one webhook, and each try to send it. */
+
+typedef enum DeliveryState {
+	DELIVERY_PENDING,		/* waiting for its next attempt */
+	DELIVERY_DELIVERED,		/* a 2xx came back */
+	DELIVERY_ABANDONED,		/* still failing when its time was up */
+} DeliveryState;
+
+typedef struct DeliveryAttempt {
+	int64_t at_ms;			/* when it began (X-Wallapop-Timestamp) */
+	int status;			/* the receiver's HTTP status; 0: none came */
+	const char *error;		/* "timeout", "refused", "address not allowed", ...; NULL: answered */
+	int64_t duration_ms;
+} DeliveryAttempt;
+
+typedef struct WebhookDelivery {
+	int64_t id;
+	int64_t webhook_id;
+	int64_t event_seq;		/* the feed's event it tells of */
+	const char *notice_id;		/* the body's id, the same on every attempt */
+	const char *type;		/* "ITEM_LISTED" */
+	int64_t listing_id;		/* the item: deliveries about it go in order */
+	const char *body;		/* the raw body, signed as sent */
+	DeliveryState state;
+	int64_t created_at, next_at;	/* marketplace seconds */
+	int attempts;
+	const DeliveryAttempt *tries;	/* the log, oldest first (deliver_log only) */
+	int ntries;
+} WebhookDelivery;
+
 #endif

@@ -22,6 +22,7 @@ typedef struct Batch {
 	bool *ok;
 	/* remote_fetch_all: each URL's body, up to its max bytes */
 	RemoteBody *bodies;
+	RemotePost *posts;	/* remote_post_all: the requests, answered in place */
 	int pending;		/* URLs not answered yet */
 	bool cancelled;		/* the caller's deadline passed: drop the rest */
 	struct timespec deadline;	/* CLOCK_MONOTONIC */
@@ -40,6 +41,8 @@ typedef struct Transfer {
 	char *data;	/* a fetch's body so far (malloc) */
 	size_t len;
 	bool too_big;
+	bool refused;	/* the address rule kept a connection from opening */
+	struct curl_slist *headers;	/* a POST's */
 } Transfer;
 
 static struct {
@@ -52,6 +55,7 @@ static struct {
 	Transfer *active[REMOTE_ACTIVE_MAX];
 	int nactive;
 	AllowList allow;
+	AllowList hooks_allow;	/* webhook deliveries' rule ("webhooks.allow_ranges") */
 } F = {.lock = PTHREAD_MUTEX_INITIALIZER, .once = PTHREAD_ONCE_INIT};
 
 static bool http_url(const char *u)
@@ -104,9 +108,11 @@ static size_t keep(char *p, size_t size, size_t n, void *clientp)
  * one place the address rule is enforced, before a packet leaves. */
 static curl_socket_t open_checked(void *clientp, curlsocktype purpose, struct curl_sockaddr *addr)
 {
-	const Batch *b = clientp;
-	if (purpose != CURLSOCKTYPE_IPCXN || !allow_addr_ok(&b->allow, &addr->addr))
+	Transfer *t = clientp;
+	if (purpose != CURLSOCKTYPE_IPCXN || !allow_addr_ok(&t->b->allow, &addr->addr)) {
+		t->refused = true;
 		return CURL_SOCKET_BAD;
+	}
 	return socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
 }
 
@@ -114,7 +120,7 @@ static curl_socket_t open_checked(void *clientp, curlsocktype purpose, struct cu
 static void finish(Transfer *t, bool ok)
 {
 	Batch *b = t->b;
-	b->ok[t->index] = ok;
+	if (b->ok) b->ok[t->index] = ok;
 	if (b->bodies) {
 		RemoteBody *body = &b->bodies[t->index];
 		body->rc = ok ? 0 : t->too_big ? REMOTE_TOO_BIG : REMOTE_FAILED;
@@ -127,6 +133,7 @@ static void finish(Transfer *t, bool ok)
 	if (--b->pending == 0) pthread_cond_broadcast(&b->done);
 	free(t->data);
 	free(t->url);
+	curl_slist_free_all(t->headers);
 	free(t);
 }
 
@@ -141,7 +148,13 @@ static void start(Transfer *t)
 	}
 	curl_easy_setopt(h, CURLOPT_URL, t->url);
 	curl_easy_setopt(h, CURLOPT_NOBODY, t->head ? 1L : 0L);
-	if (t->b->bodies) {
+	if (t->b->posts) {
+		const RemotePost *p = &t->b->posts[t->index];
+		curl_easy_setopt(h, CURLOPT_POSTFIELDS, p->body);
+		curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)p->len);
+		curl_easy_setopt(h, CURLOPT_HTTPHEADER, t->headers);
+		curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+	} else if (t->b->bodies) {
 		free(t->data);	/* a body of an earlier hop */
 		t->data = NULL;
 		t->len = 0;
@@ -160,8 +173,9 @@ static void start(Transfer *t)
 	curl_easy_setopt(h, CURLOPT_PROXY, "");	/* no proxy from the environment: */
 	/* the address checked must be the one the request goes to */
 	curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_checked);
-	curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, t->b);
-	curl_easy_setopt(h, CURLOPT_USERAGENT, t->b->bodies ? "souk-image-fetch/1" : "souk-image-check/1");
+	curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, t);
+	curl_easy_setopt(h, CURLOPT_USERAGENT, t->b->posts ? "souk-webhooks/1" :
+		t->b->bodies ? "souk-image-fetch/1" : "souk-image-check/1");
 	curl_easy_setopt(h, CURLOPT_PRIVATE, t);
 	curl_multi_add_handle(F.multi, h);
 	F.active[F.nactive++] = t;
@@ -211,9 +225,33 @@ static void enqueue(Transfer *t, bool front)
 	}
 }
 
+/* Under F.lock: a POST ended; its answer, in place. A redirect is not
+ * followed: the receiver's URL is the one registered. */
+static void post_completed(Transfer *t, CURLcode result)
+{
+	RemotePost *p = &t->b->posts[t->index];
+	long status = 0;
+	curl_off_t us = 0;
+	curl_easy_getinfo(t->h, CURLINFO_TOTAL_TIME_T, &us);
+	p->duration_ms = (int64_t)us / 1000;
+	if (result == CURLE_OK) curl_easy_getinfo(t->h, CURLINFO_RESPONSE_CODE, &status);
+	p->status = (int)status;
+	p->error = result == CURLE_OK ? NULL
+		: t->refused ? REMOTE_ERR_ADDRESS
+		: result == CURLE_OPERATION_TIMEDOUT ? REMOTE_ERR_TIMEOUT
+		: result == CURLE_COULDNT_CONNECT ? REMOTE_ERR_REFUSED
+		: curl_easy_strerror(result);
+	unlist(t);
+	finish(t, result == CURLE_OK && status >= 200 && status < 300);
+}
+
 /* Under F.lock: a transfer ended; the URL's answer, or its next hop. */
 static void completed(Transfer *t, CURLcode result)
 {
+	if (t->b->posts) {
+		post_completed(t, result);
+		return;
+	}
 	long status = 0;
 	char *location = NULL;
 	if (result == CURLE_OK) {
@@ -337,14 +375,24 @@ bool remote_allow_valid(const char *ranges)
 	return allow_parse(ranges, &l) == 0;
 }
 
-int remote_allow_set(const char *ranges)
+static int allow_set(AllowList *rule, const char *ranges)
 {
 	AllowList l;
 	if (allow_parse(ranges, &l) != 0) return -1;
 	pthread_mutex_lock(&F.lock);
-	F.allow = l;
+	*rule = l;
 	pthread_mutex_unlock(&F.lock);
 	return 0;
+}
+
+int remote_allow_set(const char *ranges)
+{
+	return allow_set(&F.allow, ranges);
+}
+
+int remote_webhook_allow_set(const char *ranges)
+{
+	return allow_set(&F.hooks_allow, ranges);
 }
 
 /* Queues the batch's URLs, waits for every answer or the deadline. */
@@ -365,12 +413,17 @@ static void run(Batch *b, const char *const *urls, int n, int deadline_ms, bool 
 	}
 
 	pthread_mutex_lock(&F.lock);
-	b->allow = F.allow;
+	b->allow = b->posts ? F.hooks_allow : F.allow;
 	for (int i = 0; i < n && F.running && !F.stopping; i++) {
 		if (!http_url(urls[i])) continue;
 		Transfer *t = calloc(1, sizeof(*t));
 		if (!t) abort();
 		*t = (Transfer){.b = b, .index = i, .head = head, .url = xstrdup(urls[i])};
+		for (const char *const *hd = b->posts ? b->posts[i].headers : NULL; hd && *hd; hd++) {
+			struct curl_slist *more = curl_slist_append(t->headers, *hd);
+			if (!more) abort();
+			t->headers = more;
+		}
 		enqueue(t, false);
 		b->pending++;
 	}
@@ -428,4 +481,20 @@ int remote_fetch(const char *url, size_t max, char **data, size_t *len)
 	*data = body.data;
 	*len = body.len;
 	return body.rc;
+}
+
+void remote_post_all(RemotePost *posts, int n, int timeout_ms)
+{
+	const char *urls[REMOTE_POSTS_MAX];
+	Batch b = {.posts = posts};
+	if (n > REMOTE_POSTS_MAX) n = REMOTE_POSTS_MAX;
+	for (int i = 0; i < n; i++) {
+		urls[i] = posts[i].url;
+		posts[i].status = 0;
+		posts[i].duration_ms = 0;
+		/* Until the fetcher answers it (a URL that is not http(s) never
+		 * goes out); a batch cut short by its deadline keeps this. */
+		posts[i].error = http_url(posts[i].url) ? REMOTE_ERR_TIMEOUT : REMOTE_ERR_URL;
+	}
+	run(&b, urls, n, timeout_ms, false);
 }

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define REMOTE_DEADLINE_MS 3000	/* one call, all its URLs */
 #define REMOTE_ACTIVE_MAX 32		/* transfers at once, process-wide */
@@ -60,5 +61,33 @@ typedef struct RemoteBody {
 	int rc;
 } RemoteBody;
 int remote_fetch_all(const char *const *urls, RemoteBody *bodies, int n);
+
+/* --- Webhook deliveries -----------------------------------------------------
+ * POSTs under a rule of their own ("webhooks.allow_ranges", the same
+ * syntax; NULL or "": public addresses only), no redirect followed. */
+int remote_webhook_allow_set(const char *ranges);
+
+#define REMOTE_POSTS_MAX REMOTE_ACTIVE_MAX	/* one call's requests */
+
+/* Why no status came (static strings, kept in the delivery log). */
+#define REMOTE_ERR_ADDRESS "address not allowed"
+#define REMOTE_ERR_TIMEOUT "timeout"
+#define REMOTE_ERR_REFUSED "connection refused"
+#define REMOTE_ERR_URL "not an http(s) URL"
+
+typedef struct RemotePost {
+	const char *url;
+	const char *const *headers;	/* "Name: value" lines, NULL-terminated */
+	const char *body;
+	size_t len;
+	/* the answer */
+	int status;			/* the HTTP status; 0: none came */
+	const char *error;		/* why none came (REMOTE_ERR_* or curl's words); NULL: one did */
+	int64_t duration_ms;
+} RemotePost;
+
+/* Sends n (at most REMOTE_POSTS_MAX) POSTs at once, each within timeout_ms,
+ * and waits for every answer, written in place. */
+void remote_post_all(RemotePost *posts, int n, int timeout_ms);
 
 #endif

@@ -734,4 +734,24 @@ int store_webhook_token_set(Store *st, const char *uid, int64_t user_id, int64_t
 /* Marks it deleted and wipes its token. */
 int store_webhook_delete(Store *st, const char *uid, int64_t user_id, int64_t app_id, int64_t now);
 
+/* --- Webhook deliveries ------------------------------------------------------
+ * The queue of notifications to webhooks and the log of attempts
+ * (core/webhooks/deliver.h). Times are marketplace seconds. */
+/* Queues one (inside the fan-out's transaction); SOUK_EEXIST when the
+ * webhook has the event's already. */
+int store_delivery_insert(Store *st, const WebhookDelivery *d, int64_t *id);
+/* Holds up to max due pending deliveries until `until` and returns them,
+ * oldest first: next_at reached, not held by another sender, and no older
+ * pending delivery of the same webhook about the same item. */
+int store_delivery_claim(Store *st, Arena *a, int64_t now, int64_t until, int max,
+	WebhookDelivery **out, int *n);
+/* Logs an attempt and sets the delivery's state and next attempt; the hold
+ * ends. */
+int store_delivery_attempt(Store *st, int64_t id, const DeliveryAttempt *t, DeliveryState state,
+	int64_t next_at);
+/* A webhook's deliveries, newest first, below id `before` (0: the newest),
+ * each with its attempts. */
+int store_delivery_list(Store *st, Arena *a, int64_t webhook_id, int64_t before, int limit,
+	WebhookDelivery **out, int *n);
+
 #endif

@@ -345,6 +345,9 @@ int event_message_created(Ctx *c, const Actor *who, const Thread *t, const Messa
 	jw_kint(&w, "listing_id", t->listing_id);
 	jw_kint(&w, "buyer_id", t->buyer_id);
 	jw_kstr(&w, "from", m->author_id == t->seller_id ? "seller" : "buyer");
+	/* The thread as read before this message: none yet means it opened
+	 * the thread (Wallapop's CHAT_LEAD_CREATED). */
+	jw_kbool(&w, "first", t->total_count == 0);
 	jw_obj_end(&w);
 	e.payload = json_done(c->arena, &b);
 	return store_event_append(c->st, &e);

@@ -23,7 +23,8 @@ typedef enum EventType {
 	EVENT_CATEGORY_RENAMED,		/* payload: old, new */
 	EVENT_CATEGORY_MOVED,		/* payload: old, new parent ids */
 	EVENT_CATEGORY_DELETED,		/* payload: redirect_id */
-	EVENT_MESSAGE_CREATED,		/* payload: thread_id, listing_id, buyer_id, from (buyer | seller) */
+	EVENT_MESSAGE_CREATED,		/* payload: thread_id, listing_id, buyer_id, from (buyer | seller),
+				 * first (it opened the thread) */
 	EVENT_TYPE_COUNT
 } EventType;
 
