@@ -7,7 +7,7 @@
 
 CREATE TABLE webhook_deliveries (
 	id INTEGER PRIMARY KEY,
-	webhook_id INTEGER NOT NULL,
+	webhook_id INTEGER NOT NULL REFERENCES webhooks(id),	-- a deleted webhook keeps its row
 	event_seq INTEGER NOT NULL,
 	notice_id TEXT NOT NULL UNIQUE,		-- the body's id, the same on every attempt
 	type TEXT NOT NULL,			-- Wallapop's type: ITEM_LISTED, ...

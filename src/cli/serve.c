@@ -21,6 +21,7 @@
 #include "../core/schedule.h"
 #include "../core/site.h"
 #include "../core/webhooks/webhooks.h"
+#include "../core/webhooks/deliver.h"
 #include "../http/http.h"
 #include "../store/store.h"
 #include "../util/crypto.h"
@@ -208,9 +209,11 @@ int cli_serve(const Args *a)
 		return 1;
 	}
 	allegro_publication_setup();
-	if (jobs_start(souk_jobs, atoi(opt(a, "job-tick-ms", "SOUK_JOB_TICK_MS", "500"))) != 0) {
-		fputs("souk: cannot start the job runner\n", stderr);
+	int tick = atoi(opt(a, "job-tick-ms", "SOUK_JOB_TICK_MS", "500"));
+	if (jobs_start(souk_jobs, tick) != 0 || deliver_start(tick) != 0) {
+		fputs("souk: cannot start the job runners\n", stderr);
 		http_stop();
+		jobs_stop();
 		ratepolicy_shutdown();
 		cli_close(&c);
 		return 1;
@@ -223,6 +226,7 @@ int cli_serve(const Args *a)
 	fprintf(stderr, "souk: stopping (signal %d)\n", sig);
 	http_stop();
 	jobs_stop();
+	deliver_stop();
 	ratepolicy_shutdown();
 	cli_close(&c);
 	return 0;

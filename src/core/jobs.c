@@ -1,21 +1,28 @@
-/* jobs.c -- the runner thread. It sleeps on a condition variable so that
- * jobs_stop() wakes it at once instead of waiting out a tick. */
+/* jobs.c -- the runner threads. Each sleeps on a condition variable so that
+ * stopping or waking it acts at once instead of waiting out a tick. */
 #include "jobs.h"
 
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "clock.h"
 #include "settings.h"
 
-static pthread_t thread;
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
-static bool running, stopping, woken;	/* woken: work queued since the last pass began */
-static const Job *table;
-static int tick;
+struct JobRunner {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stopping, woken;	/* woken: work queued since the last pass began */
+	const Job *table;
+	int tick;
+};
+
+/* The main runner; the lock keeps a wake from meeting it freed. */
+static JobRunner *main_runner;
+static pthread_mutex_t main_lock = PTHREAD_MUTEX_INITIALIZER;
 
 int jobs_run_once(const Job *jobs, Ctx *c)
 {
@@ -33,57 +40,92 @@ int jobs_run_once(const Job *jobs, Ctx *c)
 	return total;
 }
 
-static void *runner(void *unused)
+static void *runner(void *arg)
 {
-	(void)unused;
+	JobRunner *r = arg;
 	Ctx c = {.arena = arena_new(), .st = store_thread()};
 
-	pthread_mutex_lock(&lock);
-	while (!stopping) {
-		woken = false;
-		pthread_mutex_unlock(&lock);
+	pthread_mutex_lock(&r->lock);
+	while (!r->stopping) {
+		r->woken = false;
+		pthread_mutex_unlock(&r->lock);
 		/* A busy batch goes straight on to the next one. */
-		int n = jobs_run_once(table, &c);
-		pthread_mutex_lock(&lock);
-		if (n > 0 || stopping || woken) continue;
+		int n = jobs_run_once(r->table, &c);
+		pthread_mutex_lock(&r->lock);
+		if (n > 0 || r->stopping || r->woken) continue;
 		struct timespec ts;
 		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_nsec += (long)tick * 1000000L;
+		ts.tv_nsec += (long)r->tick * 1000000L;
 		ts.tv_sec += ts.tv_nsec / 1000000000L;
 		ts.tv_nsec %= 1000000000L;
-		pthread_cond_timedwait(&wake, &lock, &ts);
+		pthread_cond_timedwait(&r->wake, &r->lock, &ts);
 	}
-	pthread_mutex_unlock(&lock);
+	pthread_mutex_unlock(&r->lock);
 	arena_free(c.arena);
 	store_thread_close();
 	return NULL;
 }
 
+JobRunner *jobs_runner_start(const Job *jobs, int tick_ms)
+{
+	JobRunner *r = calloc(1, sizeof(*r));
+	if (!r) abort();
+	r->table = jobs;
+	r->tick = tick_ms > 0 ? tick_ms : 1000;
+	pthread_mutex_init(&r->lock, NULL);
+	pthread_cond_init(&r->wake, NULL);
+	if (pthread_create(&r->thread, NULL, runner, r) != 0) {
+		pthread_cond_destroy(&r->wake);
+		pthread_mutex_destroy(&r->lock);
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void jobs_runner_wake(JobRunner *r)
+{
+	pthread_mutex_lock(&r->lock);
+	r->woken = true;
+	pthread_cond_signal(&r->wake);
+	pthread_mutex_unlock(&r->lock);
+}
+
+void jobs_runner_stop(JobRunner *r)
+{
+	if (!r) return;
+	pthread_mutex_lock(&r->lock);
+	r->stopping = true;
+	pthread_cond_signal(&r->wake);
+	pthread_mutex_unlock(&r->lock);
+	pthread_join(r->thread, NULL);
+	pthread_cond_destroy(&r->wake);
+	pthread_mutex_destroy(&r->lock);
+	free(r);
+}
+
 int jobs_start(const Job *jobs, int tick_ms)
 {
-	table = jobs;
-	tick = tick_ms > 0 ? tick_ms : 1000;
-	stopping = false;
-	if (pthread_create(&thread, NULL, runner, NULL) != 0) return -1;
-	running = true;
+	JobRunner *r = jobs_runner_start(jobs, tick_ms);
+	if (!r) return -1;
+	pthread_mutex_lock(&main_lock);
+	main_runner = r;
+	pthread_mutex_unlock(&main_lock);
 	return 0;
 }
 
 void jobs_wake(void)
 {
-	pthread_mutex_lock(&lock);
-	woken = true;
-	pthread_cond_signal(&wake);
-	pthread_mutex_unlock(&lock);
+	pthread_mutex_lock(&main_lock);
+	if (main_runner) jobs_runner_wake(main_runner);
+	pthread_mutex_unlock(&main_lock);
 }
 
 void jobs_stop(void)
 {
-	if (!running) return;
-	pthread_mutex_lock(&lock);
-	stopping = true;
-	pthread_cond_signal(&wake);
-	pthread_mutex_unlock(&lock);
-	pthread_join(thread, NULL);
-	running = false;
+	pthread_mutex_lock(&main_lock);
+	JobRunner *r = main_runner;
+	main_runner = NULL;
+	pthread_mutex_unlock(&main_lock);
+	jobs_runner_stop(r);
 }

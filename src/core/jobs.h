@@ -15,12 +15,23 @@ typedef struct Job {
 	JobFn run;
 } Job;
 
-/* Starts the runner over a NULL-terminated table; tick in milliseconds. */
+/* A runner: one thread going through one table. The marketplace's jobs
+ * have the main runner; work that waits on other servers (webhook
+ * deliveries) has its own, so it holds back no other job. */
+typedef struct JobRunner JobRunner;
+
+/* Starts a runner over a NULL-terminated table; tick in milliseconds.
+ * NULL when its thread cannot start. */
+JobRunner *jobs_runner_start(const Job *jobs, int tick_ms);
+void jobs_runner_stop(JobRunner *r);		/* joins and frees; NULL: nothing */
+/* Asks the runner to go through its table now rather than at its next
+ * tick (work was just queued). */
+void jobs_runner_wake(JobRunner *r);
+
+/* The main runner */
 int jobs_start(const Job *jobs, int tick_ms);
 void jobs_stop(void);
-/* Asks the runner to go through the table now rather than at its next tick
- * (work was just queued); nothing when it is not running. */
-void jobs_wake(void);
+void jobs_wake(void);	/* nothing when it is not running */
 /* Runs every job once on the caller's context (tests, `souk jobs run`). */
 int jobs_run_once(const Job *jobs, Ctx *c);
 

@@ -10,6 +10,7 @@
 #include "listing/quota.h"
 
 #define IMAGE_ALLOW "images.allow_ranges"
+#define WEBHOOK_ALLOW "webhooks.allow_ranges"
 
 typedef struct Known {
 	const char *key;
@@ -24,6 +25,8 @@ static const Known known[] = {
 	{"moderation.min_price_minor", true},	/* prices below look suspicious */
 	{"moderation.banned_words", false},	/* comma-separated; found -> blocked */
 	{"publication.paused", true},		/* 1: publication tasks wait (sandbox) */
+	{"webhooks.concurrency", true},		/* deliveries sent at once (1-32) */
+	{"webhooks.timeout_ms", true},		/* one delivery attempt's limit */
 	{NULL, false},
 };
 
@@ -47,13 +50,15 @@ int setting_set(Ctx *c, const char *key, const char *value)
 		if (!rc) rc = store_setting_put(c->st, key, value);
 		return rc ? rc : ratepolicy_setting(c, key, value, true);
 	}
-	if (strcmp(key, IMAGE_ALLOW) == 0) {
-		/* Addresses image checks may reach besides public ones. */
+	bool images = strcmp(key, IMAGE_ALLOW) == 0;
+	if (images || strcmp(key, WEBHOOK_ALLOW) == 0) {
+		/* Addresses image checks, or webhook deliveries, may reach
+		 * besides public ones. */
 		if (!value || !remote_allow_valid(value))
 			return ctx_fail(c, SOUK_EINVAL, "value",
 				"%s takes addresses or ranges (10.0.0.0/8, ::1), comma-separated", key);
 		int rc = store_setting_put(c->st, key, value);
-		return rc ? rc : remote_allow_set(value);
+		return rc ? rc : images ? remote_allow_set(value) : remote_webhook_allow_set(value);
 	}
 	const Known *k = known;
 	while (k->key && strcmp(k->key, key) != 0) k++;
@@ -75,7 +80,10 @@ int settings_apply(Ctx *c)
 {
 	int rc = ratepolicy_load(c);
 	/* A stored value the setter would refuse keeps the rule in force. */
-	if (!rc) remote_allow_set(setting_str(c, IMAGE_ALLOW, ""));
+	if (!rc) {
+		remote_allow_set(setting_str(c, IMAGE_ALLOW, ""));
+		remote_webhook_allow_set(setting_str(c, WEBHOOK_ALLOW, ""));
+	}
 	return rc;
 }
 

@@ -39,6 +39,8 @@ int main(void)
 	test_args();
 	test_ratelimit();
 	test_allow();
+	/* before test_remote, which stops net/'s fetcher for good */
+	test_deliver();
 	test_remote();
 	test_events();
 	test_event_feed();

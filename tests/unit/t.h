@@ -49,6 +49,7 @@ void test_response(void);
 void test_log(void);
 void test_args(void);
 void test_ratelimit(void);
+void test_deliver(void);
 void test_allow(void);
 void test_remote(void);
 void test_events(void);

@@ -20,26 +20,20 @@
 
 #include "../ctx.h"
 #include "../jobs.h"
+#include "webhooks.h"
 
 /* --- Notifications (pure) ------------------------------------------------- */
 
-/* Wallapop's types the marketplace produces. ITEM_OUT_OF_STOCK needs a
- * stock the core does not keep (a classified is one thing), and the
- * shipping and dispute types need transactions it does not have: the
- * registry accepts them, nothing raises them. */
-typedef enum NoticeType {
-	NOTICE_ITEM_LISTED,		/* a listing starts running */
-	NOTICE_ITEM_INACTIVATED,	/* a running listing stops (seller, expiry, held) */
-	NOTICE_ITEM_BANNED,		/* moderation rejected, blocked or removed it */
-	NOTICE_SALE_COMPLETED,		/* the seller marked it sold */
-	NOTICE_CHAT_LEAD_CREATED,	/* a buyer's first message in a thread */
-	NOTICE_TYPE_COUNT
-} NoticeType;
-
-const char *notice_type_name(NoticeType t);	/* "ITEM_LISTED"; NULL out of range */
-
+/* Of Wallapop's types (webhooks.h's WebhookEvent) the marketplace raises
+ * ITEM_LISTED (a listing starts running), ITEM_INACTIVATED (a running one
+ * stops: the seller, expiry, held for verification), ITEM_BANNED
+ * (moderation rejected, blocked or removed it), SALE_COMPLETED (the seller
+ * marked it sold) and CHAT_LEAD_CREATED (a buyer's first message in a
+ * thread). ITEM_OUT_OF_STOCK needs a stock the core does not keep (a
+ * classified is one thing), the shipping and dispute types transactions
+ * it does not have: webhooks may subscribe to them, nothing raises them. */
 typedef struct Notice {
-	NoticeType type;
+	WebhookEvent type;
 	int64_t listing_id;		/* the item */
 	int64_t thread_id;		/* CHAT_LEAD_CREATED: the conversation; else 0 */
 	int64_t occurred_ms;		/* marketplace time, epoch milliseconds */

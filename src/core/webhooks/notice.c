@@ -22,19 +22,6 @@
 #include "../events/events.h"
 #include "../listing/advert_state.h"
 
-static const char *const names[NOTICE_TYPE_COUNT] = {
-	[NOTICE_ITEM_LISTED] = "ITEM_LISTED",
-	[NOTICE_ITEM_INACTIVATED] = "ITEM_INACTIVATED",
-	[NOTICE_ITEM_BANNED] = "ITEM_BANNED",
-	[NOTICE_SALE_COMPLETED] = "SALE_COMPLETED",
-	[NOTICE_CHAT_LEAD_CREATED] = "CHAT_LEAD_CREATED",
-};
-
-const char *notice_type_name(NoticeType t)
-{
-	return (unsigned)t < NOTICE_TYPE_COUNT ? names[t] : NULL;
-}
-
 static bool is(const char *a, const char *b)
 {
 	return a && b && strcmp(a, b) == 0;
@@ -64,14 +51,14 @@ static int moved_type(const Event *e, json_object *payload)
 	const char *to = e->to_status;
 	if (status_is(to, ADVERT_MODERATED) || status_is(to, ADVERT_BLOCKED) ||
 	    status_is(to, ADVERT_REMOVED_BY_MODERATOR))
-		return NOTICE_ITEM_BANNED;
+		return WEBHOOK_ITEM_BANNED;
 	if (status_is(to, ADVERT_ACTIVE))
-		return status_is(e->from_status, ADVERT_ACTIVE) ? -1 : NOTICE_ITEM_LISTED;
+		return status_is(e->from_status, ADVERT_ACTIVE) ? -1 : WEBHOOK_ITEM_LISTED;
 	if (status_is(to, ADVERT_REMOVED_BY_USER) &&
 	    member_is(payload, "end_reason", listing_end_reason_name(ADVERT_END_SOLD)))
-		return NOTICE_SALE_COMPLETED;
+		return WEBHOOK_SALE_COMPLETED;
 	if (status_is(e->from_status, ADVERT_ACTIVE) && !status_is(to, ADVERT_NEW))
-		return NOTICE_ITEM_INACTIVATED;
+		return WEBHOOK_ITEM_INACTIVATED;
 	return -1;
 }
 
@@ -88,13 +75,13 @@ bool notice_of_event(const Event *e, Notice *out)
 	} else if (member_is(payload, "from", "buyer") &&
 		   json_object_get_boolean(member(payload, "first"))) {
 		/* The message that opened the thread: a seller never writes first. */
-		t = NOTICE_CHAT_LEAD_CREATED;
+		t = WEBHOOK_CHAT_LEAD_CREATED;
 		out->thread_id = json_object_get_int64(member(payload, "thread_id"));
 		out->listing_id = json_object_get_int64(member(payload, "listing_id"));
 	}
 	json_object_put(payload);
 	if (t < 0 || out->listing_id <= 0) return false;
-	out->type = (NoticeType)t;
+	out->type = (WebhookEvent)t;
 	return true;
 }
 
@@ -106,7 +93,7 @@ const char *notice_body(Arena *a, const Notice *n, const char *id)
 	jw_init(&w, &b);
 	jw_obj(&w);
 	jw_kstr(&w, "id", id);
-	jw_kstr(&w, "type", notice_type_name(n->type));
+	jw_kstr(&w, "type", webhook_event_name(n->type));
 	jw_kint(&w, "occurred_on", n->occurred_ms);
 	jw_key(&w, "data");
 	jw_obj(&w);
