@@ -59,6 +59,8 @@ const Route souk_routes[] = {
 		&face_admin},
 	{HTTP_GET, "/api/admin/users/{id}/webhooks", admin_webhooks_list, ROUTE_OPERATOR, 0, BODY_NONE, 0,
 		&face_admin},
+	{HTTP_GET, "/api/admin/users/{id}/webhooks/{webhookId}/deliveries", admin_webhook_deliveries, ROUTE_OPERATOR,
+		0, BODY_NONE, 0, &face_admin},
 	{HTTP_GET, "/api/admin/prices", admin_prices_get, ROUTE_OPERATOR, 0, BODY_NONE, 0, &face_admin},
 	{HTTP_PUT, "/api/admin/prices", admin_prices_put, ROUTE_OPERATOR, 0, BODY_JSON, 0, &face_admin},
 	{HTTP_PUT, "/api/admin/settings/{key}", admin_setting_put, ROUTE_OPERATOR, 0, BODY_JSON, 0,
@@ -156,6 +158,9 @@ const Route souk_routes[] = {
 		RATE_WALLAPOP, &face_wallapop_webhooks},
 	{HTTP_PATCH, "/webhooks/{webhookId}/token", wallapop_webhooks_token, ROUTE_USER, SCOPE_WALLAPOP, BODY_NONE,
 		RATE_WALLAPOP, &face_wallapop_webhooks},
+	/* ... and what was sent to one (souk's extension) */
+	{HTTP_GET, "/webhooks/{webhookId}/deliveries", wallapop_webhook_deliveries, ROUTE_USER, SCOPE_WALLAPOP,
+		BODY_NONE, RATE_WALLAPOP, &face_wallapop_webhooks},
 
 	/* Allegro: offers (classified ads' drafts) */
 	{HTTP_POST, "/sale/offers", allegro_offers_create, ROUTE_USER, SCOPE_ALLEGRO_OFFERS_WRITE, BODY_JSON,

@@ -58,6 +58,8 @@ int admin_user_business(Request *r);
 
 /* Handlers: a seller's Wallapop webhooks, without their tokens (webhooks.c) */
 int admin_webhooks_list(Request *r);
+/* ... and one webhook's delivery log (webhook_deliveries.c) */
+int admin_webhook_deliveries(Request *r);
 
 /* Handlers: where a seller is (seller_place.c) */
 int admin_user_place(Request *r);

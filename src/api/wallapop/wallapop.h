@@ -66,5 +66,12 @@ int wallapop_images_delete(Request *r);
 /* Categories (categories.c): the tree, and a category's attributes */
 int wallapop_categories_list(Request *r);
 int wallapop_category_attributes(Request *r);
+/* Webhook deliveries (deliveries.c): GET /webhooks/{webhookId}/deliveries,
+ * souk's extension; the list's writer and paging, which the operator's
+ * view shares. */
+int wallapop_webhook_deliveries(Request *r);
+void wallapop_jw_deliveries(Request *r, JsonW *w, const WebhookDelivery *list, int n, int limit);
+/* ?before and ?limit; false when malformed (the caller answers 400). */
+bool wallapop_deliveries_page(Request *r, int64_t *before, int *limit);
 
 #endif

@@ -4,6 +4,7 @@
  * logged, failures tried again later); and the log's reading. */
 #include "deliver.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,8 @@
 
 #define CURSOR "webhooks.cursor"	/* the last event fanned out (not an operator setting) */
 #define FANOUT_BATCH 256		/* events per transaction */
-#define CONCURRENCY_DEFAULT 8		/* deliveries sent at once ("webhooks.concurrency") */
+#define SENDERS 16			/* sender threads: the most deliveries in flight */
+#define CONCURRENCY_DEFAULT 8		/* of them, how many at once ("webhooks.concurrency") */
 #define TIMEOUT_MS_DEFAULT 5000		/* one attempt ("webhooks.timeout_ms") */
 
 /* --- retries --------------------------------------------------------------- */
@@ -34,11 +36,14 @@ bool deliver_gives_up(int64_t created_at, int64_t now)
 	return now - created_at >= DELIVER_GIVE_UP;
 }
 
+/* The runners (deliver_start): one fans out, SENDERS send. */
+static JobRunner *fanout, *senders[SENDERS];
+
 /* --- fan-out ---------------------------------------------------------------- */
 
 /* One event's deliveries: to each live webhook of its seller subscribed to
  * its type that existed when it happened. */
-static int fan_event(Ctx *c, const Event *e)
+static int fan_event(Ctx *c, const Event *e, int *queued)
 {
 	Notice nt;
 	Webhook *hooks;
@@ -55,6 +60,7 @@ static int fan_event(Ctx *c, const Event *e)
 			.body = notice_body(c->arena, &nt, uid), .created_at = c->now, .next_at = c->now,
 		};
 		if ((rc = store_delivery_insert(c->st, &d, NULL)) != 0) return rc;
+		(*queued)++;
 	}
 	return 0;
 }
@@ -76,12 +82,16 @@ int deliver_job_fanout(Ctx *c)
 	}
 	EventFilter f = {.after = strtoll(cur, NULL, 10), .limit = FANOUT_BATCH};
 	if (!rc) rc = events_read(c, &f, &events, &n);
-	for (int i = 0; !rc && i < n; i++) rc = fan_event(c, &events[i]);
+	int queued = 0;
+	for (int i = 0; !rc && i < n; i++) rc = fan_event(c, &events[i], &queued);
 	if (!rc && n) {
 		snprintf(next, sizeof(next), "%lld", (long long)events[n - 1].seq);
 		rc = store_setting_put(c->st, CURSOR, next);
 	}
 	if ((rc = store_end(c->st, rc)) != 0) return rc;
+	/* New deliveries go out now rather than at the senders' next tick. */
+	for (int i = 0; queued && i < SENDERS; i++)
+		if (senders[i]) jobs_runner_wake(senders[i]);
 	return n;
 }
 
@@ -130,19 +140,18 @@ static int record(Ctx *c, const Sending *s, const RemotePost *p)
 	return store_delivery_attempt(c->st, d->id, &t, state, state == DELIVERY_PENDING ? next : d->next_at);
 }
 
-int deliver_job_send(Ctx *c)
+/* Deliveries in flight in this process, against webhooks.concurrency. */
+static atomic_int in_flight;
+
+/* Sends up to max claimed deliveries, waiting for their answers. */
+static int send_batch(Ctx *c, int max, int64_t timeout_ms)
 {
 	WebhookDelivery *due;
 	int n;
-	int64_t max = setting_int(c, "webhooks.concurrency", CONCURRENCY_DEFAULT);
-	int64_t timeout_ms = setting_int(c, "webhooks.timeout_ms", TIMEOUT_MS_DEFAULT);
-	if (max < 1) max = 1;
-	if (max > REMOTE_POSTS_MAX) max = REMOTE_POSTS_MAX;
-	if (timeout_ms < 100) timeout_ms = 100;
 	/* Held past the attempt's end on the marketplace clock; a sender that
 	 * dies lets the hold lapse and another sends it again. */
 	int64_t hold = c->now + timeout_ms / 1000 + 60;
-	int rc = store_delivery_claim(c->st, c->arena, c->now, hold, (int)max, &due, &n);
+	int rc = store_delivery_claim(c->st, c->arena, c->now, hold, max, &due, &n);
 	if (rc || n == 0) return rc;
 
 	Sending s[REMOTE_POSTS_MAX];
@@ -168,26 +177,50 @@ int deliver_job_send(Ctx *c)
 	return n;
 }
 
+int deliver_job_send(Ctx *c)
+{
+	int64_t max = setting_int(c, "webhooks.concurrency", CONCURRENCY_DEFAULT);
+	int64_t timeout_ms = setting_int(c, "webhooks.timeout_ms", TIMEOUT_MS_DEFAULT);
+	if (max < 1) max = 1;
+	if (timeout_ms < 100) timeout_ms = 100;
+	/* One delivery per sender thread: a receiver that hangs holds the
+	 * threads of its own deliveries, while the others go on. */
+	if (atomic_fetch_add(&in_flight, 1) >= max) {
+		atomic_fetch_sub(&in_flight, 1);
+		return 0;
+	}
+	int n = send_batch(c, 1, timeout_ms);
+	atomic_fetch_sub(&in_flight, 1);
+	return n;
+}
+
 /* --- the runner and the log --------------------------------------------------- */
 
-static const Job deliver_jobs[] = {
+static const Job fanout_jobs[] = {
 	{"webhooks.fanout", deliver_job_fanout},
+	{NULL, NULL},
+};
+static const Job send_jobs[] = {
 	{"webhooks.send", deliver_job_send},
 	{NULL, NULL},
 };
 
-static JobRunner *runner;
-
 int deliver_start(int tick_ms)
 {
-	runner = jobs_runner_start(deliver_jobs, tick_ms);
-	return runner ? 0 : -1;
+	if (!(fanout = jobs_runner_start(fanout_jobs, tick_ms))) return -1;
+	for (int i = 0; i < SENDERS; i++)
+		if (!(senders[i] = jobs_runner_start(send_jobs, tick_ms))) return -1;
+	return 0;
 }
 
 void deliver_stop(void)
 {
-	jobs_runner_stop(runner);
-	runner = NULL;
+	jobs_runner_stop(fanout);
+	fanout = NULL;
+	for (int i = 0; i < SENDERS; i++) {
+		jobs_runner_stop(senders[i]);
+		senders[i] = NULL;
+	}
 }
 
 int deliver_log(Ctx *c, int64_t webhook_id, int64_t before, int limit, WebhookDelivery **out, int *n)

@@ -1,0 +1,51 @@
+'use strict';
+// Deliveries never reach loopback or private addresses unless the operator
+// allows them (webhooks.allow_ranges, checked on the address each
+// connection is made to): without it, an attempt to a receiver on
+// 127.0.0.1 is logged as refused by the rule and no packet reaches it;
+// allowed, the same delivery is tried again and arrives. The image checks'
+// rule is another setting and does not open the way.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const { startSouk } = require('./lib/server');
+const { setting } = require('./lib/adverts');
+const { advanceClock } = require('./lib/oauth-flow');
+const { deliveryLog, deliveryScene } = require('./lib/wallapop-receiver');
+
+let s, scene;
+test.before(async () => {
+	s = await startSouk();
+	scene = await deliveryScene(s, { allow: false });
+	await setting(s, 'images.allow_ranges', '127.0.0.1');
+});
+test.after(async () => {
+	if (scene) await scene.rx.close();
+	if (s) s.stop();
+});
+
+test('refused without the operator\'s range, delivered with it', async () => {
+	const { rx, who, hook, advert } = scene;
+	const a = await advert();
+	let log;
+	for (let i = 0; i < 300; i++) {
+		log = await deliveryLog(s, who, hook);
+		if (log.length && log[0].attempts.length) break;
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	assert.strictEqual(log[0].item_id, String(a.id));
+	assert.strictEqual(log[0].status, 'PENDING');
+	assert.deepStrictEqual(log[0].attempts.map((t) => [t.status_code, t.error]), [[null, 'address not allowed']]);
+	assert.strictEqual(rx.requests, 0, 'nothing reached the receiver');
+
+	const bad = await s.req('PUT', '/api/admin/settings/webhooks.allow_ranges', { token: s.operatorKey,
+		json: { value: 'localhost' } });
+	assert.strictEqual(bad.status, 400, bad.text);
+	await setting(s, 'webhooks.allow_ranges', '127.0.0.0/8');
+	await advanceClock(s, 60);
+	await rx.until(() => rx.typesOf(a.id).length === 1, 'the delivery once allowed');
+	log = await deliveryLog(s, who, hook);
+	assert.strictEqual(log[0].status, 'DELIVERED');
+	assert.deepStrictEqual(log[0].attempts.map((t) => [t.status_code, t.error]),
+		[[null, 'address not allowed'], [200, null]]);
+});
