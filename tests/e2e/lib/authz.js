@@ -84,6 +84,8 @@ const PARAMS = {
 	// it: anyone else's is a webhook that does not exist.
 	'/webhooks/{webhookId}': { kind: 'webhook', owned: true, value: (f) => f.webhook.id,
 		notOwner: { status: 404, body: { code: 'INVALID_WEBHOOK_ID', message: 'No webhook with this id' } } },
+	// The operator reads the owner's webhook's deliveries.
+	'/api/admin/users/{id}/webhooks/{webhookId}': { kind: 'webhook', owned: false, value: (f) => f.webhook.id },
 	'/sale/offers/{id}': { kind: 'offer', owned: true, value: (f) => f.offer.id,
 		notOwner: { status: 404, body: { errors: [{ code: 'NotFoundException', message: 'Offer not found',
 			details: null, path: null, userMessage: 'Function not available. Contact the application author.' }] } } },
