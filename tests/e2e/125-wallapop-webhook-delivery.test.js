@@ -10,24 +10,17 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { startSouk } = require('./lib/server');
 const { advertBody, create, operator, waitStatus } = require('./lib/adverts');
 const { webhookSeller } = require('./lib/webhooks');
-const { deliveryScene } = require('./lib/wallapop-receiver');
+const { deliverySuite } = require('./lib/wallapop-receiver');
 
-let s, rx, who, hook, activeAdvert;
-test.before(async () => {
-	s = await startSouk();
-	({ rx, who, hook, advert: activeAdvert } = await deliveryScene(s, { path: '/hooks/wallapop?id=12345&user=a%20b' }));
-});
-test.after(async () => {
-	if (rx) await rx.close();
-	if (s) s.stop();
-});
+const suite = deliverySuite(test, { path: '/hooks/wallapop?id=12345&user=a%20b' });
 
-const cmd = (id, json) => s.req('POST', `/api/partner/adverts/${id}/commands`, { token: who.olx.token, json });
+const cmd = (id, json) => suite.s.req('POST', `/api/partner/adverts/${id}/commands`,
+	{ token: suite.scene.who.olx.token, json });
 
 test('a listing\'s life arrives signed, once per notification, in order, with the query string', async () => {
+	const { s, scene: { rx, who, hook, advert: activeAdvert } } = suite;
 	const ad = await activeAdvert();
 	let r = await cmd(ad.id, { command: 'deactivate', is_success: false });
 	assert.strictEqual(r.status, 204, r.text);
@@ -47,6 +40,7 @@ test('a listing\'s life arrives signed, once per notification, in order, with th
 });
 
 test('moderation bans a listing: ITEM_BANNED', async () => {
+	const { s, scene: { rx, who, hook, advert: activeAdvert } } = suite;
 	const made = await create(s, who.olx.token, advertBody({ title: 'Bluzka damska podróbka markowa rozmiar M' }));
 	// blocked is not in the enum of the OLX document's GET advert
 	await waitStatus(s, who.olx.token, made.id, 'blocked', { check: false });
@@ -55,6 +49,7 @@ test('moderation bans a listing: ITEM_BANNED', async () => {
 });
 
 test('a buyer\'s first message is a lead; the next one and the seller\'s answer are not', async () => {
+	const { s, scene: { rx, who, hook, advert: activeAdvert } } = suite;
 	const ad = await activeAdvert();
 	await rx.until(() => rx.typesOf(ad.id).length >= 1, 'ITEM_LISTED');
 	const write = (text) => s.req('POST', `/api/admin/adverts/${ad.id}/messages`, { token: operator(s),
@@ -77,6 +72,7 @@ test('a buyer\'s first message is a lead; the next one and the seller\'s answer 
 });
 
 test('the seller\'s app and the operator read the delivery log; another seller finds no such webhook', async () => {
+	const { s, scene: { rx, who, hook, advert: activeAdvert } } = suite;
 	const r = await s.req('GET', `/webhooks/${hook.id}/deliveries?limit=2`, { token: who.wp.token });
 	assert.strictEqual(r.status, 200, r.text);
 	assert.strictEqual(r.json.deliveries.length, 2);

@@ -8,28 +8,20 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { startSouk } = require('./lib/server');
 const { reauth, waitStatus } = require('./lib/adverts');
 const { advanceClock } = require('./lib/oauth-flow');
-const { deliveryLog, deliveryScene } = require('./lib/wallapop-receiver');
+const { deliveryLog, deliverySuite } = require('./lib/wallapop-receiver');
 
-let s, scene;
-test.before(async () => {
-	s = await startSouk();
-	scene = await deliveryScene(s);
-});
-test.after(async () => {
-	if (scene) await scene.rx.close();
-	if (s) s.stop();
-});
+const suite = deliverySuite(test);
 
-const cmd = (id, json) => s.req('POST', `/api/partner/adverts/${id}/commands`, { token: scene.who.olx.token, json });
+const cmd = (id, json) => suite.s.req('POST', `/api/partner/adverts/${id}/commands`,
+	{ token: suite.scene.who.olx.token, json });
 
 // Polls the log until cond(deliveries) holds.
 async function logUntil(cond, what) {
 	let last;
 	for (let i = 0; i < 300; i++) {
-		last = await deliveryLog(s, scene.who, scene.hook);
+		last = await deliveryLog(suite.s, suite.scene.who, suite.scene.hook);
 		if (cond(last)) return last;
 		await new Promise((r) => setTimeout(r, 50));
 	}
@@ -37,6 +29,7 @@ async function logUntil(cond, what) {
 }
 
 test('events raised while the receiver is down arrive once it is back, once each, in order', async () => {
+	const { s, scene } = suite;
 	const { rx, advert } = scene;
 	const a = await advert();
 	await rx.until(() => rx.typesOf(a.id).length === 1, 'the first ITEM_LISTED');
@@ -82,6 +75,7 @@ test('events raised while the receiver is down arrive once it is back, once each
 });
 
 test('a receiver that stays down is tried for 24 hours, then abandoned', async () => {
+	const { s, scene } = suite;
 	const { rx, advert } = scene;
 	await rx.down();
 	const c = await advert();

@@ -6,21 +6,13 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { startSouk } = require('./lib/server');
 const { advanceClock } = require('./lib/oauth-flow');
-const { deliveryLog, deliveryScene } = require('./lib/wallapop-receiver');
+const { deliveryLog, deliverySuite } = require('./lib/wallapop-receiver');
 
-let s, scene;
-test.before(async () => {
-	s = await startSouk();
-	scene = await deliveryScene(s);
-});
-test.after(async () => {
-	if (scene) await scene.rx.close();
-	if (s) s.stop();
-});
+const suite = deliverySuite(test);
 
 test('after a rotation deliveries verify with the new token only', async () => {
+	const { s, scene } = suite;
 	const { rx, who, hook, advert } = scene;
 	const a = await advert();
 	await rx.until(() => rx.typesOf(a.id).length === 1, 'ITEM_LISTED before the rotation');

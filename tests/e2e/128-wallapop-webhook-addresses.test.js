@@ -8,23 +8,15 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { startSouk } = require('./lib/server');
 const { setting } = require('./lib/adverts');
 const { advanceClock } = require('./lib/oauth-flow');
-const { deliveryLog, deliveryScene } = require('./lib/wallapop-receiver');
+const { deliveryLog, deliverySuite } = require('./lib/wallapop-receiver');
 
-let s, scene;
-test.before(async () => {
-	s = await startSouk();
-	scene = await deliveryScene(s, { allow: false });
-	await setting(s, 'images.allow_ranges', '127.0.0.1');
-});
-test.after(async () => {
-	if (scene) await scene.rx.close();
-	if (s) s.stop();
-});
+const suite = deliverySuite(test, { allow: false });
 
 test('refused without the operator\'s range, delivered with it', async () => {
+	const { s, scene } = suite;
+	await setting(s, 'images.allow_ranges', '127.0.0.1');
 	const { rx, who, hook, advert } = scene;
 	const a = await advert();
 	let log;

@@ -6,24 +6,16 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { startSouk } = require('./lib/server');
 const { setting } = require('./lib/adverts');
-const { deliveryScene } = require('./lib/wallapop-receiver');
+const { deliverySuite } = require('./lib/wallapop-receiver');
 
-let s, scene;
-test.before(async () => {
-	s = await startSouk();
-	scene = await deliveryScene(s);
+const suite = deliverySuite(test);
+
+test('the API and the jobs go on while a receiver holds deliveries; at most webhooks.concurrency at once', async () => {
+	const { s, scene } = suite;
 	await setting(s, 'webhooks.concurrency', 2);
 	// Longer than the test: only the receiver's answer ends an attempt.
 	await setting(s, 'webhooks.timeout_ms', 600000);
-});
-test.after(async () => {
-	if (scene) await scene.rx.close();
-	if (s) s.stop();
-});
-
-test('the API and the jobs go on while a receiver holds deliveries; at most webhooks.concurrency at once', async () => {
 	const { rx, who, advert } = scene;
 	rx.mode = 'hang';
 	const first = await advert();

@@ -163,4 +163,20 @@ async function deliveryLog(s, who, hook) {
 	return r.json.deliveries;
 }
 
-module.exports = { startReceiver, sign, deliveryScene, deliveryLog };
+// A test file's souk and scene: started before its tests, closed after them.
+// Returns {s, scene}, filled in once the tests run.
+function deliverySuite(test, opts) {
+	const { startSouk } = require('./server');
+	const suite = {};
+	test.before(async () => {
+		suite.s = await startSouk();
+		suite.scene = await deliveryScene(suite.s, opts);
+	});
+	test.after(async () => {
+		if (suite.scene) await suite.scene.rx.close();
+		if (suite.s) await suite.s.stop();
+	});
+	return suite;
+}
+
+module.exports = { startReceiver, sign, deliveryScene, deliveryLog, deliverySuite };
