@@ -12,7 +12,7 @@ const test = require('node:test');
 const assert = require('node:assert');
 const { advertBody, create, operator, waitStatus } = require('./lib/adverts');
 const { webhookSeller } = require('./lib/webhooks');
-const { deliverySuite } = require('./lib/wallapop-receiver');
+const { deliverySuite, logUntil } = require('./lib/wallapop-receiver');
 
 const suite = deliverySuite(test, { path: '/hooks/wallapop?id=12345&user=a%20b' });
 
@@ -20,7 +20,7 @@ const cmd = (id, json) => suite.s.req('POST', `/api/partner/adverts/${id}/comman
 	{ token: suite.scene.who.olx.token, json });
 
 test('a listing\'s life arrives signed, once per notification, in order, with the query string', async () => {
-	const { s, scene: { rx, who, hook, advert: activeAdvert } } = suite;
+	const { s, scene: { rx, who, advert: activeAdvert } } = suite;
 	const ad = await activeAdvert();
 	let r = await cmd(ad.id, { command: 'deactivate', is_success: false });
 	assert.strictEqual(r.status, 204, r.text);
@@ -40,7 +40,7 @@ test('a listing\'s life arrives signed, once per notification, in order, with th
 });
 
 test('moderation bans a listing: ITEM_BANNED', async () => {
-	const { s, scene: { rx, who, hook, advert: activeAdvert } } = suite;
+	const { s, scene: { rx, who } } = suite;
 	const made = await create(s, who.olx.token, advertBody({ title: 'Bluzka damska podróbka markowa rozmiar M' }));
 	// blocked is not in the enum of the OLX document's GET advert
 	await waitStatus(s, who.olx.token, made.id, 'blocked', { check: false });
@@ -49,7 +49,7 @@ test('moderation bans a listing: ITEM_BANNED', async () => {
 });
 
 test('a buyer\'s first message is a lead; the next one and the seller\'s answer are not', async () => {
-	const { s, scene: { rx, who, hook, advert: activeAdvert } } = suite;
+	const { s, scene: { rx, who, advert: activeAdvert } } = suite;
 	const ad = await activeAdvert();
 	await rx.until(() => rx.typesOf(ad.id).length >= 1, 'ITEM_LISTED');
 	const write = (text) => s.req('POST', `/api/admin/adverts/${ad.id}/messages`, { token: operator(s),
@@ -72,7 +72,10 @@ test('a buyer\'s first message is a lead; the next one and the seller\'s answer 
 });
 
 test('the seller\'s app and the operator read the delivery log; another seller finds no such webhook', async () => {
-	const { s, scene: { rx, who, hook, advert: activeAdvert } } = suite;
+	const { s, scene: { rx, who, hook } } = suite;
+	// The receiver has answered everything; souk logs each answer after it.
+	await logUntil(s, who, hook, (ds) => ds.length === rx.events.length && ds.every((d) => d.status === 'DELIVERED'),
+		'every delivery logged');
 	const r = await s.req('GET', `/webhooks/${hook.id}/deliveries?limit=2`, { token: who.wp.token });
 	assert.strictEqual(r.status, 200, r.text);
 	assert.strictEqual(r.json.deliveries.length, 2);

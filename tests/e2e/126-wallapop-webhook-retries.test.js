@@ -10,23 +10,14 @@ const test = require('node:test');
 const assert = require('node:assert');
 const { reauth, waitStatus } = require('./lib/adverts');
 const { advanceClock } = require('./lib/oauth-flow');
-const { deliveryLog, deliverySuite } = require('./lib/wallapop-receiver');
+const { deliverySuite, logUntil: logUntilIn } = require('./lib/wallapop-receiver');
 
 const suite = deliverySuite(test);
 
 const cmd = (id, json) => suite.s.req('POST', `/api/partner/adverts/${id}/commands`,
 	{ token: suite.scene.who.olx.token, json });
 
-// Polls the log until cond(deliveries) holds.
-async function logUntil(cond, what) {
-	let last;
-	for (let i = 0; i < 300; i++) {
-		last = await deliveryLog(suite.s, suite.scene.who, suite.scene.hook);
-		if (cond(last)) return last;
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	assert.fail(`the log never showed ${what}: ${JSON.stringify(last, null, 1).slice(0, 2000)}`);
-}
+const logUntil = (cond, what) => logUntilIn(suite.s, suite.scene.who, suite.scene.hook, cond, what);
 
 test('events raised while the receiver is down arrive once it is back, once each, in order', async () => {
 	const { s, scene } = suite;

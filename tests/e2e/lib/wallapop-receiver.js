@@ -163,6 +163,18 @@ async function deliveryLog(s, who, hook) {
 	return r.json.deliveries;
 }
 
+// Polls the delivery log until cond(deliveries) holds; returns them.
+async function logUntil(s, who, hook, cond, what) {
+	const end = Date.now() + patience(15000);
+	let last;
+	while (Date.now() < end) {
+		last = await deliveryLog(s, who, hook);
+		if (cond(last)) return last;
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	assert.fail(`the log never showed ${what}: ${JSON.stringify(last, null, 1).slice(0, 2000)}`);
+}
+
 // A test file's souk and scene: started before its tests, closed after them.
 // Returns {s, scene}, filled in once the tests run.
 function deliverySuite(test, opts) {
@@ -179,4 +191,4 @@ function deliverySuite(test, opts) {
 	return suite;
 }
 
-module.exports = { startReceiver, sign, deliveryScene, deliveryLog, deliverySuite };
+module.exports = { startReceiver, sign, deliveryScene, deliveryLog, logUntil, deliverySuite };
