@@ -1,9 +1,10 @@
 /* test_deliver.c -- webhook delivery: the feed's events as Wallapop's
  * notifications, the body and its signature (against a value computed
  * apart, with Python's hmac), the backoff; on a real database the fan-out
- * (each event to each subscribed webhook once, however often it runs) and
- * the queue's order per item; the POSTs against a loopback receiver in
- * this process, refused by the address rule and then allowed. */
+ * (each event to each subscribed webhook once, however often it runs, two
+ * of them racing too), the queue's order per item, senders racing for it,
+ * a deleted webhook's deliveries abandoned; the POSTs against a loopback
+ * receiver in this process, refused by the address rule and then allowed. */
 #include "t.h"
 
 #include <arpa/inet.h>
@@ -205,6 +206,91 @@ static void test_fanout(void)
 	fix_close(&f);
 }
 
+/* --- races: fan-outs and senders of several processes on one database ---- */
+
+typedef struct Racer {
+	const char *path;
+	int rounds;
+	int claimed[64];	/* ids this racer claimed */
+	int nclaimed;
+} Racer;
+
+static void *race_fanout(void *arg)
+{
+	Racer *r = arg;
+	Store *st;
+	if (store_open(r->path, &st) != 0) return NULL;
+	Ctx c = {.arena = arena_new(), .st = st, .now = 2000};
+	for (int i = 0; i < r->rounds; i++) {
+		arena_reset(c.arena);
+		if (deliver_job_fanout(&c) < 0) break;
+	}
+	arena_free(c.arena);
+	store_close(st);
+	return NULL;
+}
+
+static void *race_claim(void *arg)
+{
+	Racer *r = arg;
+	Store *st;
+	if (store_open(r->path, &st) != 0) return NULL;
+	Arena *a = arena_new();
+	WebhookDelivery *due;
+	int n;
+	while (r->nclaimed < 60 && store_delivery_claim(st, a, 3000, 3100, 4, &due, &n) == 0 && n > 0) {
+		for (int i = 0; i < n && r->nclaimed < 64; i++) r->claimed[r->nclaimed++] = (int)due[i].id;
+		arena_reset(a);
+	}
+	arena_free(a);
+	store_close(st);
+	return NULL;
+}
+
+static void test_races(void)
+{
+	Fix f;
+	Webhook hook;
+	fix_open(&f);
+	CHECK(webhook_create(&f.c, &f.who, "http://127.0.0.1:9/race", 1u << WEBHOOK_ITEM_LISTED, &hook) == 0);
+	/* Two fan-outs, as two souk processes, while events keep coming: each
+	 * event is one delivery, none lost, none twice. */
+	Racer r[2] = {{.path = f.path, .rounds = 40}, {.path = f.path, .rounds = 40}};
+	pthread_t t[2];
+	for (int i = 0; i < 2; i++) pthread_create(&t[i], NULL, race_fanout, &r[i]);
+	for (int i = 1; i <= 60; i++) listed(&f, f.seller, 100 + i, 1000);
+	for (int i = 0; i < 2; i++) pthread_join(t[i], NULL);
+	f.c.now = 2000;
+	while (deliver_job_fanout(&f.c) > 0) arena_reset(f.a);
+	CHECK(t_sql_int(f.st, "SELECT count(*) FROM webhook_deliveries") == 60);
+	CHECK(t_sql_int(f.st, "SELECT count(DISTINCT event_seq) FROM webhook_deliveries") == 60);
+
+	/* Two senders claiming at once never hold the same delivery. */
+	Racer c[2] = {{.path = f.path}, {.path = f.path}};
+	for (int i = 0; i < 2; i++) pthread_create(&t[i], NULL, race_claim, &c[i]);
+	for (int i = 0; i < 2; i++) pthread_join(t[i], NULL);
+	CHECK(c[0].nclaimed + c[1].nclaimed == 60);
+	int dup = 0;
+	for (int i = 0; i < c[0].nclaimed; i++)
+		for (int k = 0; k < c[1].nclaimed; k++) dup += c[0].claimed[i] == c[1].claimed[k];
+	CHECK(dup == 0);
+
+	/* A webhook deleted: what was queued for it is abandoned, logged so. */
+	CHECK(webhook_delete(&f.c, &f.who, hook.uid) == 0);
+	t_sql(f.st, "UPDATE webhook_deliveries SET claimed_until = 0");
+	f.c.now = 3000;
+	CHECK(deliver_job_send(&f.c) > 0);
+	WebhookDelivery *log;
+	int n = 0;
+	CHECK(deliver_log(&f.c, hook.id, 0, 100, &log, &n) == 0);
+	int abandoned = 0;
+	for (int i = 0; i < n; i++)
+		abandoned += log[i].state == DELIVERY_ABANDONED && log[i].ntries == 1 &&
+			strcmp(log[i].tries[0].error, "webhook deleted") == 0;
+	CHECK(abandoned > 0);
+	fix_close(&f);
+}
+
 /* --- POSTs to a loopback receiver --------------------------------------- */
 
 typedef struct Receiver {
@@ -278,5 +364,6 @@ void test_deliver(void)
 	test_body_and_signature();
 	test_backoff();
 	test_fanout();
+	test_races();
 	test_post();
 }
