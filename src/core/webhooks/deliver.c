@@ -215,10 +215,10 @@ static const Job send_jobs[] = {
 
 int deliver_start(int tick_ms)
 {
-	if (!(fanout = jobs_runner_start(fanout_jobs, tick_ms))) return -1;
+	/* The senders first: the fan-out wakes them. */
 	for (int i = 0; i < SENDERS; i++)
 		if (!(senders[i] = jobs_runner_start(send_jobs, tick_ms))) return -1;
-	return 0;
+	return (fanout = jobs_runner_start(fanout_jobs, tick_ms)) ? 0 : -1;
 }
 
 void deliver_stop(void)
