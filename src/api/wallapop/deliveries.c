@@ -74,12 +74,12 @@ int wallapop_webhook_deliveries(Request *r)
 	Actor who = {.kind = ACTOR_USER, .user_id = r->principal.user_id, .app_id = r->principal.app_id};
 	int rc = webhook_find(&r->ctx, &who, http_param(r, 0), &hook);
 	if (rc == SOUK_ENOTFOUND || rc == SOUK_EDENIED) {
-		wallapop_error(r, 404, "No webhook with this id");
+		wallapop_error(r, 404, WALLAPOP_NO_WEBHOOK, "No webhook with this id");
 		return 0;
 	}
 	if (rc) return rc;
 	if (!wallapop_deliveries_page(r, &before, &limit)) {
-		wallapop_error(r, 400, "before must be a next cursor of this list and limit a number from 1 to 100");
+		wallapop_error(r, 400, WALLAPOP_INVALID_BODY, "before must be a next cursor of this list and limit a number from 1 to 100");
 		return 0;
 	}
 	if ((rc = deliver_log(&r->ctx, hook.id, before, limit, &list, &n)) != 0) return rc;
