@@ -746,7 +746,7 @@ int store_delivery_insert(Store *st, const WebhookDelivery *d, int64_t *id);
 int store_delivery_claim(Store *st, Arena *a, int64_t now, int64_t until, int max,
 	WebhookDelivery **out, int *n);
 /* Logs an attempt and sets the delivery's state and next attempt; the hold
- * ends. */
+ * ends. Two rows: inside the caller's transaction. */
 int store_delivery_attempt(Store *st, int64_t id, const DeliveryAttempt *t, DeliveryState state,
 	int64_t next_at);
 /* A webhook's deliveries, newest first, below id `before` (0: the newest),

@@ -144,38 +144,25 @@ static int record(Ctx *c, const Sending *s, const RemotePost *p)
 /* Deliveries in flight in this process, against webhooks.concurrency. */
 static atomic_int in_flight;
 
-/* Sends up to max claimed deliveries, waiting for their answers. */
-static int send_batch(Ctx *c, int max, int64_t timeout_ms)
+/* Claims the oldest due delivery and sends it, waiting for the answer:
+ * 1 when one went (or its webhook was gone), 0 when none is due. */
+static int send_one(Ctx *c, int64_t timeout_ms)
 {
 	WebhookDelivery *due;
 	int n;
 	/* Held past the attempt's end on the marketplace clock; a sender that
 	 * dies lets the hold lapse and another sends it again. */
 	int64_t hold = c->now + timeout_ms / 1000 + 60;
-	int rc = store_delivery_claim(c->st, c->arena, c->now, hold, max, &due, &n);
+	int rc = store_delivery_claim(c->st, c->arena, c->now, hold, 1, &due, &n);
 	if (rc || n == 0) return rc;
-
-	Sending s[REMOTE_POSTS_MAX];
-	RemotePost posts[REMOTE_POSTS_MAX];
-	for (int i = 0; i < n; i++) {
-		s[i] = (Sending){.d = &due[i]};
-		prepare(c, &s[i], &posts[i]);
-	}
-	/* Only the deliveries whose webhook still exists go out. */
-	RemotePost out[REMOTE_POSTS_MAX];
-	int map[REMOTE_POSTS_MAX], k = 0;
-	for (int i = 0; i < n; i++)
-		if (!s[i].gone) {
-			map[k] = i;
-			out[k++] = posts[i];
-		}
-	remote_post_all(out, k, (int)timeout_ms);
-	for (int j = 0; j < k; j++) posts[map[j]] = out[j];
-
+	Sending s = {.d = due};
+	RemotePost post;
+	prepare(c, &s, &post);
+	if (!s.gone) remote_post_all(&post, 1, (int)timeout_ms);
+	/* The attempt and the delivery's new state land together. */
 	if ((rc = store_begin(c->st)) != 0) return rc;
-	for (int i = 0; !rc && i < n; i++) rc = record(c, &s[i], &posts[i]);
-	if ((rc = store_end(c->st, rc)) != 0) return rc;
-	return n;
+	rc = store_end(c->st, record(c, &s, &post));
+	return rc ? rc : 1;
 }
 
 int deliver_job_send(Ctx *c)
@@ -193,7 +180,7 @@ int deliver_job_send(Ctx *c)
 	/* Delivery after delivery while any is due, up to SEND_RUN: the
 	 * runner's pass (clock, settings) is paid once for them. */
 	int n = 0, rc = 0;
-	while (n < SEND_RUN && (rc = send_batch(c, 1, timeout_ms)) > 0) {
+	while (n < SEND_RUN && (rc = send_one(c, timeout_ms)) > 0) {
 		n += rc;
 		arena_reset(c->arena);
 		c->now = clock_now();
