@@ -12,9 +12,11 @@ const test = require('node:test');
 const assert = require('node:assert');
 const { advertBody, create, operator, waitStatus } = require('./lib/adverts');
 const { webhookSeller } = require('./lib/webhooks');
+const { createItem, setPlace } = require('./lib/wallapop-items');
 const { deliverySuite, logUntil } = require('./lib/wallapop-receiver');
 
-const suite = deliverySuite(test, { path: '/hooks/wallapop?id=12345&user=a%20b' });
+// Items' images are not fetched here (their own tests fetch them).
+const suite = deliverySuite(test, { path: '/hooks/wallapop?id=12345&user=a%20b', env: { SOUK_IMAGE_CHECK: 'off' } });
 
 const cmd = (id, json) => suite.s.req('POST', `/api/partner/adverts/${id}/commands`,
 	{ token: suite.scene.who.olx.token, json });
@@ -37,6 +39,24 @@ test('a listing\'s life arrives signed, once per notification, in order, with th
 	assert.deepStrictEqual(rx.problems, []);
 	assert.deepStrictEqual([...rx.queries], ['?id=12345&user=a%20b']);
 	for (const e of rx.events) assert.strictEqual(rx.seen.get(e.id), 1, `${e.id} arrived more than once`);
+});
+
+test('an item moved through the Wallapop face tells the same webhook, in order', async () => {
+	const { s, scene: { rx, who } } = suite;
+	await setPlace(s, who.olx.user.id);
+	const id = await createItem(s, who.wp.token);
+	await waitStatus(s, who.olx.token, id, 'active');
+	const put = async (cmd) => {
+		const r = await s.req('PUT', `/items/${id}/${cmd}`, { token: who.wp.token });
+		assert.strictEqual(r.status, 204, r.text);
+	};
+	await put('inactivate');
+	await put('activate');
+	await waitStatus(s, who.olx.token, id, 'active');
+	await put('sold');
+	const want = ['ITEM_LISTED', 'ITEM_INACTIVATED', 'ITEM_LISTED', 'SALE_COMPLETED'];
+	await rx.until(() => rx.typesOf(id).length >= want.length, 'the item\'s four notifications');
+	assert.deepStrictEqual(rx.typesOf(id), want);
 });
 
 test('moderation bans a listing: ITEM_BANNED', async () => {

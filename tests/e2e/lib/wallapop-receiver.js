@@ -176,12 +176,13 @@ async function logUntil(s, who, hook, cond, what) {
 }
 
 // A test file's souk and scene: started before its tests, closed after them.
-// Returns {s, scene}, filled in once the tests run.
-function deliverySuite(test, opts) {
+// opts: deliveryScene's, and env for the server. Returns {s, scene},
+// filled in once the tests run.
+function deliverySuite(test, opts = {}) {
 	const { startSouk } = require('./server');
 	const suite = {};
 	test.before(async () => {
-		suite.s = await startSouk();
+		suite.s = await startSouk({ env: opts.env || {} });
 		suite.scene = await deliveryScene(suite.s, opts);
 	});
 	test.after(async () => {
