@@ -4,15 +4,16 @@
 // each notification once by its id and sees, in order per item, every
 // event the seller's listings go through, whichever face or page caused
 // it: listed after moderation, inactivated, listed again, sold (OLX's
-// commands), banned (moderation), a buyer's first message (the sandbox's
-// buyer) and not the second. The registered URL's query string arrives on
+// commands), banned (moderation), out of stock (an item's update taking
+// its units to 0, once), a buyer's first message (the sandbox's buyer) and
+// not the second. The registered URL's query string arrives on
 // every request. The seller's app and the operator read the same log.
 
 const test = require('node:test');
 const assert = require('node:assert');
 const { advertBody, create, operator, waitStatus } = require('./lib/adverts');
 const { webhookSeller } = require('./lib/webhooks');
-const { createItem, setPlace } = require('./lib/wallapop-items');
+const { createItem, getItem, itemBody, setPlace } = require('./lib/wallapop-items');
 const { deliverySuite, logUntil } = require('./lib/wallapop-receiver');
 
 // Items' images are not fetched here (their own tests fetch them).
@@ -57,6 +58,33 @@ test('an item moved through the Wallapop face tells the same webhook, in order',
 	const want = ['ITEM_LISTED', 'ITEM_INACTIVATED', 'ITEM_LISTED', 'SALE_COMPLETED'];
 	await rx.until(() => rx.typesOf(id).length >= want.length, 'the item\'s four notifications');
 	assert.deepStrictEqual(rx.typesOf(id), want);
+});
+
+test('an update taking an item\'s stock to 0 is one ITEM_OUT_OF_STOCK; the item stays listed', async () => {
+	const { s, scene: { rx, who } } = suite;
+	await setPlace(s, who.olx.user.id);
+	const id = await createItem(s, who.wp.token, itemBody({ stock: { units: 2 } }));
+	await waitStatus(s, who.olx.token, id, 'active');
+	// The same item each time, only the units change: 2 -> 1 (still in
+	// stock), 1 -> 0 (out), 0 -> 0 (nothing ran out again).
+	for (const units of [1, 0, 0]) {
+		const r = await s.req('PUT', `/items/${id}`, { token: who.wp.token, json: { item: itemBody().item, stock: { units } } });
+		assert.strictEqual(r.status, 204, r.text);
+	}
+	const item = await getItem(s, who.wp.token, id);
+	assert.deepStrictEqual(item.stock, { units: 0 });
+	await waitStatus(s, who.olx.token, id, 'active');
+	// A sale after them: once it is here, everything before it is too.
+	const r = await s.req('PUT', `/items/${id}/sold`, { token: who.wp.token });
+	assert.strictEqual(r.status, 204, r.text);
+	await rx.until(() => rx.typesOf(id).includes('SALE_COMPLETED'), 'SALE_COMPLETED');
+	assert.deepStrictEqual(rx.typesOf(id), ['ITEM_LISTED', 'ITEM_OUT_OF_STOCK', 'SALE_COMPLETED']);
+	const out = rx.events.filter((e) => e.type === 'ITEM_OUT_OF_STOCK' && e.data.item_id === id);
+	assert.strictEqual(out.length, 1);
+	assert.deepStrictEqual(out[0].data, { item_id: id });
+	assert.strictEqual(rx.seen.get(out[0].id), 1, 'ITEM_OUT_OF_STOCK arrived more than once');
+	assert.deepStrictEqual(rx.forged, []);
+	assert.deepStrictEqual(rx.problems, []);
 });
 
 test('moderation bans a listing: ITEM_BANNED', async () => {

@@ -30,6 +30,40 @@ static bool moved(const char *from, const char *to, const char *payload, Notice 
 	return notice_of_event(&e, n);
 }
 
+static bool edited(const char *payload, Notice *n)
+{
+	Event e = {.seq = 9, .type = "listing.changed", .occurred_at = 1752820580, .seller_id = 3,
+		.listing_id = 42, .payload = payload};
+	return notice_of_event(&e, n);
+}
+
+/* ITEM_OUT_OF_STOCK is an edit whose stock fell from units to none, and
+ * nothing else: not a count kept from now on at 0 (null -> 0), not one
+ * that stays at 0, not a fall that leaves units, not one no longer kept. */
+static void test_out_of_stock(void)
+{
+	Notice n;
+	CHECK(edited("{\"fields\":[],\"stock\":{\"old\":5,\"new\":0}}", &n) &&
+	      n.type == WEBHOOK_ITEM_OUT_OF_STOCK && n.listing_id == 42 && n.occurred_ms == 1752820580000 &&
+	      n.thread_id == 0);
+	CHECK(edited("{\"fields\":[\"title\",\"images\"],\"stock\":{\"old\":1,\"new\":0}}", &n) &&
+	      n.type == WEBHOOK_ITEM_OUT_OF_STOCK);
+	CHECK(!edited("{\"fields\":[],\"stock\":{\"old\":0,\"new\":0}}", &n));
+	CHECK(!edited("{\"fields\":[],\"stock\":{\"old\":5,\"new\":3}}", &n));
+	CHECK(!edited("{\"fields\":[],\"stock\":{\"old\":null,\"new\":0}}", &n));
+	CHECK(!edited("{\"fields\":[],\"stock\":{\"old\":5,\"new\":null}}", &n));
+	CHECK(!edited("{\"fields\":[],\"stock\":{\"old\":0,\"new\":4}}", &n));
+	CHECK(!edited("{\"fields\":[\"title\"]}", &n));
+	/* only numbers count: a text or a fraction is not a fall to 0 */
+	CHECK(!edited("{\"fields\":[],\"stock\":{\"old\":\"5\",\"new\":\"0\"}}", &n));
+	CHECK(!edited("{\"fields\":[],\"stock\":{\"old\":5,\"new\":0.5}}", &n));
+	CHECK(!edited("{\"fields\":[],\"stock\":[5,0]}", &n));
+	CHECK(!edited("not json", &n));
+	CHECK(!edited(NULL, &n));
+	/* a stock on a status change is not read */
+	CHECK(!moved("active", "active", "{\"stock\":{\"old\":5,\"new\":0}}", &n));
+}
+
 static void test_mapping(void)
 {
 	Notice n;
@@ -361,6 +395,7 @@ static void test_post(void)
 void test_deliver(void)
 {
 	test_mapping();
+	test_out_of_stock();
 	test_body_and_signature();
 	test_backoff();
 	test_fanout();

@@ -69,6 +69,34 @@ static void test_changed_fields(Arena *a)
 	CHECK_STR(event_payload_changed(a, &x, &y), "{\"fields\":[\"salary\",\"auto_extend\"]}");
 }
 
+/* The stock rides on listing.changed with its old and new counts, only
+ * when it changed, and an edit of the stock alone is still recorded (an
+ * empty "fields" then): a fall to 0 is Wallapop's ITEM_OUT_OF_STOCK. */
+static void test_changed_stock(Arena *a)
+{
+	Advert x = base(), y = base();
+	x.has_stock = y.has_stock = true;
+	x.stock_units = y.stock_units = 5;
+	CHECK(event_payload_changed(a, &x, &y) == NULL);
+	y.stock_units = 0;
+	CHECK_STR(event_payload_changed(a, &x, &y), "{\"fields\":[],\"stock\":{\"old\":5,\"new\":0}}");
+	y.title = "Rower górski";
+	CHECK_STR(event_payload_changed(a, &x, &y), "{\"fields\":[\"title\"],\"stock\":{\"old\":5,\"new\":0}}");
+	/* a title alone leaves the stock out */
+	y.stock_units = 5;
+	CHECK_STR(event_payload_changed(a, &x, &y), "{\"fields\":[\"title\"]}");
+	/* counted from now on, or no longer counted: null on that side */
+	y = base();
+	x.has_stock = false;
+	y.has_stock = true;
+	CHECK_STR(event_payload_changed(a, &x, &y), "{\"fields\":[],\"stock\":{\"old\":null,\"new\":0}}");
+	CHECK_STR(event_payload_changed(a, &y, &x), "{\"fields\":[],\"stock\":{\"old\":0,\"new\":null}}");
+	/* not counted on both sides: the units left in the row do not matter */
+	y.has_stock = false;
+	y.stock_units = 9;
+	CHECK(event_payload_changed(a, &x, &y) == NULL);
+}
+
 static void test_price(Arena *a)
 {
 	Advert x = base(), y = base();
@@ -128,6 +156,7 @@ void test_events(void)
 {
 	Arena *a = arena_new();
 	test_changed_fields(a);
+	test_changed_stock(a);
 	test_price(a);
 	test_moved(a);
 	test_names();

@@ -111,6 +111,13 @@ static bool same_params(const Advert *x, const Advert *y)
 	return true;
 }
 
+/* A unit count, or null for a listing whose seller does not count units. */
+static void stock_json(JsonW *w, const char *key, const Advert *ad)
+{
+	if (ad->has_stock) jw_kint(w, key, ad->stock_units);
+	else jw_knull(w, key);
+}
+
 const char *event_payload_changed(Arena *a, const Advert *x, const Advert *y)
 {
 	/* The names are the content's parts as faces know them; price has an
@@ -138,6 +145,10 @@ const char *event_payload_changed(Arena *a, const Advert *x, const Advert *y)
 		{"courier", x->courier != y->courier},
 		{"auto_extend", x->auto_extend != y->auto_extend},
 	};
+	/* The stock is a count, not a content part: its old and new values are
+	 * kept (Wallapop's ITEM_OUT_OF_STOCK is a fall to 0), and a change of
+	 * it alone is still a change. */
+	bool stock = x->has_stock != y->has_stock || (x->has_stock && x->stock_units != y->stock_units);
 	Buf b = {0};
 	JsonW w;
 	int n = 0;
@@ -151,8 +162,15 @@ const char *event_payload_changed(Arena *a, const Advert *x, const Advert *y)
 			n++;
 		}
 	jw_arr_end(&w);
+	if (stock) {
+		jw_key(&w, "stock");
+		jw_obj(&w);
+		stock_json(&w, "old", x);
+		stock_json(&w, "new", y);
+		jw_obj_end(&w);
+	}
 	jw_obj_end(&w);
-	if (n == 0) {
+	if (n == 0 && !stock) {
 		buf_free(&b);
 		return NULL;
 	}

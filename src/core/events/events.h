@@ -15,7 +15,7 @@
 /* Types (names as stored: "listing.status_changed") */
 typedef enum EventType {
 	EVENT_LISTING_CREATED,		/* payload: category_id, external_id */
-	EVENT_LISTING_CHANGED,		/* payload: fields, the content fields that changed */
+	EVENT_LISTING_CHANGED,		/* payload: fields, the content fields that changed; stock */
 	EVENT_LISTING_PRICE_CHANGED,	/* payload: old, new ({amount_minor, currency, flags} | null) */
 	EVENT_LISTING_STATUS_CHANGED,	/* from/to; payload: cause, reason, end_reason */
 	EVENT_LISTING_RESERVED,		/* payload: reserved (promised to a buyer, or no longer) */
@@ -34,7 +34,7 @@ const char *event_actor_kind_name(ActorKind k);	/* "user", "app", "operator", "s
 
 /* Writers: record one fact inside the caller's transaction */
 int event_listing_created(Ctx *c, const Actor *who, const Advert *ad);
-/* A replace: listing.changed when content fields changed, and
+/* A replace: listing.changed when content fields or the stock changed, and
  * listing.price_changed when the price did; nothing when neither did. */
 int event_listing_changed(Ctx *c, const Actor *who, const Advert *before, const Advert *after);
 /* A status change from `from` to ad->status caused by `cause`. */
@@ -61,7 +61,9 @@ int events_read(Ctx *c, const EventFilter *f, Event **out, int *n);
 int events_listing_status(Ctx *c, const Event *e, const char **status);
 
 /* Payloads (pure; exposed for the tests) */
-/* {"fields": [...]} of the content fields that differ, or NULL when none */
+/* {"fields": [...]} of the content fields that differ, with "stock": {"old",
+ * "new"} (units, or null when not counted) when the stock differs; NULL
+ * when neither does */
 const char *event_payload_changed(Arena *a, const Advert *before, const Advert *after);
 /* {"old": price, "new": price}, or NULL when the price block is the same */
 const char *event_payload_price(Arena *a, const Advert *before, const Advert *after);

@@ -29,9 +29,10 @@
  * stops: the seller, expiry, held for verification), ITEM_BANNED
  * (moderation rejected, blocked or removed it), SALE_COMPLETED (the seller
  * marked it sold) and CHAT_LEAD_CREATED (a buyer's first message in a
- * thread). ITEM_OUT_OF_STOCK needs a stock the core does not keep (a
- * classified is one thing), the shipping and dispute types transactions
- * it does not have: webhooks may subscribe to them, nothing raises them. */
+ * thread) and ITEM_OUT_OF_STOCK (an edit took a listing's stock from
+ * units to 0; the listing stays as it was). The shipping and dispute
+ * types need transactions it does not have: webhooks may subscribe to
+ * them, nothing raises them. */
 typedef struct Notice {
 	WebhookEvent type;
 	int64_t listing_id;		/* the item */
@@ -40,8 +41,8 @@ typedef struct Notice {
 } Notice;
 
 /* Which notification a feed event is: true and *out, or false for an
- * event Wallapop has no type for (content edits, reservations, categories,
- * a seller's reply). */
+ * event Wallapop has no type for (content edits other than a stock run
+ * out, reservations, categories, a seller's reply). */
 bool notice_of_event(const Event *e, Notice *out);
 
 /* The body as sent: {"id", "type", "occurred_on", "data": {"item_id", ...}};

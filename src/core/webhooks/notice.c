@@ -6,7 +6,14 @@
  * moderator's status (rejected, blocked, removed) ITEM_BANNED; ended as
  * sold SALE_COMPLETED; out of active otherwise (ended by the seller,
  * expired, held for verification) ITEM_INACTIVATED. Out of active into
- * moderation again is an edit being checked, not an inactivation. */
+ * moderation again is an edit being checked, not an inactivation.
+ *
+ * An edit (listing.changed) whose stock fell from units to none is
+ * ITEM_OUT_OF_STOCK. Only a fall: a count that was not kept before (null)
+ * and starts at 0, or stays at 0, ran out of nothing; 5 to 3 is still in
+ * stock. The listing itself stays as it was: the core has no rule that
+ * ends a listing for want of units, so it is the seller who then sells or
+ * inactivates it (each its own notification). */
 #include "deliver.h"
 
 #include <json-c/json.h>
@@ -45,6 +52,14 @@ static bool member_is(json_object *payload, const char *key, const char *text)
 	return v && json_object_is_type(v, json_type_string) && is(json_object_get_string(v), text);
 }
 
+/* The stock member of an edit went from above 0 to 0. */
+static bool ran_out(json_object *stock)
+{
+	json_object *old = member(stock, "old"), *now = member(stock, "new");
+	return json_object_is_type(old, json_type_int) && json_object_is_type(now, json_type_int) &&
+	       json_object_get_int64(old) > 0 && json_object_get_int64(now) == 0;
+}
+
 /* A status change's notification type, or -1. */
 static int moved_type(const Event *e, json_object *payload)
 {
@@ -67,11 +82,14 @@ bool notice_of_event(const Event *e, Notice *out)
 	int t = -1;
 	*out = (Notice){.listing_id = e->listing_id, .occurred_ms = e->occurred_at * 1000};
 	bool moved = is(e->type, event_type_name(EVENT_LISTING_STATUS_CHANGED));
+	bool edited = is(e->type, event_type_name(EVENT_LISTING_CHANGED));
 	bool message = is(e->type, event_type_name(EVENT_MESSAGE_CREATED));
-	if (!moved && !message) return false;
+	if (!moved && !edited && !message) return false;
 	json_object *payload = json_tokener_parse(e->payload ? e->payload : "{}");
 	if (moved) {
 		t = moved_type(e, payload);
+	} else if (edited) {
+		if (ran_out(member(payload, "stock"))) t = WEBHOOK_ITEM_OUT_OF_STOCK;
 	} else if (member_is(payload, "from", "buyer") &&
 		   json_object_get_boolean(member(payload, "first"))) {
 		/* The message that opened the thread: a seller never writes first. */
