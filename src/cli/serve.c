@@ -16,6 +16,7 @@
 #include "../util/errors.h"
 #include "../core/jobs.h"
 #include "../core/limits/policy.h"
+#include "../core/listing/listing_images.h"
 #include "../core/media/media.h"
 #include "../core/settings.h"
 #include "../core/schedule.h"
@@ -210,10 +211,12 @@ int cli_serve(const Args *a)
 	}
 	allegro_publication_setup();
 	int tick = atoi(opt(a, "job-tick-ms", "SOUK_JOB_TICK_MS", "500"));
-	if (jobs_start(souk_jobs, tick) != 0 || deliver_start(tick) != 0) {
+	if (jobs_start(souk_jobs, tick) != 0 || listing_images_start(tick) != 0 || deliver_start(tick) != 0) {
 		fputs("souk: cannot start the job runners\n", stderr);
 		http_stop();
 		jobs_stop();
+		listing_images_stop();
+		deliver_stop();
 		ratepolicy_shutdown();
 		cli_close(&c);
 		return 1;
@@ -226,6 +229,7 @@ int cli_serve(const Args *a)
 	fprintf(stderr, "souk: stopping (signal %d)\n", sig);
 	http_stop();
 	jobs_stop();
+	listing_images_stop();
 	deliver_stop();
 	ratepolicy_shutdown();
 	cli_close(&c);

@@ -20,9 +20,7 @@ struct JobRunner {
 	int tick;
 };
 
-/* The main runner; the lock keeps a wake from meeting it freed. */
-static JobRunner *main_runner;
-static pthread_mutex_t main_lock = PTHREAD_MUTEX_INITIALIZER;
+static JobSlot main_slot = JOB_SLOT_INIT;
 
 int jobs_run_once(const Job *jobs, Ctx *c)
 {
@@ -104,28 +102,43 @@ void jobs_runner_stop(JobRunner *r)
 	free(r);
 }
 
-int jobs_start(const Job *jobs, int tick_ms)
+int jobs_slot_start(JobSlot *s, const Job *jobs, int tick_ms)
 {
 	JobRunner *r = jobs_runner_start(jobs, tick_ms);
 	if (!r) return -1;
-	pthread_mutex_lock(&main_lock);
-	main_runner = r;
-	pthread_mutex_unlock(&main_lock);
+	pthread_mutex_lock(&s->lock);
+	s->runner = r;
+	pthread_mutex_unlock(&s->lock);
 	return 0;
+}
+
+void jobs_slot_wake(JobSlot *s)
+{
+	pthread_mutex_lock(&s->lock);
+	if (s->runner) jobs_runner_wake(s->runner);
+	pthread_mutex_unlock(&s->lock);
+}
+
+void jobs_slot_stop(JobSlot *s)
+{
+	pthread_mutex_lock(&s->lock);
+	JobRunner *r = s->runner;
+	s->runner = NULL;
+	pthread_mutex_unlock(&s->lock);
+	jobs_runner_stop(r);
+}
+
+int jobs_start(const Job *jobs, int tick_ms)
+{
+	return jobs_slot_start(&main_slot, jobs, tick_ms);
 }
 
 void jobs_wake(void)
 {
-	pthread_mutex_lock(&main_lock);
-	if (main_runner) jobs_runner_wake(main_runner);
-	pthread_mutex_unlock(&main_lock);
+	jobs_slot_wake(&main_slot);
 }
 
 void jobs_stop(void)
 {
-	pthread_mutex_lock(&main_lock);
-	JobRunner *r = main_runner;
-	main_runner = NULL;
-	pthread_mutex_unlock(&main_lock);
-	jobs_runner_stop(r);
+	jobs_slot_stop(&main_slot);
 }

@@ -1,9 +1,11 @@
-/* jobs.h -- the job runner: one thread that runs the marketplace's timed
- * work (moderation decisions, expiry, ...) on its own store connection.
+/* jobs.h -- the job runners: threads that run the marketplace's timed work
+ * (moderation decisions, expiry, ...), each on its own store connection.
  * Jobs are idempotent steps guarded by their UPDATE's WHERE clause, so
  * several souk processes on one database may run them at once. */
 #ifndef SOUK_JOBS_H
 #define SOUK_JOBS_H
+
+#include <pthread.h>
 
 #include "ctx.h"
 
@@ -17,7 +19,7 @@ typedef struct Job {
 
 /* A runner: one thread going through one table. The marketplace's jobs
  * have the main runner; work that waits on other servers (webhook
- * deliveries) has its own, so it holds back no other job. */
+ * deliveries, image fetches) has its own, so it holds back no other job. */
 typedef struct JobRunner JobRunner;
 
 /* Starts a runner over a NULL-terminated table; tick in milliseconds.
@@ -28,7 +30,19 @@ void jobs_runner_stop(JobRunner *r);		/* joins and frees; NULL: nothing */
  * tick (work was just queued). */
 void jobs_runner_wake(JobRunner *r);
 
-/* The main runner */
+/* A runner that request threads wake (work was queued): the lock keeps a
+ * wake from meeting it before it starts or after it is freed. */
+typedef struct JobSlot {
+	pthread_mutex_t lock;
+	JobRunner *runner;	/* NULL: not running, a wake does nothing */
+} JobSlot;
+#define JOB_SLOT_INIT {PTHREAD_MUTEX_INITIALIZER, NULL}
+
+int jobs_slot_start(JobSlot *s, const Job *jobs, int tick_ms);	/* -1: no thread */
+void jobs_slot_wake(JobSlot *s);
+void jobs_slot_stop(JobSlot *s);
+
+/* The main runner (a slot of its own) */
 int jobs_start(const Job *jobs, int tick_ms);
 void jobs_stop(void);
 void jobs_wake(void);	/* nothing when it is not running */

@@ -7,7 +7,6 @@
 #include "../../util/crypto.h"
 #include "../../util/errors.h"
 #include "../events/events.h"
-#include "../jobs.h"
 #include "contacts.h"
 #include "listing_images.h"
 #include "quota.h"
@@ -71,7 +70,7 @@ int advert_create(Ctx *c, const Actor *who, AdvertInput *in, Violations *vs, Adv
 	if ((rc = insert(c, who, room ? ADVERT_EV_CREATE : ADVERT_EV_OVER_LIMIT, ad)) != 0) goto fail;
 	if (later && (rc = listing_images_queue(c, ad->id, urls, nurls, later)) != 0) goto fail;
 	if ((rc = store_commit(c->st)) != 0) goto fail;
-	if (later && nurls) jobs_wake();
+	if (later && nurls) listing_images_wake();
 	*out = *ad;
 	return 0;
 fail:

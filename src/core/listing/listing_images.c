@@ -157,7 +157,7 @@ int listing_image_add(Ctx *c, const Actor *who, int64_t listing, const char *url
 	const char *key;
 	if ((rc = queue(c, listing, url, position, rule, &key)) != 0 || (rc = store_commit(c->st)) != 0) goto fail;
 	*id = key;
-	jobs_wake();
+	listing_images_wake();
 	return 0;
 fail:
 	store_rollback(c->st);
@@ -328,4 +328,30 @@ int listing_images_job_fetch(Ctx *c)
 		else place(c, &fs[i], &p);
 	}
 	return n;
+}
+
+/* --- the runner ---------------------------------------------------------- */
+
+/* Its own: a batch waits up to the fetch deadline on other servers (and
+ * then on a decoder), which on the main runner would hold back moderation,
+ * expiry and publication. */
+static const Job fetch_jobs[] = {
+	{"images.fetch", listing_images_job_fetch},
+	{NULL, NULL},
+};
+static JobSlot fetcher = JOB_SLOT_INIT;
+
+int listing_images_start(int tick_ms)
+{
+	return jobs_slot_start(&fetcher, fetch_jobs, tick_ms);
+}
+
+void listing_images_stop(void)
+{
+	jobs_slot_stop(&fetcher);
+}
+
+void listing_images_wake(void)
+{
+	jobs_slot_wake(&fetcher);
 }

@@ -61,8 +61,13 @@ void listing_images_of(Arena *a, const Advert *ad, ListingImage **out, int *n);
  * operator; the seller's face shows only what is there). */
 int listing_image_fetches(Ctx *c, int64_t listing, ImageFetch **out, int *n);
 
-/* Job (core/schedule.c): fetches up to LISTING_IMAGE_FETCH_BATCH pending
- * images at once, each placed or refused in its own transaction. */
+/* Job: fetches up to LISTING_IMAGE_FETCH_BATCH pending images at once,
+ * each placed or refused in its own transaction. It runs on a runner of its
+ * own (started with the others), so a host that is slow to answer holds
+ * back no other job; an add wakes it. */
 int listing_images_job_fetch(Ctx *c);
+int listing_images_start(int tick_ms);	/* -1: its thread cannot start */
+void listing_images_stop(void);
+void listing_images_wake(void);		/* nothing when it is not running */
 
 #endif
