@@ -5,7 +5,9 @@
 // connection and never answers is under way, a new advert is still
 // moderated and an outdated one still expires. Each is asserted to happen
 // while the hung request is still open (the fetch has not given up yet);
-// then the fetch gives up and the image is refused.
+// then the fetch gives up and the image is refused. Queueing a fetch wakes
+// that runner: with a tick of an hour, an added image and an item's main
+// image are still fetched.
 
 const test = require('node:test');
 const assert = require('node:assert');
@@ -13,7 +15,8 @@ const { startSouk } = require('./lib/server');
 const { liftSellerLimit } = require('./lib/webhooks');
 const { advanceClock } = require('./lib/oauth-flow');
 const { advertBody, create, reauth, waitStatus } = require('./lib/adverts');
-const { jpegHost, wallapopSeller, item, addImage, fetches } = require('./lib/wallapop-images');
+const { itemBody, createItem } = require('./lib/wallapop-items');
+const { jpeg, jpegHost, wallapopSeller, item, addImage, fetches, settled } = require('./lib/wallapop-images');
 const { patience } = require('./lib/patience');
 
 let s, host, who;
@@ -71,4 +74,24 @@ test('a fetch from a host that never answers: moderation and expiry go on meanwh
 	assert.deepStrictEqual([f.id, f.state, f.reason], [r.json.id, 'failed',
 		'The image could not be downloaded from this URL']);
 	assert.ok(hung[0].closed, 'the fetch closed its connection when it gave up');
+});
+
+test('queueing a fetch wakes its runner: an added image and a main image arrive with no tick to wait for', async () => {
+	const idle = await startSouk({ env: { SOUK_JOB_TICK_MS: '3600000' } });
+	let photos;
+	try {
+		await liftSellerLimit(idle);
+		const photo = await jpeg(idle, 400, 300);
+		photos = await jpegHost(idle, { '/photo.jpg': photo });
+		const seller = await wallapopSeller(idle);
+		const id = await item(idle, seller);
+		const added = await addImage(idle, seller, id, `${photos.base}/photo.jpg`, 0);
+		assert.strictEqual(added.status, 201, added.text);
+		assert.deepStrictEqual((await settled(idle, seller, id)).map((i) => i.id), [added.json.id]);
+		const made = await createItem(idle, seller.wallapop, itemBody({ image: `${photos.base}/photo.jpg` }));
+		assert.strictEqual((await settled(idle, seller, made)).length, 1);
+	} finally {
+		if (photos) await photos.close();
+		await idle.stop();
+	}
 });
