@@ -609,6 +609,11 @@ typedef struct CategoryCount {
  * category, by category id. */
 int store_advert_count_by_category(Store *st, Arena *a, int64_t user_id, const AdvertStatus *statuses,
 	int nstatuses, CategoryCount **out, int *n);
+/* The seller's listings whose status is one of statuses in the categories
+ * roots names and their subcategories, leaving out the subtrees of those
+ * `except` names, counted up to cap. */
+int store_advert_count_in_subtrees(Store *st, int64_t user_id, const int64_t *roots, int nroots,
+	const int64_t *except, int nexcept, const AdvertStatus *statuses, int nstatuses, int64_t cap, int64_t *n);
 
 /* --- Money (core/money) ----------------------------------------------------
  * A seller's operations (purchases, top-ups) and the entries that move

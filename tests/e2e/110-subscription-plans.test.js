@@ -10,6 +10,7 @@ const test = require('node:test');
 const assert = require('node:assert');
 const { startSouk } = require('./lib/server');
 const { advertBody, jobBody, seller, operator, setting, waitStatus, create, DATA } = require('./lib/adverts');
+const { makePlan, givePlan } = require('./lib/plans');
 
 let s, n = 0;
 test.before(async () => {
@@ -24,18 +25,12 @@ const body = () => advertBody({ title: `Bluzka damska model ${++n} rozmiar M` })
 const admin = (method, path, json) => s.req(method, `/api/admin${path}`, { token: operator(s), json });
 const cmd = (who, id, json) => s.req('POST', `/api/partner/adverts/${id}/commands`, { token: who.token, json });
 
-async function plan(limits, extra = {}) {
-	const r = await admin('POST', '/plans', { name: `Plan ${++n}`, limits, ...extra });
-	assert.strictEqual(r.status, 201, r.text);
-	return r.json;
-}
+const plan = (limits, extra) => makePlan(s, limits, extra);
 
 // A seller on a plan of `total` slots in women's clothes, jobs unlimited.
 async function sellerOn(total) {
-	const p = await plan([{ total, category_ids: [CLOTHES] }, { total: null, category_ids: [JOBS] }]);
 	const who = await seller(s);
-	const r = await admin('PUT', `/users/${who.user.id}/plan`, { plan_id: p.id });
-	assert.strictEqual(r.status, 200, r.text);
+	await givePlan(s, who.user.id, [{ total, category_ids: [CLOTHES] }, { total: null, category_ids: [JOBS] }]);
 	return who;
 }
 

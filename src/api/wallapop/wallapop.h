@@ -13,6 +13,10 @@
 int wallapop_token_post(Request *r);
 int wallapop_userinfo_get(Request *r);
 
+/* The seller's subscription slots (limits.c): GET /items/limits. Their
+ * hidden items are GET /items/inactive (wallapop_items_serve_inactive). */
+int wallapop_limits_get(Request *r);
+
 /* Errors (face.c): face_wallapop and face_wallapop_webhooks (faces.h)
  * answer every refusal as the documents' Error {code, message}, its code
  * one of their lists. */

@@ -16,6 +16,13 @@ int quota_running_by_category(Ctx *c, int64_t user_id, CategoryCount **out, int 
 	return store_advert_count_by_category(c->st, c->arena, user_id, running, NRUNNING, out, n);
 }
 
+int quota_running_in_subtrees(Ctx *c, int64_t user_id, const int64_t *roots, int nroots, const int64_t *except,
+	int nexcept, int64_t cap, int64_t *n)
+{
+	return store_advert_count_in_subtrees(c->st, user_id, roots, nroots, except, nexcept, running, NRUNNING, cap,
+		n);
+}
+
 static int64_t free_limit(Ctx *c)
 {
 	return setting_int(c, "adverts.free_limit", QUOTA_FREE_LIMIT_DEFAULT);

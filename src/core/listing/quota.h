@@ -58,8 +58,11 @@ int quota_has_room(Ctx *c, const QuotaAsk *ask, bool *room);
 int quota_limits(Ctx *c, int64_t user_id, QuotaLimit **out, int *n);
 
 /* For the policies: the seller's running listings (new or active) counted
- * per category. */
+ * per category; and those in the categories roots names with their
+ * subcategories but for the subtrees of those except names, up to cap. */
 int quota_running_by_category(Ctx *c, int64_t user_id, CategoryCount **out, int *n);
+int quota_running_in_subtrees(Ctx *c, int64_t user_id, const int64_t *roots, int nroots, const int64_t *except,
+	int nexcept, int64_t cap, int64_t *n);
 
 /* Subscription slots (quota_slots.c). */
 extern const QuotaPolicy quota_subscription_slots;

@@ -4,19 +4,24 @@
  * seller with no plan in force, are not limited. */
 #include "quota.h"
 
+#include <stdint.h>
+
 #include "quota_plans.h"
 
-/* Running listings counted against each limit of p (used[p->nlimits]). */
-static int used_per_limit(Ctx *c, const Plan *p, int64_t user_id, int64_t *used)
+/* Running listings counted against limit i of p, up to cap: those in its
+ * categories' subtrees but below a category another limit names (its
+ * listings count there: plan_limit_of's nearest ancestor). */
+static int used_in(Ctx *c, const Plan *p, int i, int64_t user_id, int64_t cap, int64_t *used)
 {
-	CategoryCount *k;
-	int n, rc = quota_running_by_category(c, user_id, &k, &n);
-	for (int i = 0; i < p->nlimits; i++) used[i] = 0;
-	for (int i = 0; rc == 0 && i < n; i++) {
-		int limit;
-		if ((rc = plan_limit_of(c, p, k[i].category_id, &limit)) == 0 && limit >= 0) used[limit] += k[i].n;
-	}
-	return rc;
+	int nexcept = 0;
+	for (int k = 0; k < p->nlimits; k++)
+		if (k != i) nexcept += p->limits[k].ncategories;
+	int64_t *except = arena_alloc(c->arena, sizeof(*except) * (size_t)(nexcept ? nexcept : 1));
+	nexcept = 0;
+	for (int k = 0; k < p->nlimits; k++)
+		for (int j = 0; k != i && j < p->limits[k].ncategories; j++) except[nexcept++] = p->limits[k].category_ids[j];
+	return quota_running_in_subtrees(c, user_id, p->limits[i].category_ids, p->limits[i].ncategories, except,
+		nexcept, cap, used);
 }
 
 static int slots_has_room(Ctx *c, const QuotaAsk *ask, bool *room)
@@ -30,11 +35,12 @@ static int slots_has_room(Ctx *c, const QuotaAsk *ask, bool *room)
 	/* A running listing moved within its limit's categories keeps its place. */
 	int from = -1;
 	if (ask->from_category_id && (rc = plan_limit_of(c, &p, ask->from_category_id, &from)) != 0) return rc;
-	if (from == limit) return 0;
-	if (p.limits[limit].total == PLAN_NO_LIMIT) return 0;
-	int64_t *used = arena_alloc(c->arena, sizeof(*used) * (size_t)p.nlimits);
-	if ((rc = used_per_limit(c, &p, ask->user_id, used)) != 0) return rc;
-	*room = used[limit] < p.limits[limit].total;
+	if (from == limit || p.limits[limit].total == PLAN_NO_LIMIT) return 0;
+	/* Counted up to the total: a dealer's thousands are not counted on
+	 * every new listing. */
+	int64_t used;
+	if ((rc = used_in(c, &p, limit, ask->user_id, p.limits[limit].total, &used)) != 0) return rc;
+	*room = used < p.limits[limit].total;
 	return 0;
 }
 
@@ -46,12 +52,12 @@ static int slots_limits(Ctx *c, int64_t user_id, QuotaLimit **out, int *n)
 	*n = 0;
 	*out = NULL;
 	if (rc || !found || p.nlimits == 0) return rc;
-	int64_t *used = arena_alloc(c->arena, sizeof(*used) * (size_t)p.nlimits);
-	if ((rc = used_per_limit(c, &p, user_id, used)) != 0) return rc;
 	*out = arena_alloc(c->arena, sizeof(**out) * (size_t)p.nlimits);
-	for (int i = 0; i < p.nlimits; i++)
-		(*out)[i] = (QuotaLimit){.total = p.limits[i].total, .used = used[i],
-			.category_ids = p.limits[i].category_ids, .ncategories = p.limits[i].ncategories};
+	for (int i = 0; i < p.nlimits; i++) {
+		(*out)[i] = (QuotaLimit){.total = p.limits[i].total, .category_ids = p.limits[i].category_ids,
+			.ncategories = p.limits[i].ncategories};
+		if ((rc = used_in(c, &p, i, user_id, INT64_MAX, &(*out)[i].used)) != 0) return rc;
+	}
 	*n = p.nlimits;
 	return 0;
 }

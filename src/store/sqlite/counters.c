@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "../../util/buf.h"
 #include "../../util/errors.h"
 
 int store_advert_listed_add(Store *st, int64_t user_id, int64_t delta)
@@ -57,6 +58,38 @@ int store_advert_count_in_category(Store *st, int64_t user_id, int64_t category_
 	int rc = bind_statuses(s, 3, statuses, nstatuses);
 	if (rc) return rc;
 	sqlite3_bind_int64(s, 4, cap);
+	return sq_count(st, s, n);
+}
+
+/* ids as one JSON array, bound as ?idx (json_each). */
+static void bind_ids(sqlite3_stmt *s, int idx, const int64_t *ids, int n)
+{
+	Buf b = {0};
+	buf_puts(&b, "[");
+	for (int k = 0; k < n; k++) buf_printf(&b, "%s%lld", k ? "," : "", (long long)ids[k]);
+	buf_puts(&b, "]");
+	sqlite3_bind_text(s, idx, buf_cstr(&b), -1, SQLITE_TRANSIENT);
+	buf_free(&b);
+}
+
+int store_advert_count_in_subtrees(Store *st, int64_t user_id, const int64_t *roots, int nroots,
+	const int64_t *except, int nexcept, const AdvertStatus *statuses, int nstatuses, int64_t cap, int64_t *n)
+{
+	/* The subtrees from the stored tree, then the seller's listings in
+	 * them through adverts_user_category, stopping at cap: a dealer's
+	 * thousands are not counted on every new listing. */
+	sqlite3_stmt *s = sq_stmt(st,
+		"WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?2)"
+		" UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id"
+		"  WHERE c.id NOT IN (SELECT value FROM json_each(?3)))"
+		" SELECT count(*) FROM (SELECT 1 FROM adverts WHERE user_id = ?1 AND category_id IN sub"
+		" AND status IN (SELECT value FROM json_each(?4)) LIMIT ?5)");
+	sqlite3_bind_int64(s, 1, user_id);
+	bind_ids(s, 2, roots, nroots);
+	bind_ids(s, 3, except, nexcept);
+	int rc = bind_statuses(s, 4, statuses, nstatuses);
+	if (rc) return rc;
+	sqlite3_bind_int64(s, 5, cap);
 	return sq_count(st, s, n);
 }
 
