@@ -62,16 +62,27 @@ function cli(args, { db, env, input, bin } = {}) {
 	try { return JSON.parse(out); } catch { return out; }
 }
 
-async function waitHealthy(url, exited) {
+// Healthy means this child answered: the port freePort gave may have been
+// taken by another souk in between, which would answer /healthz while this
+// one exits with the address in use. The answer's Trace-Id must show up in
+// this child's own access log (unless it was told to keep quiet).
+async function waitHealthy(url, exited, logText, quiet) {
 	const deadline = Date.now() + START_TIMEOUT_MS;
+	const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 	while (Date.now() < deadline) {
 		if (exited.done) return false;
 		try {
 			const res = await fetch(url + '/healthz', { signal: AbortSignal.timeout(1000) });
 			await res.arrayBuffer();
-			if (res.status === 200) return true;
+			const trace = res.headers.get('trace-id');
+			if (res.status === 200 && (quiet || !trace)) return true;
+			if (res.status === 200) {
+				const seen = Date.now() + 5000;
+				while (!exited.done && Date.now() < seen && !logText().includes(`trace=${trace} `)) await sleep(20);
+				if (logText().includes(`trace=${trace} `)) return true;
+			}
 		} catch { /* not listening yet */ }
-		await new Promise((r) => setTimeout(r, 50));
+		await sleep(50);
 	}
 	return false;
 }
@@ -113,7 +124,8 @@ async function startSouk({ env = {}, args = [], bin = soukBin(), db: reuse } = {
 		});
 		const logText = () => fs.readFileSync(logPath, 'utf8');
 
-		if (!(await waitHealthy(url, exited))) {
+		const quiet = args.includes('--quiet') || !!(env.SOUK_QUIET || process.env.SOUK_QUIET);
+		if (!(await waitHealthy(url, exited, logText, quiet))) {
 			if (!exited.done) { child.kill('SIGKILL'); await exitPromise; }
 			fs.closeSync(log);
 			const text = logText();
