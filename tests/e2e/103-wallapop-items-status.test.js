@@ -1,7 +1,8 @@
 'use strict';
 // An item's life through its commands (PUT /items/{id}/sold, activate,
 // inactivate, reserve, unreserve): 204 where the core's lifecycle allows
-// the step, 400 INVALID_STATUS from every other status, the item as it was
+// the step, INVALID_STATUS from every other status (403, or 400 for reserve
+// and unreserve, the statuses the document gives each), the item as it was
 // after a refusal; the flags reserved, inactive, expired and sold appear
 // only when true. Past the plan's slots an item is created all the same,
 // inactive, and activated once a slot is free (seed 000).
@@ -38,12 +39,16 @@ function flags(item) {
 	});
 }
 
+// The status a refused command answers with: the document lists 400 for
+// reserve and unreserve only, 403 for the others.
+const refusal = (cmd) => (cmd === 'reserve' || cmd === 'unreserve' ? 400 : 403);
+
 // Each command but `allowed` is refused with INVALID_STATUS and changes nothing.
 async function onlyAllowed(id, allowed) {
 	const before = await getItem(s, a.token, id);
 	const status = sql(s, `SELECT status || ' ' || reserved FROM adverts WHERE id = ${id}`);
 	for (const cmd of COMMANDS.filter((c) => !allowed.includes(c))) {
-		assertError(await put(a.token, id, cmd), 400, 'INVALID_STATUS');
+		assertError(await put(a.token, id, cmd), refusal(cmd), 'INVALID_STATUS');
 		assert.deepStrictEqual(await getItem(s, a.token, id), before, `refused ${cmd} changed the item`);
 		assert.strictEqual(sql(s, `SELECT status || ' ' || reserved FROM adverts WHERE id = ${id}`), status);
 	}
@@ -113,7 +118,7 @@ test('past the plan\'s slots: 201 all the same, the item inactive; a slot freed,
 		const over = r.json.id;
 		assert.deepStrictEqual(flags(await getItem(s, u.token, over)), ['inactive']);
 		// No slot yet: activate is refused and the item stays hidden.
-		assertError(await put(u.token, over, 'activate'), 400, 'INVALID_STATUS', /slot/);
+		assertError(await put(u.token, over, 'activate'), 403, 'INVALID_STATUS', /slot/);
 		assert.deepStrictEqual(flags(await getItem(s, u.token, over)), ['inactive']);
 		assert.strictEqual((await put(u.token, first, 'sold')).status, 204);
 		assert.strictEqual((await put(u.token, over, 'activate')).status, 204);

@@ -68,7 +68,7 @@ test('seed 000: past the limit 201 but inactive; sold frees a slot; activate the
 	assert.deepStrictEqual(all.json.data.map((i) => [i.id, i.inactive]),
 		[[a, undefined], [b, undefined], [c, { flag: true }]], 'GET /items shows every item, the hidden one flagged');
 
-	assertError(await put(who, c, 'activate'), 400, 'INVALID_STATUS', /slot/);
+	assertError(await put(who, c, 'activate'), 403, 'INVALID_STATUS', /slot/);
 	assert.ok(await isInactive(who, c), 'a refused activation changes nothing');
 
 	await publish(a);
@@ -95,7 +95,7 @@ test('deleting or inactivating an item frees its slot too; inactivated items nee
 	assert.deepStrictEqual([await inactiveIds(who), await clothes(who)], [[b], [1, 0, 1]]);
 	const d = await createItem(s, who.token);
 	assert.strictEqual(await isInactive(who, d), false, 'the slot b freed');
-	assertError(await put(who, b, 'activate'), 400, 'INVALID_STATUS', /slot/);
+	assertError(await put(who, b, 'activate'), 403, 'INVALID_STATUS', /slot/);
 	assert.deepStrictEqual(await inactiveIds(who), [b]);
 	assert.ok(await isInactive(who, b), 'a refused activation changes nothing');
 });
@@ -109,7 +109,7 @@ test('two activations racing for the last slot through the Wallapop face: exactl
 		await publish(a);
 		assert.strictEqual((await put(who, a, 'inactivate')).status, 204);
 		const both = await Promise.all([b, c].map((id) => put(who, id, 'activate')));
-		assert.deepStrictEqual(both.map((r) => r.status).sort(), [204, 400], `round ${round}: ${both.map((r) => r.text)}`);
+		assert.deepStrictEqual(both.map((r) => r.status).sort(), [204, 403], `round ${round}: ${both.map((r) => r.text)}`);
 		assert.deepStrictEqual(await clothes(who), [1, 1, 0], `round ${round}`);
 		assert.strictEqual((await inactiveIds(who)).length, 2, `round ${round}`);
 	}

@@ -27,8 +27,10 @@ bool wallapop_item_parse(Request *r, bool create, ItemBody *b);
 extern const RuleLimits wallapop_item_limits;
 
 /* Answers what the core refused: the document's code of the gravest
- * problem, every problem in the message. */
+ * problem, every problem in the message; 400, or status where the
+ * document gives the operation another one. */
 void wallapop_item_refuse(Request *r, const Violations *vs);
+void wallapop_item_refuse_as(Request *r, int status, const Violations *vs);
 
 /* The caller as the core's actor: drafts (of Allegro's face) are no items. */
 Actor wallapop_actor(Request *r);

@@ -123,6 +123,11 @@ static const char *words(Arena *a, const Violation *v)
 
 void wallapop_item_refuse(Request *r, const Violations *vs)
 {
+	wallapop_item_refuse_as(r, 400, vs);
+}
+
+void wallapop_item_refuse_as(Request *r, int status, const Violations *vs)
+{
 	const char *code = "INVALID_BODY_REQUEST";
 	int best = 99;
 	for (int i = 0; i < vs->n; i++) {
@@ -143,5 +148,5 @@ void wallapop_item_refuse(Request *r, const Violations *vs)
 	}
 	const char *message = vs->n ? arena_strdup(r->arena, buf_cstr(&b)) : "The item is not valid";
 	buf_free(&b);
-	wallapop_error(r, 400, code, message);
+	wallapop_error(r, status, code, message);
 }

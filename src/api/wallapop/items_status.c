@@ -5,7 +5,8 @@
  * sold, which keeps the sales history, seed 000); activate publishes again
  * an item hidden by its seller, its time or the plan's slots, never a sold
  * one; reserve and unreserve set the flag of a published item, each only
- * when the flag is the other way. Anything else is INVALID_STATUS. */
+ * when the flag is the other way. Anything else is INVALID_STATUS: 403 for
+ * the first three, 400 for the reservation, as the document lists them. */
 #include "items.h"
 
 #include "../../util/errors.h"
@@ -37,6 +38,12 @@ static int command(Request *r, ItemCommand cmd)
 	Actor who = wallapop_actor(r);
 	if (!wallapop_item_id(r, &id)) return 0;
 	int rc = run(&r->ctx, &who, id, cmd, &vs);
+	/* The document gives sold, activate and inactivate one refusal, 403;
+	 * reserve and unreserve answer a wrong status with 400. */
+	if ((rc == SOUK_ESTATE || rc == SOUK_EINVAL) && vs.n && cmd != ITEM_RESERVE && cmd != ITEM_UNRESERVE) {
+		wallapop_item_refuse_as(r, 403, &vs);
+		return 0;
+	}
 	if (rc) return wallapop_item_fail(r, rc, &vs);
 	http_respond(r, 204, NULL);
 	return 0;
